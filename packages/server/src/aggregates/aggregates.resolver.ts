@@ -1,0 +1,68 @@
+import { AgeBand, Prompt, SessionFormat } from '@chorus/shared';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Theme } from '../themes/theme.entity.js';
+
+@InputType({ description: 'Which responses to count; every condition must hold. Lists match any of their values.' })
+class AggregateFilter {
+  @Field(() => [ID], { nullable: true, description: "The participant's area, or the session's where the participant gave none." })
+  areaIds?: string[] | null;
+
+  @Field(() => [SessionFormat], { nullable: true })
+  formats?: SessionFormat[] | null;
+
+  @Field(() => [Prompt], { nullable: true })
+  prompts?: Prompt[] | null;
+
+  @Field(() => [AgeBand], { nullable: true })
+  ageBands?: AgeBand[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'Sessions starting at or after this instant.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Sessions starting before this instant.' })
+  to?: Date | null;
+}
+
+@ObjectType({ description: 'One theme\'s figures. Below the threshold, both counts are null and `suppressed` is true.' })
+class ThemeCount {
+  @Field(() => Theme)
+  theme!: Theme;
+
+  @Field(() => Int, { nullable: true, description: 'Distinct responses coded to the theme.' })
+  responses!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Distinct participants among them.' })
+  participants!: number | null;
+
+  @Field(() => Boolean)
+  suppressed!: boolean;
+}
+
+@ObjectType({ description: 'Theme figures under a filter, safe to publish: no cell below the threshold is released.' })
+class ThemeSummary {
+  @Field(() => Int, { description: 'The smallest count released.' })
+  threshold!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Responses under the filter; null when below the threshold.' })
+  totalResponses!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Participants under the filter; null when below the threshold.' })
+  totalParticipants!: number | null;
+
+  @Field(() => [ThemeCount])
+  themes!: ThemeCount[];
+}
+
+@Resolver()
+export class AggregatesResolver {
+  @Authorized(ROLES.aggregates)
+  @Query(() => ThemeSummary, { description: 'Theme figures by area, format, prompt, age band and period, with small cells suppressed.' })
+  themeSummary(
+    @Arg('filter', () => AggregateFilter, { nullable: true }) filter: AggregateFilter | null,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.aggregates.themeSummary(req, filter);
+  }
+}

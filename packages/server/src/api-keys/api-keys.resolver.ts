@@ -1,0 +1,56 @@
+import { Role } from '@chorus/shared';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { ApiKey } from './api-key.entity.js';
+
+const ApiKeyConnection = Connection(ApiKey, 'ApiKey');
+
+@InputType({ description: 'A new API key.' })
+class CreateApiKeyInput {
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => Role, { description: 'PARTNER or COUNCIL_READER.' })
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Required for PARTNER keys: the organisation whose rows the key reaches.' })
+  organisationId?: string | null;
+}
+
+@ObjectType({ description: 'A new key: `key` is shown this once and cannot be recovered.' })
+class CreateApiKeyPayload {
+  @Field(() => String, { description: 'The secret. Store it now; Chorus keeps only its hash.' })
+  key!: string;
+
+  @Field(() => ApiKey)
+  apiKey!: ApiKey;
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeysResolver {
+  @Authorized(ROLES.admin)
+  @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key (admin).' })
+  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() { req, services }: GraphQLContext) {
+    return services.apiKeys.create(req, input);
+  }
+
+  @Authorized(ROLES.admin)
+  @Mutation(() => ApiKey, { description: 'Revokes an API key at once (admin).' })
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+    return services.apiKeys.revoke(req, id);
+  }
+
+  @Authorized(ROLES.admin)
+  @Query(() => ApiKeyConnection, { complexity: pagedComplexity, description: 'Every API key, newest first (admin).' })
+  apiKeys(@Args(() => PageArgs) page: PageArgs, @Ctx() { req, services }: GraphQLContext) {
+    return services.apiKeys.list(req, page);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true })
+  organisation(@Root() key: ApiKey, @Ctx() { loaders }: GraphQLContext) {
+    return key.organisationId ? loaders.organisation.load(key.organisationId) : null;
+  }
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { Role } from '@chorus/shared';
+import type { AuditService } from '../audit/audit.service.js';
+import { sha256 } from '../common/crypto.js';
+import { badInput, notFound } from '../common/errors.js';
+import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import * as validate from '../common/validate.js';
+import type { RequestContext } from '../db/request-context.js';
+import { ApiKey } from './api-key.entity.js';
+
+const KEY_PREFIX = 'ck_';
+
+export interface CreateApiKeyData {
+  label: string;
+  role: Role;
+  organisationId?: string | null;
+}
+
+export function isApiKey(token: string): boolean {
+  return token.startsWith(KEY_PREFIX);
+}
+
+export class ApiKeysService {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Returns the key itself once; only its SHA-256 hash is kept. */
+  async create(ctx: RequestContext, input: CreateApiKeyData): Promise<{ key: string; apiKey: ApiKey }> {
+    const label = validate.requiredText('label', input.label);
+    const organisationId = validate.optionalId('organisationId', input.organisationId);
+    if (input.role !== Role.PARTNER && input.role !== Role.COUNCIL_READER) {
+      throw badInput('role', 'an API key is for PARTNER or COUNCIL_READER');
+    }
+    if (input.role === Role.PARTNER && !organisationId) {
+      throw badInput('organisationId', 'a PARTNER key needs an organisation');
+    }
+    if (input.role === Role.COUNCIL_READER && organisationId) {
+      throw badInput('organisationId', 'a COUNCIL_READER key belongs to no organisation');
+    }
+    const key = KEY_PREFIX + randomBytes(32).toString('base64url');
+    return ctx.transaction(async (tx) => {
+      if (organisationId) {
+        const [org] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
+        if (!org) throw notFound('Organisation', 'organisationId');
+      }
+      const saved = await tx.manager.save(
+        tx.manager.create(ApiKey, {
+          label,
+          role: input.role,
+          organisationId,
+          prefix: key.slice(0, KEY_PREFIX.length + 8),
+          keyHash: sha256(key),
+          createdByUserId: tx.actor?.userId ?? null,
+        }),
+      );
+      await this.audit.record(tx, 'api_key.created', 'api_key', saved.id, { role: input.role });
+      return { key, apiKey: await tx.manager.findOneByOrFail(ApiKey, { id: saved.id }) };
+    });
+  }
+
+  async revoke(ctx: RequestContext, rawId: string): Promise<ApiKey> {
+    const id = validate.id('id', rawId);
+    return ctx.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id`,
+        [id],
+      );
+      if (!row) throw notFound('API key', 'id');
+      await this.audit.record(tx, 'api_key.revoked', 'api_key', id);
+      return tx.manager.findOneByOrFail(ApiKey, { id });
+    });
+  }
+
+  list(ctx: RequestContext, page: PageArgs) {
+    return paginate(ctx.manager.createQueryBuilder(ApiKey, 'k'), byCreatedAt<ApiKey>('k'), page);
+  }
+
+  /** The live key this token is, or null. Marks it used, at most once a minute to spare writes. */
+  async authenticate(ctx: RequestContext, token: string): Promise<ApiKey | null> {
+    const [row] = await ctx.query<{ id: string }>(
+      `UPDATE api_keys SET last_used_at = now()
+       WHERE key_hash = $1 AND revoked_at IS NULL
+         AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+       RETURNING id`,
+      [sha256(token)],
+    );
+    if (row) return ctx.manager.findOneBy(ApiKey, { id: row.id });
+    return ctx.manager
+      .createQueryBuilder(ApiKey, 'k')
+      .where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: sha256(token) })
+      .getOne();
+  }
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ErrorCode, LIMITS } from '@chorus/shared';
+import express, { type ErrorRequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import { DomainError } from './common/errors.js';
+import type { Config } from './config.js';
+import { RequestContext } from './db/request-context.js';
+import type { GraphQLContext } from './graphql/context.js';
+import { createErrorFormatter, toGraphQLError } from './graphql/errors.js';
+import { queryLimitsPlugin } from './graphql/limits.js';
+import { createLoaders } from './graphql/loaders.js';
+import { getSchema } from './graphql/schema.js';
+import type { Logger } from './logger.js';
+import type { Services } from './services.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'production' | 'adminDir'>;
+  dataSource: DataSource;
+  engagementId: string;
+  services: Services;
+  logger: Logger;
+}
+
+export interface RunningApp {
+  httpServer: Server;
+  /** Stops taking requests, lets in-flight ones finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** The HTTP server: `/graphql`, `/healthz` and, when built, the admin app at `/`. */
+export async function createApp({ config, dataSource, engagementId, services, logger }: AppDeps): Promise<RunningApp> {
+  const app = express();
+  const httpServer = createServer(app);
+  const schema = getSchema();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    // Introspection is allowed; the limits plugin refuses it to anonymous callers in production.
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    // Bearer tokens, never cookies: there is no ambient credential for CSRF to abuse, and
+    // partners may send plain GET queries.
+    csrfPrevention: false,
+    allowBatchedHttpRequests: false,
+    formatError: createErrorFormatter(config.production, logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(schema, config.production),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Paths only: a GET query string can carry what people said.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await Promise.race([
+        dataSource.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database timed out')), 2_000)),
+      ]);
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: LIMITS.bodyBytes, type: ['application/json', 'application/graphql-response+json'] }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const anonymous = new RequestContext(dataSource, engagementId, null, String(req.id));
+        try {
+          const ctx = anonymous.as(await services.auth.actorFor(anonymous, req.headers.authorization));
+          return { req: ctx, services, loaders: createLoaders(ctx, services) };
+        } catch (error) {
+          throw error instanceof DomainError ? toGraphQLError(error) : error;
+        }
+      },
+    }),
+  );
+
+  if (existsSync(join(config.adminDir, 'index.html'))) {
+    app.use(express.static(config.adminDir, { index: false, maxAge: '1h' }));
+    // The admin app routes in the browser: any other page is its index.
+    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(join(config.adminDir, 'index.html')));
+  }
+
+  const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+    if (error?.type === 'entity.too.large') {
+      res.status(413).json({
+        errors: [{ message: `Request body exceeds ${LIMITS.bodyBytes} bytes`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }],
+      });
+      return;
+    }
+    if (error?.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+      return;
+    }
+    next(error);
+  };
+  app.use(bodyErrors);
+
+  return {
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}

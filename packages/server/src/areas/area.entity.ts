@@ -1,0 +1,21 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({ description: 'A neighbourhood or ward, with its census population where known (used for reach).' })
+@Entity('areas')
+export class Area {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Census population, when known.' })
+  @Column({ type: 'integer', nullable: true })
+  population!: number | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}

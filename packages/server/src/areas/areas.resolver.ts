@@ -1,0 +1,28 @@
+import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Area } from './area.entity.js';
+
+@InputType({ description: 'A new area.' })
+class CreateAreaInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Census population, for reach.' })
+  population?: number | null;
+}
+
+@Resolver(() => Area)
+export class AreasResolver {
+  @Authorized(ROLES.admin)
+  @Mutation(() => Area, { description: 'Adds an area (admin).' })
+  createArea(@Arg('input', () => CreateAreaInput) input: CreateAreaInput, @Ctx() { req, services }: GraphQLContext) {
+    return services.areas.create(req, input);
+  }
+
+  @Authorized(ROLES.reference)
+  @Query(() => [Area], { description: "The city's areas by name: reference data, listed whole." })
+  areas(@Ctx() { req, services }: GraphQLContext) {
+    return services.areas.list(req);
+  }
+}

@@ -1,0 +1,30 @@
+import type { AuditService } from '../audit/audit.service.js';
+import { badInput } from '../common/errors.js';
+import * as validate from '../common/validate.js';
+import type { RequestContext } from '../db/request-context.js';
+import { Area } from './area.entity.js';
+
+export class AreasService {
+  constructor(private readonly audit: AuditService) {}
+
+  async create(ctx: RequestContext, input: { name: string; population?: number | null }): Promise<Area> {
+    const name = validate.requiredText('name', input.name);
+    const population = validate.nonNegativeInt('population', input.population);
+    return ctx.transaction(async (tx) => {
+      const [taken] = await tx.query(`SELECT 1 FROM areas WHERE lower(name) = lower($1)`, [name]);
+      if (taken) throw badInput('name', 'an area with this name already exists');
+      const area = await tx.manager.save(tx.manager.create(Area, { name, population }));
+      await this.audit.record(tx, 'area.created', 'area', area.id);
+      return tx.manager.findOneByOrFail(Area, { id: area.id });
+    });
+  }
+
+  /** Areas are reference data, bounded by the city's geography: listed whole, by name. */
+  list(ctx: RequestContext): Promise<Area[]> {
+    return ctx.manager.find(Area, { order: { name: 'ASC' } });
+  }
+
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Area[]> {
+    return ctx.manager.createQueryBuilder(Area, 'a').where('a.id = ANY(:ids)', { ids }).getMany();
+  }
+}

@@ -1,0 +1,42 @@
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context.js';
+import { User } from '../users/user.entity.js';
+
+@ObjectType({ description: 'A signed-in session.' })
+class LoginPayload {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`. Ends at `expiresAt` or when the password changes.' })
+  token!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => User)
+  user!: User;
+}
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => LoginPayload, { description: 'Signs a staff or partner user in.' })
+  login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ): Promise<LoginPayload> {
+    return services.auth.login(req, email, password);
+  }
+
+  @Authorized()
+  @Mutation(() => User, { description: 'Changes your password; every session token issued before stops working.' })
+  changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ): Promise<User> {
+    return services.auth.changePassword(req, currentPassword, newPassword);
+  }
+
+  @Query(() => User, { nullable: true, description: 'The signed-in user; null for API keys and anonymous callers.' })
+  async me(@Ctx() { req, loaders }: GraphQLContext): Promise<User | null> {
+    return req.actor?.userId ? loaders.user.load(req.actor.userId) : null;
+  }
+}

@@ -1,0 +1,27 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({ description: 'A response, or an excerpt of it, coded to a theme by a named coder.' })
+@Entity('codings')
+export class Coding {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  responseId!: string;
+
+  @Column({ type: 'uuid' })
+  themeId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The coded excerpt; absent when the whole response is coded.' })
+  @Column({ type: 'text', nullable: true })
+  excerpt!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  coderUserId!: string | null;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,49 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Response } from '../responses/response.entity.js';
+import { Theme } from '../themes/theme.entity.js';
+import { User } from '../users/user.entity.js';
+import { Coding } from './coding.entity.js';
+
+@InputType({ description: 'Codes a response, or an excerpt of it, to a theme.' })
+class CodeResponseInput {
+  @Field(() => ID)
+  responseId!: string;
+
+  @Field(() => ID)
+  themeId!: string;
+
+  @Field(() => String, { nullable: true, description: 'A passage that occurs in the response text, exactly.' })
+  excerpt?: string | null;
+}
+
+@Resolver(() => Coding)
+export class CodingsResolver {
+  @Authorized(ROLES.analysis)
+  @Mutation(() => Coding, { description: 'Codes a response to a theme; coding the same thing twice returns the first coding.' })
+  codeResponse(@Arg('input', () => CodeResponseInput) input: CodeResponseInput, @Ctx() { req, services }: GraphQLContext) {
+    return services.codings.code(req, input);
+  }
+
+  @Authorized(ROLES.analysis)
+  @Mutation(() => ID, { description: 'Removes a coding; returns its id.' })
+  uncodeResponse(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+    return services.codings.uncode(req, id);
+  }
+
+  @FieldResolver(() => Theme)
+  theme(@Root() coding: Coding, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.theme.load(coding.themeId);
+  }
+
+  @FieldResolver(() => Response)
+  response(@Root() coding: Coding, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.response.load(coding.responseId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who coded it.' })
+  coder(@Root() coding: Coding, @Ctx() { loaders }: GraphQLContext) {
+    return coding.coderUserId ? loaders.user.load(coding.coderUserId) : null;
+  }
+}

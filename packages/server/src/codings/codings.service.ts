@@ -1,0 +1,82 @@
+import type { AuditService } from '../audit/audit.service.js';
+import { badInput, notFound } from '../common/errors.js';
+import * as validate from '../common/validate.js';
+import type { RequestContext } from '../db/request-context.js';
+import type { ResponsesService } from '../responses/responses.service.js';
+import type { Theme } from '../themes/theme.entity.js';
+import type { ThemesService } from '../themes/themes.service.js';
+import { Coding } from './coding.entity.js';
+
+export class CodingsService {
+  constructor(
+    private readonly responses: ResponsesService,
+    private readonly themes: ThemesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Codes a response, or an excerpt that occurs in it, to a theme. Coding the same thing twice returns the first. */
+  async code(ctx: RequestContext, input: { responseId: string; themeId: string; excerpt?: string | null }): Promise<Coding> {
+    return ctx.transaction(async (tx) => {
+      const response = await this.responses.get(tx, input.responseId, 'responseId');
+      const theme = await this.themes.get(tx, input.themeId, 'themeId');
+      const excerpt = input.excerpt === null || input.excerpt === undefined ? null : input.excerpt.trim();
+      if (excerpt === '') throw badInput('excerpt', 'excerpt must not be empty; leave it out to code the whole response');
+      if (excerpt !== null && !response.text.includes(excerpt)) {
+        throw badInput('excerpt', 'excerpt must be a passage of the response text, exactly as it stands');
+      }
+      await tx.query(
+        `INSERT INTO codings (response_id, theme_id, excerpt, coder_user_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [response.id, theme.id, excerpt, tx.actor?.userId ?? null],
+      );
+      const coding = await tx.manager
+        .createQueryBuilder(Coding, 'c')
+        .where('c.response_id = :responseId AND c.theme_id = :themeId AND c.excerpt IS NOT DISTINCT FROM :excerpt', {
+          responseId: response.id,
+          themeId: theme.id,
+          excerpt,
+        })
+        .getOneOrFail();
+      await this.audit.record(tx, 'response.coded', 'response', response.id, { themeId: theme.id });
+      return coding;
+    });
+  }
+
+  async uncode(ctx: RequestContext, rawId: string): Promise<string> {
+    const id = validate.id('id', rawId);
+    return ctx.transaction(async (tx) => {
+      const [coding] = await tx.query<{ response_id: string }>(`SELECT response_id FROM codings WHERE id = $1`, [id]);
+      if (!coding) throw notFound('Coding', 'id');
+      await this.responses.get(tx, coding.response_id, 'id');
+      await tx.query(`DELETE FROM codings WHERE id = $1`, [id]);
+      await this.audit.record(tx, 'response.uncoded', 'response', coding.response_id);
+      return id;
+    });
+  }
+
+  async byResponse(ctx: RequestContext, responseIds: readonly string[]): Promise<Map<string, Coding[]>> {
+    const codings = await ctx.manager
+      .createQueryBuilder(Coding, 'c')
+      .where('c.response_id = ANY(:responseIds)', { responseIds })
+      .orderBy('c.created_at', 'ASC')
+      .getMany();
+    const byResponse = new Map<string, Coding[]>();
+    for (const coding of codings) byResponse.set(coding.responseId, [...(byResponse.get(coding.responseId) ?? []), coding]);
+    return byResponse;
+  }
+
+  /** The distinct themes each response is coded to. */
+  async themesByResponse(ctx: RequestContext, responseIds: readonly string[]): Promise<Map<string, Theme[]>> {
+    const rows = await ctx.query<{ response_id: string; id: string }>(
+      `SELECT DISTINCT c.response_id, c.theme_id AS id FROM codings c WHERE c.response_id = ANY($1)`,
+      [responseIds],
+    );
+    const themes = new Map((await this.themes.findByIds(ctx, [...new Set(rows.map((row) => row.id))])).map((t) => [t.id, t]));
+    const byResponse = new Map<string, Theme[]>();
+    for (const row of rows) {
+      const theme = themes.get(row.id);
+      if (theme) byResponse.set(row.response_id, [...(byResponse.get(row.response_id) ?? []), theme]);
+    }
+    for (const list of byResponse.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+    return byResponse;
+  }
+}

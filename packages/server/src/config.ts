@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  production: boolean;
+  /** Unset: Chorus runs its own embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  bootstrapAdmin: { email: string; password: string } | undefined;
+  suppressionThreshold: number;
+  demoData: boolean;
+  /** Root secret from which token-signing and encryption keys are derived. */
+  secret: Buffer;
+  logLevel: string;
+  /** Folder of the built admin app, served at `/` when present. */
+  adminDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new ConfigError(name, `must be 1 or 0 (got "${raw}")`);
+}
+
+/**
+ * The secret comes from CHORUS_SECRET; outside production a missing one is generated once and
+ * kept in the data folder, so sessions and encrypted contacts survive restarts.
+ */
+function loadSecret(env: Env, production: boolean, dataDir: string): Buffer {
+  const raw = env.CHORUS_SECRET;
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError('CHORUS_SECRET', 'must be at least 32 characters');
+    return Buffer.from(raw, 'utf8');
+  }
+  if (production) throw new ConfigError('CHORUS_SECRET', 'is required when NODE_ENV=production');
+  const file = resolve(dataDir, 'secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
+}
+
+/** Reads and validates the environment once, failing with the variable's name. */
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// connection string');
+  }
+  const dataDir = resolve(env.CHORUS_DATA_DIR || './.chorus');
+  const adminEmail = env.CHORUS_BOOTSTRAP_ADMIN_EMAIL;
+  const adminPassword = env.CHORUS_BOOTSTRAP_ADMIN_PASSWORD;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    throw new ConfigError(
+      adminEmail ? 'CHORUS_BOOTSTRAP_ADMIN_PASSWORD' : 'CHORUS_BOOTSTRAP_ADMIN_EMAIL',
+      'must be set together with its pair',
+    );
+  }
+  if (adminEmail && !adminEmail.includes('@')) {
+    throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_EMAIL', 'must be an email address');
+  }
+  if (adminPassword && adminPassword.length < 12) {
+    throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 12 characters');
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    production,
+    databaseUrl,
+    dataDir,
+    bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    suppressionThreshold: integer(env, 'CHORUS_SUPPRESSION_THRESHOLD', 10, 2, 1000),
+    demoData: flag(env, 'CHORUS_DEMO_DATA', !databaseUrl),
+    secret: loadSecret(env, production, dataDir),
+    logLevel: env.LOG_LEVEL || 'info',
+    adminDir: resolve(env.CHORUS_ADMIN_DIR || resolve(__dirname, '../../admin/dist')),
+  };
+}

@@ -1,0 +1,44 @@
+import { ConsentMethod, ConsentPurpose } from '@chorus/shared';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({ description: 'One entry of the append-only consent ledger: a grant, a refusal or a withdrawal.' })
+@Entity('consent_events')
+export class ConsentEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  participantId!: string;
+
+  @Field(() => ConsentPurpose)
+  @Column({ type: 'text' })
+  purpose!: ConsentPurpose;
+
+  @Field(() => Boolean)
+  @Column({ type: 'boolean' })
+  granted!: boolean;
+
+  @Field(() => Boolean, { description: 'True when this entry withdraws an earlier grant.' })
+  @Column({ type: 'boolean' })
+  isWithdrawal!: boolean;
+
+  @Field(() => ConsentMethod, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  method!: ConsentMethod | null;
+
+  @Field(() => String, { nullable: true, description: 'The privacy-notice version the person was shown.' })
+  @Column({ type: 'text', nullable: true })
+  noticeVersion!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  recordedByUserId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  recordedByApiKeyId!: string | null;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz' })
+  recordedAt!: Date;
+}

@@ -1,0 +1,95 @@
+import type { ConsentMethod, ConsentPurpose } from '@chorus/shared';
+import type { AuditService } from '../audit/audit.service.js';
+import { badInput } from '../common/errors.js';
+import * as validate from '../common/validate.js';
+import type { RequestContext } from '../db/request-context.js';
+import { currentConsents, type Consent } from './consent.js';
+import { ConsentEvent } from './consent-event.entity.js';
+
+export interface ConsentData {
+  purpose: ConsentPurpose;
+  granted: boolean;
+  method: ConsentMethod;
+  noticeVersion: string;
+}
+
+/** The consent ledger: append-only; what stands now is derived from it. */
+export class ConsentsService {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Validates a set of decisions made together: each purpose at most once. */
+  validateDecisions(field: string, consents: readonly ConsentData[]): ConsentData[] {
+    validate.distinct(`${field}`, consents.map((c) => c.purpose));
+    return consents.map((consent, i) => ({
+      ...consent,
+      noticeVersion: validate.requiredText(`${field}.${i}.noticeVersion`, consent.noticeVersion),
+    }));
+  }
+
+  async append(ctx: RequestContext, participantId: string, decisions: readonly ConsentData[]): Promise<void> {
+    if (!decisions.length) return;
+    await ctx.manager.insert(
+      ConsentEvent,
+      decisions.map((decision) => ({
+        participantId,
+        purpose: decision.purpose,
+        granted: decision.granted,
+        isWithdrawal: false,
+        method: decision.method,
+        noticeVersion: decision.noticeVersion,
+        recordedByUserId: ctx.actor?.userId ?? null,
+        recordedByApiKeyId: ctx.actor?.apiKeyId ?? null,
+      })),
+    );
+    for (const decision of decisions) {
+      await this.audit.record(ctx, decision.granted ? 'consent.granted' : 'consent.refused', 'participant', participantId, {
+        purpose: decision.purpose,
+      });
+    }
+  }
+
+  async appendWithdrawal(ctx: RequestContext, participantId: string, purpose: ConsentPurpose): Promise<Consent> {
+    const standing = (await this.current(ctx, [participantId])).get(participantId)?.find((c) => c.purpose === purpose);
+    if (!standing?.granted) throw badInput('purpose', `there is no standing ${purpose} consent to withdraw`);
+    await ctx.manager.insert(ConsentEvent, {
+      participantId,
+      purpose,
+      granted: false,
+      isWithdrawal: true,
+      method: null,
+      noticeVersion: null,
+      recordedByUserId: ctx.actor?.userId ?? null,
+      recordedByApiKeyId: ctx.actor?.apiKeyId ?? null,
+    });
+    await this.audit.record(ctx, 'consent.withdrawn', 'participant', participantId, { purpose });
+    const after = (await this.current(ctx, [participantId])).get(participantId)!;
+    return after.find((c) => c.purpose === purpose)!;
+  }
+
+  async ledger(ctx: RequestContext, participantIds: readonly string[]): Promise<Map<string, ConsentEvent[]>> {
+    const events = await ctx.manager
+      .createQueryBuilder(ConsentEvent, 'c')
+      .where('c.participant_id = ANY(:ids)', { ids: participantIds })
+      .orderBy('c.recorded_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+    const byParticipant = new Map<string, ConsentEvent[]>();
+    for (const event of events) {
+      byParticipant.set(event.participantId, [...(byParticipant.get(event.participantId) ?? []), event]);
+    }
+    return byParticipant;
+  }
+
+  async current(ctx: RequestContext, participantIds: readonly string[]): Promise<Map<string, Consent[]>> {
+    const ledgers = await this.ledger(ctx, participantIds);
+    return new Map(participantIds.map((id) => [id, currentConsents(ledgers.get(id) ?? [])]));
+  }
+
+  /** Of these participants, those whose consent for `purpose` stands now. */
+  async standing(ctx: RequestContext, participantIds: readonly string[], purpose: ConsentPurpose): Promise<Set<string>> {
+    const current = await this.current(ctx, participantIds);
+    return new Set(
+      participantIds.filter((id) => current.get(id)?.some((c) => c.purpose === purpose && c.granted)),
+    );
+  }
+}

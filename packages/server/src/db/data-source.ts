@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ApiKey } from '../api-keys/api-key.entity.js';
+import { Area } from '../areas/area.entity.js';
+import { Coding } from '../codings/coding.entity.js';
+import { ConsentEvent } from '../consents/consent-event.entity.js';
+import { Engagement } from '../engagements/engagement.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Participant } from '../participants/participant.entity.js';
+import { Response } from '../responses/response.entity.js';
+import { Submission } from '../responses/submission.entity.js';
+import { Session } from '../sessions/session.entity.js';
+import { Theme } from '../themes/theme.entity.js';
+import { User } from '../users/user.entity.js';
+import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
+import { SnakeNamingStrategy } from './naming.js';
+
+export const ENTITIES = [ApiKey, Area, Coding, ConsentEvent, Engagement, Organisation, Participant, Response, Submission, Session, Theme, User];
+export const MIGRATIONS = [InitialSchema1764180000000];
+
+export interface PoolOptions {
+  /** Connections per API instance. */
+  max?: number;
+}
+
+/** The one DataSource of a process. Migrations are explicit; `synchronize` is never used. */
+export function createDataSource(url: string, pool: PoolOptions = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: pool.max ?? 10,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: 15_000,
+      idle_in_transaction_session_timeout: 30_000,
+      application_name: 'chorus',
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Engagement } from './engagement.entity.js';
+
+@Resolver(() => Engagement)
+export class EngagementsResolver {
+  @Authorized(ROLES.reference)
+  @Query(() => Engagement, { description: 'The listening exercise this install runs.' })
+  engagement(@Ctx() { req, services }: GraphQLContext) {
+    return services.engagements.current(req);
+  }
+}

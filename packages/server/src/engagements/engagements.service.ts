@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../db/request-context.js';
+import { Engagement } from './engagement.entity.js';
+
+export const DEFAULT_NOTICE_VERSION = 'v1';
+
+export class EngagementsService {
+  /**
+   * The engagement requests act on: the oldest one. Most installs hold one; the model allows
+   * several, and an engagement switcher can choose later without a schema change.
+   */
+  async ensureDefault(dataSource: DataSource, suppressionThreshold: number): Promise<string> {
+    return dataSource.transaction(async (manager) => {
+      // Serialise concurrent first starts of several instances.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:default-engagement'))`);
+      const [existing] = await manager.query(`SELECT id FROM engagements ORDER BY created_at, id LIMIT 1`);
+      if (existing) return existing.id as string;
+      const [created] = await manager.query(
+        `INSERT INTO engagements (name, notice_versions, suppression_threshold) VALUES ($1, $2, $3) RETURNING id`,
+        ['Community listening exercise', [DEFAULT_NOTICE_VERSION], suppressionThreshold],
+      );
+      return created.id as string;
+    });
+  }
+
+  current(ctx: RequestContext): Promise<Engagement> {
+    return ctx.manager.findOneByOrFail(Engagement, { id: ctx.engagementId });
+  }
+}

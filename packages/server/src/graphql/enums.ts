@@ -1,0 +1,27 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  AgeBand,
+  CityConnection,
+  ConsentMethod,
+  ConsentPurpose,
+  Prompt,
+  ResponseSource,
+  Role,
+  Sector,
+  SessionFormat,
+  SessionStatus,
+} from '@chorus/shared';
+
+registerEnumType(Role, { name: 'Role', description: 'What a signed-in user or API key may do; see docs/api.md.' });
+registerEnumType(Sector, { name: 'Sector', description: 'The sector a partner organisation works in.' });
+registerEnumType(SessionFormat, { name: 'SessionFormat', description: 'How a session hears people.' });
+registerEnumType(SessionStatus, { name: 'SessionStatus', description: 'Where a session is in its life.' });
+registerEnumType(CityConnection, {
+  name: 'CityConnection',
+  description: 'How a participant is connected to the city.',
+});
+registerEnumType(AgeBand, { name: 'AgeBand', description: 'Age band; PREFER_NOT_TO_SAY is always allowed.' });
+registerEnumType(ConsentPurpose, { name: 'ConsentPurpose', description: 'What a consent covers.' });
+registerEnumType(ConsentMethod, { name: 'ConsentMethod', description: 'How a consent was given or refused.' });
+registerEnumType(Prompt, { name: 'Prompt', description: 'The question a response answers.' });
+registerEnumType(ResponseSource, { name: 'ResponseSource', description: 'Where a response came from.' });

@@ -1,0 +1,57 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from '@chorus/shared';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../common/errors.js';
+import type { Logger } from '../logger.js';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+};
+
+/** A DomainError as the GraphQL error a client sees. */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  const status = HTTP_STATUS[error.code];
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...(error.field ? { field: error.field } : {}), ...(status ? { http: { status } } : {}) },
+  });
+}
+
+// Apollo's own codes for a request the client got wrong; the contract calls them all BAD_USER_INPUT.
+const CLIENT_MISTAKES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
+const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** `Variable "$input" got invalid value … at "input.responses[3].prompt"` → `responses.3.prompt`. */
+function fieldOfVariableError(message: string): string | undefined {
+  const at = /at "(?:[^".]+)\.([^"]+)"/.exec(message)?.[1];
+  if (at) return at.replace(/\[(\d+)\]/g, '.$1');
+  return /Variable "\$(\w+)"/.exec(message)?.[1];
+}
+
+/**
+ * Every error leaves with a contract code. Anything unexpected becomes INTERNAL_SERVER_ERROR,
+ * logged in full here and, in production, stripped of its message, stack and any SQL.
+ */
+export function createErrorFormatter(production: boolean, logger: Logger) {
+  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(raw);
+    if (original instanceof DomainError) {
+      const error = toGraphQLError(original);
+      return { message: error.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+    }
+    const code = String(formatted.extensions?.code ?? '');
+    if (CONTRACT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (CLIENT_MISTAKES.has(code)) {
+      const field = fieldOfVariableError(formatted.message);
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } };
+    }
+    logger.error({ err: original }, 'unexpected error');
+    return production
+      ? { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }
+      : { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

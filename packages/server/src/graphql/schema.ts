@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import './enums.js';
+import { printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { AggregatesResolver } from '../aggregates/aggregates.resolver.js';
+import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
+import { AreasResolver } from '../areas/areas.resolver.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { CodingsResolver } from '../codings/codings.resolver.js';
+import { EngagementsResolver } from '../engagements/engagements.resolver.js';
+import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
+import { ParticipantsResolver } from '../participants/participants.resolver.js';
+import { ResponsesResolver } from '../responses/responses.resolver.js';
+import { SessionsResolver } from '../sessions/sessions.resolver.js';
+import { ThemesResolver } from '../themes/themes.resolver.js';
+import { UsersResolver } from '../users/users.resolver.js';
+import { authChecker } from './auth-checker.js';
+import { DateTimeScalar } from './scalars.js';
+
+let schema: GraphQLSchema | undefined;
+
+/** The schema, built once per process from the resolvers' decorators. */
+export function getSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers: [
+      AggregatesResolver,
+      ApiKeysResolver,
+      AreasResolver,
+      AuthResolver,
+      CodingsResolver,
+      EngagementsResolver,
+      OrganisationsResolver,
+      ParticipantsResolver,
+      ResponsesResolver,
+      SessionsResolver,
+      ThemesResolver,
+      UsersResolver,
+    ],
+    authChecker,
+    authMode: 'error',
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return schema;
+}
+
+/** The SDL committed as packages/server/schema.graphql. */
+export function printChorusSchema(): string {
+  return printSchema(getSchema()) + '\n';
+}

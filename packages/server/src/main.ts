@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { createApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { createDataSource } from './db/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { RequestContext } from './db/request-context.js';
+import { seedDemoData } from './demo/seed.js';
+import { createLogger } from './logger.js';
+import { createServices } from './services.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.databaseUrl) embedded = await startEmbeddedPostgres(config.dataDir, logger);
+  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
+  await dataSource.initialize();
+  await migrate(dataSource, logger);
+
+  const services = createServices(config.secret);
+  const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
+  const system = new RequestContext(dataSource, engagementId, null, 'start-up');
+  if (config.bootstrapAdmin) {
+    const created = await services.users.bootstrapAdmin(system, config.bootstrapAdmin.email, config.bootstrapAdmin.password);
+    if (created) logger.info('bootstrap admin created');
+  }
+  const demo = config.demoData ? await seedDemoData(system, services, logger) : null;
+
+  const app = await createApp({ config, dataSource, engagementId, services, logger });
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
+  const address = app.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port }, 'Chorus is listening');
+  console.log(`\nChorus is running at http://localhost:${port}/  (API: http://localhost:${port}/graphql)`);
+  if (demo) console.log(`Sign in as ${demo.email} with password ${demo.password}\n`);
+  else if (config.bootstrapAdmin) console.log(`Sign in as ${config.bootstrapAdmin.email}\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    try {
+      await app.stop();
+      await dataSource.destroy();
+      await embedded?.stop();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

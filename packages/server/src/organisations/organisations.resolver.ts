@@ -1,0 +1,35 @@
+import { Sector } from '@chorus/shared';
+import { Arg, Args, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Organisation } from './organisation.entity.js';
+
+const OrganisationConnection = Connection(Organisation, 'Organisation');
+
+@InputType({ description: 'A new partner organisation.' })
+class CreateOrganisationInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Sector)
+  sector!: Sector;
+}
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  @Authorized(ROLES.admin)
+  @Mutation(() => Organisation, { description: 'Adds a partner organisation (admin).' })
+  createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() { req, services }: GraphQLContext) {
+    return services.organisations.create(req, input);
+  }
+
+  @Authorized(ROLES.reference)
+  @Query(() => OrganisationConnection, {
+    complexity: pagedComplexity,
+    description: 'Partner organisations by name; a partner sees only its own.',
+  })
+  organisations(@Args(() => PageArgs) page: PageArgs, @Ctx() { req, services }: GraphQLContext) {
+    return services.organisations.list(req, page);
+  }
+}

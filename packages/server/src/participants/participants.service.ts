@@ -1,0 +1,227 @@
+import { ConsentPurpose, Role, type AgeBand, type CityConnection } from '@chorus/shared';
+import type { AuditService } from '../audit/audit.service.js';
+import { decrypt, encrypt } from '../common/crypto.js';
+import { badInput, consentRequired, notFound } from '../common/errors.js';
+import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import * as validate from '../common/validate.js';
+import type { ConsentData, ConsentsService } from '../consents/consents.service.js';
+import type { Consent } from '../consents/consent.js';
+import type { RequestContext } from '../db/request-context.js';
+import { scopeToParticipants } from '../sessions/scope.js';
+import type { SessionsService } from '../sessions/sessions.service.js';
+import { newParticipantCode, normaliseParticipantCode } from './codes.js';
+import { Participant } from './participant.entity.js';
+
+export interface ContactData {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export interface RegisterParticipantData {
+  sessionId?: string | null;
+  areaId?: string | null;
+  connections: CityConnection[];
+  ageBand?: AgeBand | null;
+  consents: ConsentData[];
+  contact?: ContactData | null;
+}
+
+export interface ErasureReceipt {
+  erasedAt: Date;
+  responsesDeleted: number;
+  codingsDeleted: number;
+  quotesDeleted: number;
+}
+
+const CODE_ATTEMPTS = 10;
+
+export class ParticipantsService {
+  constructor(
+    private readonly contactKey: Buffer,
+    private readonly sessions: SessionsService,
+    private readonly consents: ConsentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Registers a person with their consent decisions; nothing is stored without PARTICIPATION granted. */
+  async register(ctx: RequestContext, input: RegisterParticipantData): Promise<Participant> {
+    const connections = validate.distinct('connections', input.connections);
+    if (!connections.length) throw badInput('connections', 'connections needs at least one connection to the city');
+    const decisions = this.consents.validateDecisions('consents', input.consents);
+    const granted = (purpose: ConsentPurpose) => decisions.some((d) => d.purpose === purpose && d.granted);
+    if (!granted(ConsentPurpose.PARTICIPATION)) {
+      throw consentRequired('A participant can be registered only with PARTICIPATION consent granted', 'consents');
+    }
+    const contact = this.validateContact(input.contact);
+    if (contact && !granted(ConsentPurpose.FOLLOW_UP_CONTACT)) {
+      throw consentRequired('Contact details may be kept only with FOLLOW_UP_CONTACT consent granted', 'contact');
+    }
+    const areaId = validate.optionalId('areaId', input.areaId);
+    if (ctx.actor?.role === Role.FACILITATOR && !input.sessionId) {
+      throw badInput('sessionId', 'a facilitator registers participants at one of their sessions');
+    }
+
+    return ctx.transaction(async (tx) => {
+      const session = input.sessionId ? await this.sessions.get(tx, input.sessionId, 'sessionId') : null;
+      if (areaId) {
+        const [area] = await tx.query(`SELECT 1 FROM areas WHERE id = $1`, [areaId]);
+        if (!area) throw notFound('Area', 'areaId');
+      }
+      const organisationId = tx.actor?.role === Role.PARTNER ? tx.actor.organisationId : (session?.organisationId ?? null);
+      const participantId = await this.insertWithFreshCode(tx, {
+        sessionId: session?.id ?? null,
+        organisationId,
+        areaId,
+        connections,
+        ageBand: input.ageBand ?? null,
+        contactEncrypted: contact ? encrypt(this.contactKey, JSON.stringify(contact)) : null,
+      });
+      await this.consents.append(tx, participantId, decisions);
+      await this.audit.record(tx, 'participant.registered', 'participant', participantId);
+      return tx.manager.findOneByOrFail(Participant, { id: participantId });
+    });
+  }
+
+  list(ctx: RequestContext, filter: { code?: string | null; sessionId?: string | null } | null | undefined, page: PageArgs) {
+    const query = this.scoped(ctx);
+    if (filter?.code) query.andWhere('p.code = :code', { code: normaliseParticipantCode(filter.code) });
+    if (filter?.sessionId) query.andWhere('p.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
+    return paginate(query, byCreatedAt<Participant>('p'), page);
+  }
+
+  async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Participant> {
+    const id = validate.id(field, rawId);
+    const participant = await this.scoped(ctx).andWhere('p.id = :id', { id }).getOne();
+    if (!participant) throw notFound('Participant', field);
+    return participant;
+  }
+
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Participant[]> {
+    return this.scoped(ctx).andWhere('p.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Records a later decision, e.g. QUOTE consent given after the session. */
+  async recordConsent(ctx: RequestContext, rawParticipantId: string, consent: ConsentData): Promise<Consent> {
+    const [decision] = this.consents.validateDecisions('consent', [consent]);
+    return ctx.transaction(async (tx) => {
+      const participant = await this.lockForConsentChange(tx, rawParticipantId);
+      await this.consents.append(tx, participant.id, [decision!]);
+      const current = await this.consents.current(tx, [participant.id]);
+      return current.get(participant.id)!.find((c) => c.purpose === decision!.purpose)!;
+    });
+  }
+
+  /**
+   * A withdrawal is a new ledger entry. Withdrawing PARTICIPATION also deletes the person's
+   * responses (their codings and quotes go with them) and demographics; withdrawing
+   * FOLLOW_UP_CONTACT deletes their contact details. All in one transaction.
+   */
+  async withdrawConsent(ctx: RequestContext, rawParticipantId: string, purpose: ConsentPurpose): Promise<Consent> {
+    return ctx.transaction(async (tx) => {
+      const participant = await this.lockForConsentChange(tx, rawParticipantId, 'participantId');
+      const consent = await this.consents.appendWithdrawal(tx, participant.id, purpose);
+      if (purpose === ConsentPurpose.PARTICIPATION) {
+        const [deleted] = await tx.query<{ n: number }>(
+          `WITH gone AS (DELETE FROM responses WHERE participant_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+          [participant.id],
+        );
+        await tx.query(`UPDATE participants SET age_band = NULL, area_id = NULL, contact_encrypted = NULL WHERE id = $1`, [participant.id]);
+        await this.audit.record(tx, 'participant.responses_deleted', 'participant', participant.id, { responses: deleted!.n });
+      }
+      if (purpose === ConsentPurpose.FOLLOW_UP_CONTACT) {
+        await tx.query(`UPDATE participants SET contact_encrypted = NULL WHERE id = $1`, [participant.id]);
+      }
+      return consent;
+    });
+  }
+
+  /** Removes every trace of the person; what remains is an audit entry holding counts only. */
+  async erase(ctx: RequestContext, rawId: string): Promise<ErasureReceipt> {
+    return ctx.transaction(async (tx) => {
+      const participant = await this.lockForConsentChange(tx, rawId);
+      const [counts] = await tx.query<{ responses: number; codings: number; quotes: number }>(
+        `SELECT
+           (SELECT count(*)::int FROM responses WHERE participant_id = $1) AS responses,
+           (SELECT count(*)::int FROM codings c JOIN responses r ON r.id = c.response_id WHERE r.participant_id = $1) AS codings,
+           (SELECT count(*)::int FROM quotes q JOIN responses r ON r.id = q.response_id WHERE r.participant_id = $1) AS quotes`,
+        [participant.id],
+      );
+      // Responses, codings, quotes and the consent ledger go by cascade.
+      await tx.query(`DELETE FROM participants WHERE id = $1`, [participant.id]);
+      const receipt = {
+        erasedAt: new Date(),
+        responsesDeleted: counts!.responses,
+        codingsDeleted: counts!.codings,
+        quotesDeleted: counts!.quotes,
+      };
+      await this.audit.record(tx, 'participant.erased', 'participant', participant.id, {
+        responses: receipt.responsesDeleted,
+        codings: receipt.codingsDeleted,
+        quotes: receipt.quotesDeleted,
+      });
+      return receipt;
+    });
+  }
+
+  /** Contact details, decrypted; every read is audited. */
+  async contact(ctx: RequestContext, participantId: string): Promise<ContactData | null> {
+    const [row] = await ctx.query<{ contact_encrypted: Buffer | null }>(
+      `SELECT contact_encrypted FROM participants WHERE id = $1`,
+      [participantId],
+    );
+    if (!row?.contact_encrypted) return null;
+    await this.audit.record(ctx, 'participant.contact_read', 'participant', participantId);
+    return JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData;
+  }
+
+  /** Names of the engagement's participants who left contact details, for redaction. */
+  async knownNames(ctx: RequestContext): Promise<string[]> {
+    const rows = await ctx.query<{ contact_encrypted: Buffer }>(
+      `SELECT contact_encrypted FROM participants WHERE engagement_id = $1 AND contact_encrypted IS NOT NULL`,
+      [ctx.engagementId],
+    );
+    return rows
+      .map((row) => (JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData).name)
+      .filter((name): name is string => Boolean(name));
+  }
+
+  private scoped(ctx: RequestContext) {
+    return scopeToParticipants(
+      ctx.manager.createQueryBuilder(Participant, 'p').where('p.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
+      'p',
+      ctx.actor,
+    );
+  }
+
+  /** Locks the participant so a concurrent submission cannot slip a response past a withdrawal. */
+  private async lockForConsentChange(ctx: RequestContext, rawId: string, field = 'id'): Promise<Participant> {
+    const id = validate.id(field, rawId);
+    const participant = await this.scoped(ctx).andWhere('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!participant) throw notFound('Participant', field);
+    return participant;
+  }
+
+  private validateContact(contact: ContactData | null | undefined): ContactData | null {
+    if (!contact) return null;
+    const name = validate.optionalText('contact.name', contact.name);
+    const email = contact.email?.trim() ? validate.email('contact.email', contact.email) : null;
+    const phone = validate.optionalText('contact.phone', contact.phone, 40);
+    if (phone && !/^[+\d][\d\s().-]{5,}$/.test(phone)) throw badInput('contact.phone', 'contact.phone must be a phone number');
+    if (!name && !email && !phone) return null;
+    return { name, email, phone };
+  }
+
+  private async insertWithFreshCode(ctx: RequestContext, values: Partial<Participant>): Promise<string> {
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const [row] = await ctx.query<{ id: string }>(
+        `INSERT INTO participants (engagement_id, code, session_id, organisation_id, area_id, connections, age_band, contact_encrypted)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (engagement_id, code) DO NOTHING RETURNING id`,
+        [ctx.engagementId, newParticipantCode(), values.sessionId, values.organisationId, values.areaId, values.connections, values.ageBand, values.contactEncrypted],
+      );
+      if (row) return row.id;
+    }
+    throw new Error('could not find a free participant code');
+  }
+}

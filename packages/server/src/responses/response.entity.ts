@@ -1,0 +1,43 @@
+import { Prompt, ResponseSource } from '@chorus/shared';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({ description: 'What was said, under one prompt. Personal data in the text was redacted before storage.' })
+@Entity('responses')
+export class Response {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  sessionId!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  participantId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  submissionId!: string | null;
+
+  @Column({ type: 'integer' })
+  position!: number;
+
+  @Field(() => Prompt)
+  @Column({ type: 'text' })
+  prompt!: Prompt;
+
+  @Field(() => String, { description: 'The words, with emails, phone numbers, postcodes and known names redacted.' })
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Field(() => String, { description: 'BCP 47 language tag, e.g. "en" or "ur".' })
+  @Column({ type: 'text' })
+  language!: string;
+
+  @Field(() => ResponseSource)
+  @Column({ type: 'text' })
+  source!: ResponseSource;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,122 @@
+import { Prompt } from '@chorus/shared';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import { Coding } from '../codings/coding.entity.js';
+import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Participant } from '../participants/participant.entity.js';
+import { Session } from '../sessions/session.entity.js';
+import { Theme } from '../themes/theme.entity.js';
+import { Response } from './response.entity.js';
+
+const ResponseConnection = Connection(Response, 'Response');
+
+@InputType({ description: 'One thing said, under one prompt.' })
+class ResponseInput {
+  @Field(() => ID, { nullable: true, description: 'Who said it; leave out for group notes. Needs PARTICIPATION consent standing.' })
+  participantId?: string | null;
+
+  @Field(() => Prompt)
+  prompt!: Prompt;
+
+  @Field(() => String, { description: 'Up to 10,000 characters; personal data is redacted before storage.' })
+  text!: string;
+
+  @Field(() => String, { nullable: true, description: 'Language tag; "en" when left out.' })
+  language?: string | null;
+}
+
+@InputType({ description: 'A batch of responses from one session, stored whole or not at all.' })
+class SubmitResponsesInput {
+  @Field(() => ID)
+  sessionId!: string;
+
+  @Field(() => String, {
+    description: 'Your unique key for this batch (a UUID is ideal). Retrying with the same key and payload stores nothing new.',
+  })
+  idempotencyKey!: string;
+
+  @Field(() => [ResponseInput], { description: 'At most 500.' })
+  responses!: ResponseInput[];
+}
+
+@ObjectType({ description: 'The stored batch.' })
+class SubmitResponsesPayload {
+  @Field(() => Boolean, { description: 'True when this key was seen before: these are the first submission\'s responses.' })
+  duplicate!: boolean;
+
+  @Field(() => [Response])
+  responses!: Response[];
+}
+
+@InputType({ description: 'Narrows a list of responses; every condition must hold.' })
+class ResponseFilter {
+  @Field(() => ID, { nullable: true })
+  sessionId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  participantId?: string | null;
+
+  @Field(() => Prompt, { nullable: true })
+  prompt?: Prompt | null;
+
+  @Field(() => ID, { nullable: true, description: 'Responses coded to this theme.' })
+  themeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Responses from sessions in this area." })
+  areaId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: only responses not yet coded.' })
+  uncoded?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Full-text search (English stemming; "quoted phrases", -exclusions).' })
+  search?: string | null;
+}
+
+@Resolver(() => Response)
+export class ResponsesResolver {
+  @Authorized(ROLES.readResponses)
+  @Query(() => ResponseConnection, { complexity: pagedComplexity, description: 'Responses the caller may see, newest first.' })
+  responses(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ResponseFilter, { nullable: true }) filter: ResponseFilter | null,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.responses.list(req, filter, page);
+  }
+
+  @Authorized(ROLES.readResponses)
+  @Query(() => Response, { description: 'One response; NOT_FOUND when absent or out of reach.' })
+  response(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+    return services.responses.get(req, id);
+  }
+
+  @Authorized(ROLES.fieldwork)
+  @Mutation(() => SubmitResponsesPayload, {
+    description: 'Stores a batch all-or-nothing; idempotent per idempotencyKey (IDEMPOTENCY_CONFLICT on a different payload).',
+  })
+  submitResponses(@Arg('input', () => SubmitResponsesInput) input: SubmitResponsesInput, @Ctx() { req, services }: GraphQLContext) {
+    return services.responses.submit(req, input);
+  }
+
+  @FieldResolver(() => Session)
+  session(@Root() response: Response, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.session.load(response.sessionId);
+  }
+
+  @FieldResolver(() => Participant, { nullable: true, description: 'Who said it; null for group notes.' })
+  participant(@Root() response: Response, @Ctx() { loaders }: GraphQLContext) {
+    return response.participantId ? loaders.participant.load(response.participantId) : null;
+  }
+
+  @FieldResolver(() => [Theme], { description: 'Themes it is coded to.' })
+  themes(@Root() response: Response, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.responseThemes.load(response.id);
+  }
+
+  @Authorized(ROLES.analysis)
+  @FieldResolver(() => [Coding], { description: 'Its codings, with excerpts (analysis roles).' })
+  codings(@Root() response: Response, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.responseCodings.load(response.id);
+  }
+}

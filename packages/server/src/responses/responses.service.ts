@@ -1,0 +1,198 @@
+import { ConsentPurpose, ErrorCode, LIMITS, Role, ResponseSource, SessionStatus, type Prompt } from '@chorus/shared';
+import type { AuditService } from '../audit/audit.service.js';
+import { sha256 } from '../common/crypto.js';
+import { badInput, consentRequired, DomainError, notFound } from '../common/errors.js';
+import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import * as validate from '../common/validate.js';
+import type { ConsentsService } from '../consents/consents.service.js';
+import type { RequestContext } from '../db/request-context.js';
+import type { ParticipantsService } from '../participants/participants.service.js';
+import { scopeToParticipants, scopeToSessions } from '../sessions/scope.js';
+import type { SessionsService } from '../sessions/sessions.service.js';
+import { redact } from './redaction.js';
+import { Response } from './response.entity.js';
+import { Submission } from './submission.entity.js';
+
+export interface ResponseData {
+  participantId?: string | null;
+  prompt: Prompt;
+  text: string;
+  language?: string | null;
+}
+
+export interface SubmitResponsesData {
+  sessionId: string;
+  idempotencyKey: string;
+  responses: ResponseData[];
+}
+
+export interface SubmitResult {
+  duplicate: boolean;
+  responses: Response[];
+}
+
+export interface ResponseFilter {
+  sessionId?: string | null;
+  participantId?: string | null;
+  prompt?: Prompt | null;
+  themeId?: string | null;
+  areaId?: string | null;
+  uncoded?: boolean | null;
+  search?: string | null;
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+
+export class ResponsesService {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly participants: ParticipantsService,
+    private readonly consents: ConsentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Stores a batch whole or not at all. The idempotency key is claimed by a unique constraint
+   * first, so concurrent retries of one key wait on each other and exactly one batch is stored.
+   */
+  async submit(ctx: RequestContext, input: SubmitResponsesData): Promise<SubmitResult> {
+    const batch = this.validateBatch(input);
+    const scope = ctx.actor?.organisationId ?? 'staff';
+    const payloadHash = sha256(JSON.stringify([batch.sessionId, batch.responses]));
+
+    return ctx.transaction(async (tx) => {
+      const [claimed] = await tx.query<{ id: string }>(
+        `INSERT INTO submissions (idempotency_scope, idempotency_key, payload_hash, session_id)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING RETURNING id`,
+        [scope, batch.idempotencyKey, payloadHash, batch.sessionId],
+      );
+      if (!claimed) return this.replay(tx, scope, batch.idempotencyKey, payloadHash);
+
+      const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
+      if (session.status === SessionStatus.CANCELLED) throw badInput('sessionId', 'this session was cancelled');
+      await this.checkParticipants(tx, batch.responses);
+
+      const knownNames = await this.participants.knownNames(tx);
+      const source = tx.actor?.role === Role.PARTNER ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
+      const rows = batch.responses;
+      await tx.query(
+        `INSERT INTO responses (session_id, submission_id, source, participant_id, position, prompt, text, language)
+         SELECT $1, $2, $3, t.participant_id, t.position, t.prompt, t.text, t.language
+         FROM unnest($4::uuid[], $5::int[], $6::text[], $7::text[], $8::text[]) AS t(participant_id, position, prompt, text, language)`,
+        [
+          session.id,
+          claimed.id,
+          source,
+          rows.map((r) => r.participantId),
+          rows.map((_, i) => i),
+          rows.map((r) => r.prompt),
+          rows.map((r) => redact(r.text, knownNames)),
+          rows.map((r) => r.language),
+        ],
+      );
+      await this.audit.record(tx, 'responses.submitted', 'session', session.id, { responses: rows.length });
+      return { duplicate: false, responses: await this.ofSubmission(tx, claimed.id) };
+    });
+  }
+
+  list(ctx: RequestContext, filter: ResponseFilter | null | undefined, page: PageArgs) {
+    const query = this.scoped(ctx);
+    if (filter?.sessionId) query.andWhere('r.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
+    if (filter?.participantId) {
+      query.andWhere('r.participant_id = :participantId', {
+        participantId: validate.id('filter.participantId', filter.participantId),
+      });
+    }
+    if (filter?.prompt) query.andWhere('r.prompt = :prompt', { prompt: filter.prompt });
+    if (filter?.areaId) query.andWhere('s.area_id = :areaId', { areaId: validate.id('filter.areaId', filter.areaId) });
+    if (filter?.themeId) {
+      query.andWhere('EXISTS (SELECT 1 FROM codings c WHERE c.response_id = r.id AND c.theme_id = :themeId)', {
+        themeId: validate.id('filter.themeId', filter.themeId),
+      });
+    }
+    if (filter?.uncoded) query.andWhere('NOT EXISTS (SELECT 1 FROM codings c WHERE c.response_id = r.id)');
+    const search = validate.optionalText('filter.search', filter?.search);
+    if (search) {
+      query.andWhere(`to_tsvector('english', r.text) @@ websearch_to_tsquery('english', :search)`, { search });
+    }
+    return paginate(query, byCreatedAt<Response>('r'), page);
+  }
+
+  async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Response> {
+    const id = validate.id(field, rawId);
+    const response = await this.scoped(ctx).andWhere('r.id = :id', { id }).getOne();
+    if (!response) throw notFound('Response', field);
+    return response;
+  }
+
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Response[]> {
+    return this.scoped(ctx).andWhere('r.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  private scoped(ctx: RequestContext) {
+    const query = ctx.manager
+      .createQueryBuilder(Response, 'r')
+      .innerJoin('sessions', 's', 's.id = r.session_id')
+      .where('s.engagement_id = :engagementId', { engagementId: ctx.engagementId });
+    return scopeToSessions(query, 's', ctx.actor);
+  }
+
+  private async replay(ctx: RequestContext, scope: string, key: string, payloadHash: Buffer): Promise<SubmitResult> {
+    const first = await ctx.manager.findOneByOrFail(Submission, { idempotencyScope: scope, idempotencyKey: key });
+    if (!first.payloadHash.equals(payloadHash)) {
+      throw new DomainError(
+        ErrorCode.IDEMPOTENCY_CONFLICT,
+        'This idempotencyKey was already used for a different batch; use a new key for new responses',
+        'idempotencyKey',
+      );
+    }
+    return { duplicate: true, responses: await this.ofSubmission(ctx, first.id) };
+  }
+
+  private ofSubmission(ctx: RequestContext, submissionId: string): Promise<Response[]> {
+    return ctx.manager.find(Response, { where: { submissionId }, order: { position: 'ASC' } });
+  }
+
+  /** Every named participant must be reachable and have PARTICIPATION consent standing. */
+  private async checkParticipants(ctx: RequestContext, rows: Required<ResponseData>[]): Promise<void> {
+    const ids = [...new Set(rows.map((r) => r.participantId).filter((id): id is string => id !== null))];
+    if (!ids.length) return;
+    // FOR SHARE: a withdrawal of consent (FOR UPDATE) waits for this batch, or this batch for it.
+    const reachable = await scopeToParticipants(
+      ctx.manager.createQueryBuilder().select('p.id', 'id').from('participants', 'p').where('p.id = ANY(:ids)', { ids }),
+      'p',
+      ctx.actor,
+    )
+      .andWhere('p.engagement_id = :engagementId', { engagementId: ctx.engagementId })
+      .setLock('pessimistic_read')
+      .getRawMany<{ id: string }>();
+    const found = new Set(reachable.map((row) => row.id));
+    const missing = rows.findIndex((r) => r.participantId !== null && !found.has(r.participantId));
+    if (missing >= 0) throw notFound('Participant', `responses.${missing}.participantId`);
+    const consenting = await this.consents.standing(ctx, ids, ConsentPurpose.PARTICIPATION);
+    const refused = rows.findIndex((r) => r.participantId !== null && !consenting.has(r.participantId));
+    if (refused >= 0) {
+      throw consentRequired('This participant has no standing PARTICIPATION consent', `responses.${refused}.participantId`);
+    }
+  }
+
+  private validateBatch(input: SubmitResponsesData) {
+    const sessionId = validate.id('sessionId', input.sessionId);
+    const idempotencyKey = validate.requiredText('idempotencyKey', input.idempotencyKey, LIMITS.idempotencyKeyLength);
+    if (!input.responses.length) throw badInput('responses', 'responses must hold at least one response');
+    if (input.responses.length > LIMITS.batchSize) {
+      throw badInput('responses', `responses may hold at most ${LIMITS.batchSize} responses; split the batch`);
+    }
+    const responses = input.responses.map((r, i) => {
+      const language = validate.optionalText(`responses.${i}.language`, r.language, 35) ?? 'en';
+      if (!LANGUAGE_TAG.test(language)) throw badInput(`responses.${i}.language`, `responses.${i}.language must be a language tag such as "en"`);
+      return {
+        participantId: validate.optionalId(`responses.${i}.participantId`, r.participantId),
+        prompt: r.prompt,
+        text: validate.requiredText(`responses.${i}.text`, r.text, LIMITS.textLength),
+        language: language.toLowerCase(),
+      };
+    });
+    return { sessionId, idempotencyKey, responses };
+  }
+}

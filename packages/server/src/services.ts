@@ -1,0 +1,44 @@
+import { AggregatesService } from './aggregates/aggregates.service.js';
+import { ApiKeysService } from './api-keys/api-keys.service.js';
+import { AreasService } from './areas/areas.service.js';
+import { AuditService } from './audit/audit.service.js';
+import { AuthService } from './auth/auth.service.js';
+import { CodingsService } from './codings/codings.service.js';
+import { deriveKey } from './common/crypto.js';
+import { ConsentsService } from './consents/consents.service.js';
+import { EngagementsService } from './engagements/engagements.service.js';
+import { OrganisationsService } from './organisations/organisations.service.js';
+import { ParticipantsService } from './participants/participants.service.js';
+import { ResponsesService } from './responses/responses.service.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { ThemesService } from './themes/themes.service.js';
+import { UsersService } from './users/users.service.js';
+
+/** Every service of the process, wired once at start-up; they are stateless apart from keys. */
+export function createServices(secret: Buffer) {
+  const audit = new AuditService();
+  const apiKeys = new ApiKeysService(audit);
+  const consents = new ConsentsService(audit);
+  const sessions = new SessionsService(audit);
+  const participants = new ParticipantsService(deriveKey(secret, 'contact-encryption'), sessions, consents, audit);
+  const responses = new ResponsesService(sessions, participants, consents, audit);
+  const themes = new ThemesService(audit);
+  return {
+    audit,
+    apiKeys,
+    auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit),
+    users: new UsersService(audit),
+    engagements: new EngagementsService(),
+    areas: new AreasService(audit),
+    organisations: new OrganisationsService(audit),
+    sessions,
+    participants,
+    consents,
+    responses,
+    themes,
+    codings: new CodingsService(responses, themes, audit),
+    aggregates: new AggregatesService(themes),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

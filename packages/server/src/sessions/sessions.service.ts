@@ -1,0 +1,201 @@
+import { Role, SessionStatus, type SessionFormat } from '@chorus/shared';
+import type { AuditService } from '../audit/audit.service.js';
+import { badInput, forbidden, notFound } from '../common/errors.js';
+import { paginate, type PageArgs } from '../common/pagination.js';
+import * as validate from '../common/validate.js';
+import type { RequestContext } from '../db/request-context.js';
+import { scopeToSessions } from './scope.js';
+import { Session } from './session.entity.js';
+
+export interface SessionData {
+  title?: string | null;
+  format?: SessionFormat | null;
+  status?: SessionStatus | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  areaId?: string | null;
+  venue?: string | null;
+  audience?: string | null;
+  organisationId?: string | null;
+  headcount?: number | null;
+  facilitatorIds?: string[] | null;
+}
+
+export interface SessionFilter {
+  formats?: SessionFormat[] | null;
+  statuses?: SessionStatus[] | null;
+  areaId?: string | null;
+  organisationId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  search?: string | null;
+}
+
+const STAFF_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR];
+
+export class SessionsService {
+  constructor(private readonly audit: AuditService) {}
+
+  async create(ctx: RequestContext, input: SessionData & { title: string; format: SessionFormat; startsAt: Date }): Promise<Session> {
+    const values = this.validate(ctx, input, { status: SessionStatus.PLANNED });
+    return ctx.transaction(async (tx) => {
+      await this.checkReferences(tx, values, input.facilitatorIds);
+      const session = await tx.manager.save(
+        tx.manager.create(Session, { ...values, engagementId: tx.engagementId }),
+      );
+      await this.setFacilitators(tx, session.id, input.facilitatorIds);
+      await this.audit.record(tx, 'session.created', 'session', session.id, { format: session.format });
+      return tx.manager.findOneByOrFail(Session, { id: session.id });
+    });
+  }
+
+  async update(ctx: RequestContext, rawId: string, input: SessionData): Promise<Session> {
+    const id = validate.id('id', rawId);
+    return ctx.transaction(async (tx) => {
+      const current = await this.scoped(tx).andWhere('s.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!current) throw notFound('Session', 'id');
+      const values = this.validate(tx, { ...current, ...stripUndefined(input) }, {});
+      if (tx.actor?.role === Role.FACILITATOR && values.organisationId !== current.organisationId) {
+        throw forbidden('A facilitator cannot move a session to another organisation');
+      }
+      await this.checkReferences(tx, values, input.facilitatorIds);
+      await tx.manager.update(Session, { id }, values);
+      if (input.facilitatorIds) {
+        await tx.query(`DELETE FROM session_facilitators WHERE session_id = $1`, [id]);
+        await this.setFacilitators(tx, id, input.facilitatorIds);
+      }
+      await this.audit.record(tx, 'session.updated', 'session', id, { status: values.status ?? current.status });
+      return tx.manager.findOneByOrFail(Session, { id });
+    });
+  }
+
+  list(ctx: RequestContext, filter: SessionFilter | null | undefined, page: PageArgs) {
+    const query = this.scoped(ctx);
+    if (filter?.formats?.length) query.andWhere('s.format = ANY(:formats)', { formats: filter.formats });
+    if (filter?.statuses?.length) query.andWhere('s.status = ANY(:statuses)', { statuses: filter.statuses });
+    if (filter?.areaId) query.andWhere('s.area_id = :areaId', { areaId: validate.id('filter.areaId', filter.areaId) });
+    if (filter?.organisationId) {
+      query.andWhere('s.organisation_id = :orgId', { orgId: validate.id('filter.organisationId', filter.organisationId) });
+    }
+    if (validate.validDate('filter.from', filter?.from)) query.andWhere('s.starts_at >= :from', { from: filter!.from });
+    if (validate.validDate('filter.to', filter?.to)) query.andWhere('s.starts_at < :to', { to: filter!.to });
+    const search = validate.optionalText('filter.search', filter?.search);
+    if (search) query.andWhere(`s.title ILIKE :search`, { search: `%${search.replace(/[\\%_]/g, '\\$&')}%` });
+    return paginate(query, { column: 's.starts_at', idColumn: 's.id', type: 'timestamptz', valueOf: (s) => s.startsAt.toISOString() }, page);
+  }
+
+  /** A session the caller may reach, or NOT_FOUND naming `field`. */
+  async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Session> {
+    const id = validate.id(field, rawId);
+    const session = await this.scoped(ctx).andWhere('s.id = :id', { id }).getOne();
+    if (!session) throw notFound('Session', field);
+    return session;
+  }
+
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Session[]> {
+    return this.scoped(ctx).andWhere('s.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  async facilitatorIds(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await ctx.query<{ session_id: string; user_id: string }>(
+      `SELECT session_id, user_id FROM session_facilitators WHERE session_id = ANY($1)`,
+      [sessionIds],
+    );
+    const bySession = new Map<string, string[]>();
+    for (const row of rows) bySession.set(row.session_id, [...(bySession.get(row.session_id) ?? []), row.user_id]);
+    return bySession;
+  }
+
+  async responseCounts(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await ctx.query<{ session_id: string; n: number }>(
+      `SELECT session_id, count(*)::int AS n FROM responses WHERE session_id = ANY($1) GROUP BY session_id`,
+      [sessionIds],
+    );
+    return new Map(rows.map((row) => [row.session_id, row.n]));
+  }
+
+  /** People registered at the session, and anyone who spoke there. */
+  async participantCounts(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await ctx.query<{ session_id: string; n: number }>(
+      `SELECT session_id, count(DISTINCT participant_id)::int AS n FROM (
+         SELECT session_id, id AS participant_id FROM participants WHERE session_id = ANY($1)
+         UNION ALL
+         SELECT session_id, participant_id FROM responses WHERE session_id = ANY($1) AND participant_id IS NOT NULL
+       ) seen GROUP BY session_id`,
+      [sessionIds],
+    );
+    return new Map(rows.map((row) => [row.session_id, row.n]));
+  }
+
+  private scoped(ctx: RequestContext) {
+    return scopeToSessions(
+      ctx.manager.createQueryBuilder(Session, 's').where('s.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
+      's',
+      ctx.actor,
+    );
+  }
+
+  private validate(ctx: RequestContext, input: SessionData, defaults: Partial<Session>) {
+    const startsAt = validate.validDate('startsAt', input.startsAt);
+    const endsAt = validate.validDate('endsAt', input.endsAt);
+    if (startsAt && endsAt && endsAt < startsAt) throw badInput('endsAt', 'endsAt must not be before startsAt');
+    let organisationId = validate.optionalId('organisationId', input.organisationId);
+    if (ctx.actor?.role === Role.PARTNER) {
+      if (organisationId && organisationId !== ctx.actor.organisationId) {
+        throw badInput('organisationId', "a partner's sessions belong to its own organisation");
+      }
+      organisationId = ctx.actor.organisationId;
+      if (input.facilitatorIds?.length) throw badInput('facilitatorIds', 'facilitators are staff; a partner cannot assign them');
+    }
+    return {
+      ...defaults,
+      title: validate.requiredText('title', input.title ?? ''),
+      format: input.format!,
+      ...(input.status ? { status: input.status } : {}),
+      startsAt: startsAt!,
+      endsAt,
+      areaId: validate.optionalId('areaId', input.areaId),
+      venue: validate.optionalText('venue', input.venue),
+      audience: validate.optionalText('audience', input.audience),
+      organisationId,
+      headcount: validate.nonNegativeInt('headcount', input.headcount, 100_000),
+    };
+  }
+
+  private async checkReferences(
+    ctx: RequestContext,
+    values: { areaId: string | null; organisationId: string | null },
+    facilitatorIds: string[] | null | undefined,
+  ): Promise<void> {
+    if (values.areaId) {
+      const [area] = await ctx.query(`SELECT 1 FROM areas WHERE id = $1`, [values.areaId]);
+      if (!area) throw notFound('Area', 'areaId');
+    }
+    if (values.organisationId) {
+      const [org] = await ctx.query(`SELECT 1 FROM organisations WHERE id = $1`, [values.organisationId]);
+      if (!org) throw notFound('Organisation', 'organisationId');
+    }
+    const ids = validate.distinct('facilitatorIds', (facilitatorIds ?? []).map((id, i) => validate.id(`facilitatorIds.${i}`, id)));
+    if (ids.length) {
+      const staff = await ctx.query<{ id: string }>(
+        `SELECT id FROM users WHERE id = ANY($1) AND role = ANY($2) AND disabled_at IS NULL`,
+        [ids, STAFF_ROLES],
+      );
+      const found = new Set(staff.map((row) => row.id));
+      const missing = ids.findIndex((id) => !found.has(id));
+      if (missing >= 0) throw notFound('Facilitator (an active staff user)', `facilitatorIds.${missing}`);
+    }
+  }
+
+  private async setFacilitators(ctx: RequestContext, sessionId: string, facilitatorIds: string[] | null | undefined) {
+    if (!facilitatorIds?.length) return;
+    await ctx.query(
+      `INSERT INTO session_facilitators (session_id, user_id) SELECT $1, unnest($2::uuid[])`,
+      [sessionId, facilitatorIds.map((id) => id.toLowerCase())],
+    );
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,79 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Theme } from './theme.entity.js';
+
+@InputType({ description: 'A new theme in the codebook.' })
+class CreateThemeInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The parent theme; leave out for a top-level theme.' })
+  parentId?: string | null;
+}
+
+@InputType({ description: 'Changes to a theme; fields left out stay as they are.' })
+class UpdateThemeInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Moves the theme; null moves it to the top level.' })
+  parentId?: string | null;
+}
+
+@Resolver(() => Theme)
+export class ThemesResolver {
+  @Authorized(ROLES.codebook)
+  @Query(() => [Theme], { description: 'The whole codebook, by name; build the tree from `parent` or `children`.' })
+  themes(@Ctx() { req, services }: GraphQLContext) {
+    return services.themes.list(req);
+  }
+
+  @Authorized(ROLES.analysis)
+  @Mutation(() => Theme, { description: 'Adds a theme to the codebook.' })
+  createTheme(@Arg('input', () => CreateThemeInput) input: CreateThemeInput, @Ctx() { req, services }: GraphQLContext) {
+    return services.themes.create(req, input);
+  }
+
+  @Authorized(ROLES.analysis)
+  @Mutation(() => Theme, { description: 'Renames, describes or moves a theme; a move that would make a cycle is refused.' })
+  updateTheme(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateThemeInput) input: UpdateThemeInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.themes.update(req, id, input);
+  }
+
+  @Authorized(ROLES.analysis)
+  @Mutation(() => Theme, { description: 'Merges one theme into another: codings and children move, the source goes.' })
+  mergeThemes(
+    @Arg('sourceId', () => ID) sourceId: string,
+    @Arg('targetId', () => ID) targetId: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.themes.merge(req, sourceId, targetId);
+  }
+
+  @FieldResolver(() => Theme, { nullable: true })
+  parent(@Root() theme: Theme, @Ctx() { loaders }: GraphQLContext) {
+    return theme.parentId ? loaders.theme.load(theme.parentId) : null;
+  }
+
+  @FieldResolver(() => [Theme])
+  children(@Root() theme: Theme, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.themeChildren.load(theme.id);
+  }
+
+  @Authorized(ROLES.analysis)
+  @FieldResolver(() => Int, { description: 'Responses coded to this theme directly, unsuppressed (analysis roles).' })
+  responseCount(@Root() theme: Theme, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.themeResponseCount.load(theme.id);
+  }
+}

@@ -1,0 +1,40 @@
+import { Role } from '@chorus/shared';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({ description: 'A member of staff, or a partner organisation user, who signs in to Chorus.' })
+@Entity('users')
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Field(() => Role)
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Column({ type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
+  @Column({ type: 'text', select: false })
+  passwordHash!: string;
+
+  @Column({ type: 'timestamptz' })
+  passwordChangedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the account was disabled; it can no longer sign in.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}

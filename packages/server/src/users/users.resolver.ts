@@ -1,0 +1,47 @@
+import { Role } from '@chorus/shared';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ROLES } from '../auth/roles.js';
+import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { User } from './user.entity.js';
+
+const UserConnection = Connection(User, 'User');
+
+@InputType({ description: 'A new staff or partner user.' })
+class CreateUserInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => Role, { description: 'Any role but COUNCIL_READER, which is for API keys.' })
+  role!: Role;
+
+  @Field(() => String, { description: 'At least 12 characters.' })
+  password!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Required for PARTNER users.' })
+  organisationId?: string | null;
+}
+
+@Resolver(() => User)
+export class UsersResolver {
+  @Authorized(ROLES.admin)
+  @Mutation(() => User, { description: 'Creates a user (admin).' })
+  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() { req, services }: GraphQLContext) {
+    return services.users.create(req, input);
+  }
+
+  @Authorized(ROLES.admin)
+  @Query(() => UserConnection, { complexity: pagedComplexity, description: 'Every user (admin).' })
+  users(@Args(() => PageArgs) page: PageArgs, @Ctx() { req, services }: GraphQLContext) {
+    return services.users.list(req, page);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The partner organisation of a PARTNER user.' })
+  organisation(@Root() user: User, @Ctx() { loaders }: GraphQLContext) {
+    return user.organisationId ? loaders.organisation.load(user.organisationId) : null;
+  }
+}

@@ -1,0 +1,78 @@
+import { LIMITS, Role } from '@chorus/shared';
+import { hashPassword } from '../auth/passwords.js';
+import { badInput, notFound } from '../common/errors.js';
+import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import * as validate from '../common/validate.js';
+import type { RequestContext } from '../db/request-context.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { User } from './user.entity.js';
+
+export interface CreateUserData {
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  organisationId?: string | null;
+}
+
+export function validPassword(field: string, password: string): string {
+  if (password.length < LIMITS.passwordLength) {
+    throw badInput(field, `${field} must be at least ${LIMITS.passwordLength} characters`);
+  }
+  if (password.length > 1024) throw badInput(field, `${field} must be at most 1024 characters`);
+  return password;
+}
+
+export class UsersService {
+  constructor(private readonly audit: AuditService) {}
+
+  async create(ctx: RequestContext, input: CreateUserData): Promise<User> {
+    const email = validate.email('email', input.email);
+    const displayName = validate.requiredText('displayName', input.displayName);
+    const password = validPassword('password', input.password);
+    const organisationId = validate.optionalId('organisationId', input.organisationId);
+    if (input.role === Role.COUNCIL_READER) {
+      throw badInput('role', 'COUNCIL_READER is for API keys; council systems do not sign in');
+    }
+    if (input.role === Role.PARTNER && !organisationId) {
+      throw badInput('organisationId', 'a PARTNER user needs an organisation');
+    }
+    if (input.role !== Role.PARTNER && organisationId) {
+      throw badInput('organisationId', 'only PARTNER users belong to an organisation');
+    }
+    return ctx.transaction(async (tx) => {
+      if (organisationId) {
+        const [org] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
+        if (!org) throw notFound('Organisation', 'organisationId');
+      }
+      const [taken] = await tx.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [email]);
+      if (taken) throw badInput('email', 'a user with this email already exists');
+      const user = tx.manager.create(User, {
+        email,
+        displayName,
+        role: input.role,
+        organisationId,
+        passwordHash: await hashPassword(password),
+      });
+      const saved = await tx.manager.save(user);
+      await this.audit.record(tx, 'user.created', 'user', saved.id, { role: saved.role });
+      return tx.manager.findOneByOrFail(User, { id: saved.id });
+    });
+  }
+
+  list(ctx: RequestContext, page: PageArgs) {
+    return paginate(ctx.manager.createQueryBuilder(User, 'u'), byCreatedAt<User>('u'), page);
+  }
+
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<User[]> {
+    return ctx.manager.createQueryBuilder(User, 'u').where('u.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Creates the configured admin when the install has none yet. */
+  async bootstrapAdmin(ctx: RequestContext, email: string, password: string): Promise<boolean> {
+    const [admin] = await ctx.query(`SELECT 1 FROM users WHERE role = 'ADMIN' AND disabled_at IS NULL LIMIT 1`);
+    if (admin) return false;
+    await this.create(ctx, { email, displayName: 'Administrator', role: Role.ADMIN, password });
+    return true;
+  }
+}

@@ -1,0 +1,89 @@
+/** A staff or machine role; the contract's role table says what each may do. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  FACILITATOR = 'FACILITATOR',
+  ANALYST = 'ANALYST',
+  PARTNER = 'PARTNER',
+  COUNCIL_READER = 'COUNCIL_READER',
+}
+
+/** The sector a partner organisation works in. */
+export enum Sector {
+  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
+  BUSINESS = 'BUSINESS',
+  VOLUNTARY = 'VOLUNTARY',
+  EDUCATION = 'EDUCATION',
+  FAITH = 'FAITH',
+  COMMUNITY = 'COMMUNITY',
+  OTHER = 'OTHER',
+}
+
+/** How a session hears people. */
+export enum SessionFormat {
+  WORKSHOP = 'WORKSHOP',
+  CONVERSATION = 'CONVERSATION',
+  INTERVIEW = 'INTERVIEW',
+  QUESTIONNAIRE = 'QUESTIONNAIRE',
+  FOCUS_GROUP = 'FOCUS_GROUP',
+}
+
+/** Where a session is in its life. */
+export enum SessionStatus {
+  PLANNED = 'PLANNED',
+  HELD = 'HELD',
+  CANCELLED = 'CANCELLED',
+}
+
+/** How a participant is connected to the city; several may apply. */
+export enum CityConnection {
+  LIVES = 'LIVES',
+  WORKS = 'WORKS',
+  STUDIES = 'STUDIES',
+  VOLUNTEERS = 'VOLUNTEERS',
+}
+
+/** A participant's age band; `PREFER_NOT_TO_SAY` is always allowed. */
+export enum AgeBand {
+  UNDER_16 = 'UNDER_16',
+  AGE_16_24 = 'AGE_16_24',
+  AGE_25_34 = 'AGE_25_34',
+  AGE_35_44 = 'AGE_35_44',
+  AGE_45_54 = 'AGE_45_54',
+  AGE_55_64 = 'AGE_55_64',
+  AGE_65_74 = 'AGE_65_74',
+  AGE_75_PLUS = 'AGE_75_PLUS',
+  PREFER_NOT_TO_SAY = 'PREFER_NOT_TO_SAY',
+}
+
+/** What a consent covers. */
+export enum ConsentPurpose {
+  PARTICIPATION = 'PARTICIPATION',
+  QUOTE = 'QUOTE',
+  ATTRIBUTION = 'ATTRIBUTION',
+  FOLLOW_UP_CONTACT = 'FOLLOW_UP_CONTACT',
+  SPECIAL_CATEGORY_DATA = 'SPECIAL_CATEGORY_DATA',
+}
+
+/** How a consent was given or refused. */
+export enum ConsentMethod {
+  WRITTEN = 'WRITTEN',
+  VERBAL = 'VERBAL',
+  ONLINE = 'ONLINE',
+}
+
+/** The five questions every response is filed under. */
+export enum Prompt {
+  VALUES = 'VALUES',
+  BELONGING = 'BELONGING',
+  CHALLENGES = 'CHALLENGES',
+  FUTURE = 'FUTURE',
+  WHAT_WORKS = 'WHAT_WORKS',
+}
+
+/** Where a response came from. */
+export enum ResponseSource {
+  STAFF = 'STAFF',
+  PARTNER_API = 'PARTNER_API',
+  IMPORT = 'IMPORT',
+}
