@@ -51,6 +51,8 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     // partners may send plain GET queries.
     csrfPrevention: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: drain, close the pool, stop the embedded database, in that order.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(config.production, logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

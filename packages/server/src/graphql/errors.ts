@@ -41,13 +41,13 @@ export function createErrorFormatter(production: boolean, logger: Logger) {
       return { message: error.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
     }
     const code = String(formatted.extensions?.code ?? '');
+    if (CLIENT_MISTAKES.has(code)) {
+      const field = (formatted.extensions?.field as string | undefined) ?? fieldOfVariableError(formatted.message);
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } };
+    }
     if (CONTRACT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
-    }
-    if (CLIENT_MISTAKES.has(code)) {
-      const field = fieldOfVariableError(formatted.message);
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } };
     }
     logger.error({ err: original }, 'unexpected error');
     return production

@@ -1,0 +1,17 @@
+/** Integration tests run against a real PostgreSQL: each test file gets its own database. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+  },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^@chorus/shared$': '<rootDir>/../shared/src/index.ts',
+  },
+  globalSetup: '<rootDir>/src/test/global-setup.ts',
+  globalTeardown: '<rootDir>/src/test/global-teardown.ts',
+  testTimeout: 30_000,
+  maxWorkers: 2,
+};

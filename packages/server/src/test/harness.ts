@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Role, Sector } from '@chorus/shared';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { createApp, type RunningApp } from '../app';
+import { createDataSource } from '../db/data-source';
+import { RequestContext } from '../db/request-context';
+import { createServices, type Services } from '../services';
+import { cloneTemplate, databaseUrl, dropDatabase } from './database';
+
+export interface GraphQLResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+}
+
+export interface TestServerOptions {
+  production?: boolean;
+  suppressionThreshold?: number;
+}
+
+export const ADMIN_EMAIL = 'admin@test.chorus';
+export const PASSWORD = 'a-long-test-password';
+
+/**
+ * A real Chorus over a real socket, on a database of its own cloned from the migrated template.
+ * Tests speak GraphQL to it, as a partner's client would.
+ */
+export class TestServer {
+  adminToken = '';
+  private counter = 0;
+
+  private constructor(
+    readonly url: string,
+    readonly dataSource: DataSource,
+    readonly services: Services,
+    readonly engagementId: string,
+    private readonly app: RunningApp,
+    private readonly database: string,
+  ) {}
+
+  static async start(options: TestServerOptions = {}): Promise<TestServer> {
+    const database = await cloneTemplate();
+    const dataSource = createDataSource(databaseUrl(database), { max: 25 });
+    await dataSource.initialize();
+    const logger = pino({ level: 'silent' });
+    const services = createServices(randomBytes(48));
+    const engagementId = await services.engagements.ensureDefault(dataSource, options.suppressionThreshold ?? 3);
+    const app = await createApp({
+      config: { production: options.production ?? false, adminDir: '/nonexistent' },
+      dataSource,
+      engagementId,
+      services,
+      logger,
+    });
+    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+    const { port } = app.httpServer.address() as AddressInfo;
+    const server = new TestServer(`http://127.0.0.1:${port}`, dataSource, services, engagementId, app, database);
+    await services.users.create(server.systemContext(), { email: ADMIN_EMAIL, displayName: 'Admin', role: Role.ADMIN, password: PASSWORD });
+    server.adminToken = await server.login(ADMIN_EMAIL, PASSWORD);
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await dropDatabase(this.database);
+  }
+
+  /** A context that bypasses authorisation, for arranging data the API cannot make directly. */
+  systemContext(): RequestContext {
+    return new RequestContext(this.dataSource, this.engagementId, null, 'test');
+  }
+
+  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResult<T>, 'status'>;
+    return { status: response.status, ...body };
+  }
+
+  /** Runs an operation that must succeed, and returns its data. */
+  async ok<T = any>(query: string, variables: Record<string, unknown> = {}, token = this.adminToken): Promise<T> {
+    const result = await this.gql<T>(query, variables, token);
+    if (result.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data!;
+  }
+
+  async login(email: string, password: string): Promise<string> {
+    const data = await this.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password }, '');
+    return data.login.token;
+  }
+
+  unique(prefix: string): string {
+    return `${prefix} ${++this.counter}`;
+  }
+
+  async createOrganisation(sector: Sector = Sector.VOLUNTARY): Promise<string> {
+    const data = await this.ok(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, {
+      i: { name: this.unique('Organisation'), sector },
+    });
+    return data.createOrganisation.id;
+  }
+
+  async createArea(population: number | null = 10_000): Promise<string> {
+    const data = await this.ok(`mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`, {
+      i: { name: this.unique('Area'), population },
+    });
+    return data.createArea.id;
+  }
+
+  /** A signed-in user of `role`; returns their id and token. */
+  async userWithRole(role: Role, organisationId?: string): Promise<{ id: string; token: string }> {
+    const email = `user${++this.counter}@test.chorus`;
+    const data = await this.ok(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+      i: { email, displayName: `User ${this.counter}`, role, password: PASSWORD, organisationId },
+    });
+    return { id: data.createUser.id, token: await this.login(email, PASSWORD) };
+  }
+
+  async apiKey(role: Role.PARTNER | Role.COUNCIL_READER, organisationId?: string): Promise<string> {
+    const data = await this.ok(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key } }`, {
+      i: { label: this.unique('Key'), role, organisationId },
+    });
+    return data.createApiKey.key;
+  }
+
+  async createSession(token = this.adminToken, input: Record<string, unknown> = {}): Promise<string> {
+    const data = await this.ok(
+      `mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }`,
+      { i: { title: this.unique('Session'), format: 'WORKSHOP', startsAt: '2026-06-14T10:00:00Z', ...input } },
+      token,
+    );
+    return data.createSession.id;
+  }
+
+  async registerParticipant(token = this.adminToken, input: Record<string, unknown> = {}): Promise<string> {
+    const data = await this.ok(
+      `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }`,
+      { i: { connections: ['LIVES'], consents: [consent('PARTICIPATION')], ...input } },
+      token,
+    );
+    return data.registerParticipant.id;
+  }
+
+  async submit(
+    sessionId: string,
+    responses: Record<string, unknown>[],
+    token = this.adminToken,
+    idempotencyKey = randomBytes(8).toString('hex'),
+  ): Promise<GraphQLResult> {
+    return this.gql(SUBMIT, { i: { sessionId, idempotencyKey, responses } }, token);
+  }
+
+  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+    return row.n;
+  }
+}
+
+export const SUBMIT = `mutation($i: SubmitResponsesInput!) {
+  submitResponses(input: $i) { duplicate responses { id prompt text participant { id } } }
+}`;
+
+export function consent(purpose: string, granted = true) {
+  return { purpose, granted, method: 'VERBAL', noticeVersion: 'v1' };
+}
+
+export function codeOf(result: GraphQLResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
+
+export function fieldOf(result: GraphQLResult): string | undefined {
+  return result.errors?.[0]?.extensions?.field;
+}
