@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { sha256 } from '../common/crypto.js';
 import { badInput, consentRequired, DomainError, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { ConsentsService } from '../consents/consents.service.js';
 import type { RequestContext } from '../db/request-context.js';
@@ -113,7 +114,11 @@ export class ResponsesService {
     if (filter?.uncoded) query.andWhere('NOT EXISTS (SELECT 1 FROM codings c WHERE c.response_id = r.id)');
     const search = validate.optionalText('filter.search', filter?.search);
     if (search) {
-      query.andWhere(`to_tsvector('english', r.text) @@ websearch_to_tsquery('english', :search)`, { search });
+      // Stemmed words ("buses" finds "bus") or, failing that, the letters as typed ("bus" finds "buses").
+      query.andWhere(
+        `(to_tsvector('english', r.text) @@ websearch_to_tsquery('english', :search) OR r.text ILIKE :substring)`,
+        { search, substring: containsPattern(search) },
+      );
     }
     return paginate(query, byCreatedAt<Response>('r'), page);
   }

@@ -2,6 +2,7 @@ import { Role, SessionStatus, type SessionFormat } from '@chorus/shared';
 import type { AuditService } from '../audit/audit.service.js';
 import { badInput, forbidden, notFound } from '../common/errors.js';
 import { paginate, type PageArgs } from '../common/pagination.js';
+import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { scopeToSessions } from './scope.js';
@@ -80,7 +81,7 @@ export class SessionsService {
     if (validate.validDate('filter.from', filter?.from)) query.andWhere('s.starts_at >= :from', { from: filter!.from });
     if (validate.validDate('filter.to', filter?.to)) query.andWhere('s.starts_at < :to', { to: filter!.to });
     const search = validate.optionalText('filter.search', filter?.search);
-    if (search) query.andWhere(`s.title ILIKE :search`, { search: `%${search.replace(/[\\%_]/g, '\\$&')}%` });
+    if (search) query.andWhere(`s.title ILIKE :search`, { search: containsPattern(search) });
     return paginate(query, { column: 's.starts_at', idColumn: 's.id', type: 'timestamptz', valueOf: (s) => s.startsAt.toISOString() }, page);
   }
 

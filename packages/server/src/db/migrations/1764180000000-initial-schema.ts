@@ -6,6 +6,7 @@ export class InitialSchema1764180000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE EXTENSION IF NOT EXISTS pgcrypto`);
+    await db.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
 
     await db.query(`
       CREATE TABLE engagements (
@@ -177,6 +178,7 @@ export class InitialSchema1764180000000 implements MigrationInterface {
     await db.query(`CREATE INDEX responses_submission_id_idx ON responses (submission_id, position)`);
     await db.query(`CREATE INDEX responses_prompt_idx ON responses (prompt)`);
     await db.query(`CREATE INDEX responses_text_search_idx ON responses USING gin (to_tsvector('english', text))`);
+    await db.query(`CREATE INDEX responses_text_trigram_idx ON responses USING gin (text gin_trgm_ops)`);
 
     await db.query(`
       CREATE TABLE themes (

@@ -1,0 +1,184 @@
+import { Role } from '@chorus/shared';
+import { codeOf, consent, fieldOf, TestServer } from '../test/harness';
+
+let server: TestServer;
+let sessionId: string;
+beforeAll(async () => {
+  server = await TestServer.start();
+  sessionId = await server.createSession();
+});
+afterAll(() => server.stop());
+
+const REGISTER = `mutation($i: RegisterParticipantInput!) {
+  registerParticipant(input: $i) {
+    id code connections ageBand area { id }
+    consents { purpose granted method noticeVersion recordedAt withdrawnAt }
+  }
+}`;
+
+async function themeId(): Promise<string> {
+  const data = await server.ok(`mutation($n: String!) { createTheme(input: { name: $n }) { id } }`, { n: server.unique('Theme') });
+  return data.createTheme.id;
+}
+
+describe('registerParticipant', () => {
+  it('registers a person with a printable code and their consent decisions', async () => {
+    const areaId = await server.createArea();
+    const data = await server.ok(REGISTER, {
+      i: {
+        sessionId,
+        areaId,
+        connections: ['LIVES', 'VOLUNTEERS'],
+        ageBand: 'AGE_25_34',
+        consents: [consent('PARTICIPATION'), consent('QUOTE', false)],
+      },
+    });
+    const participant = data.registerParticipant;
+    expect(participant.code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
+    expect(participant.area.id).toBe(areaId);
+    expect(participant.consents).toEqual([
+      expect.objectContaining({ purpose: 'PARTICIPATION', granted: true, method: 'VERBAL', noticeVersion: 'v1', withdrawnAt: null }),
+      expect.objectContaining({ purpose: 'QUOTE', granted: false, withdrawnAt: null }),
+    ]);
+    const found = await server.ok(`query($c: String!) { participants(filter: { code: $c }) { edges { node { id } } } }`, {
+      c: participant.code.toLowerCase().replace(/(...)/, '$1 '),
+    });
+    expect(found.participants.edges.map((e: any) => e.node.id)).toEqual([participant.id]);
+  });
+
+  it('stores nothing without PARTICIPATION consent granted', async () => {
+    const before = [await server.count('participants'), await server.count('consent_events')];
+    for (const consents of [[], [consent('PARTICIPATION', false)], [consent('QUOTE')]]) {
+      const result = await server.gql(REGISTER, { i: { sessionId, connections: ['LIVES'], consents } }, server.adminToken);
+      expect(codeOf(result)).toBe('CONSENT_REQUIRED');
+    }
+    expect([await server.count('participants'), await server.count('consent_events')]).toEqual(before);
+  });
+
+  it('keeps contact details only with FOLLOW_UP_CONTACT consent', async () => {
+    const result = await server.gql(
+      REGISTER,
+      { i: { sessionId, connections: ['WORKS'], consents: [consent('PARTICIPATION')], contact: { name: 'Sam Lee' } } },
+      server.adminToken,
+    );
+    expect(codeOf(result)).toBe('CONSENT_REQUIRED');
+    expect(fieldOf(result)).toBe('contact');
+  });
+
+  it('refuses bad input naming the field', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ connections: [] }, 'connections'],
+      [{ connections: ['LIVES', 'LIVES'] }, 'connections'],
+      [{ consents: [consent('PARTICIPATION'), consent('PARTICIPATION')] }, 'consents'],
+      [{ consents: [{ ...consent('PARTICIPATION'), noticeVersion: ' ' }] }, 'consents.0.noticeVersion'],
+      [{ consents: [consent('PARTICIPATION'), consent('FOLLOW_UP_CONTACT')], contact: { email: 'not-an-email' } }, 'contact.email'],
+      [{ sessionId: '6b7f4a62-0000-4000-8000-000000000000' }, 'sessionId'],
+    ];
+    for (const [input, field] of cases) {
+      const result = await server.gql(REGISTER, { i: { sessionId, connections: ['LIVES'], consents: [consent('PARTICIPATION')], ...input } }, server.adminToken);
+      expect(fieldOf(result)).toBe(field);
+    }
+  });
+
+  it('shows contact details to admins only, auditing every read', async () => {
+    const id = await server.registerParticipant(server.adminToken, {
+      sessionId,
+      consents: [consent('PARTICIPATION'), consent('FOLLOW_UP_CONTACT')],
+      contact: { name: 'Priya Shah', email: 'priya@example.org', phone: '07700 900456' },
+    });
+    const [stored] = await server.dataSource.query(`SELECT contact_encrypted::text AS raw FROM participants WHERE id = $1`, [id]);
+    expect(stored.raw).not.toContain('Priya');
+    const CONTACT = `query($id: ID!) { participant(id: $id) { contact { name email phone } } }`;
+    const before = await server.count('audit_events', `action = 'participant.contact_read' AND entity_id = $1`, [id]);
+    const admin = await server.ok(CONTACT, { id });
+    expect(admin.participant.contact).toEqual({ name: 'Priya Shah', email: 'priya@example.org', phone: '07700 900456' });
+    expect(await server.count('audit_events', `action = 'participant.contact_read' AND entity_id = $1`, [id])).toBe(before + 1);
+    const coordinator = await server.userWithRole(Role.COORDINATOR);
+    const refused = await server.gql(CONTACT, { id }, coordinator.token);
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+  });
+});
+
+describe('consent changes', () => {
+  it('records a later QUOTE consent as a new ledger entry', async () => {
+    const id = await server.registerParticipant(server.adminToken, { sessionId });
+    const data = await server.ok(
+      `mutation($p: ID!) { recordConsent(participantId: $p, consent: { purpose: QUOTE, granted: true, method: WRITTEN, noticeVersion: "v2" }) { purpose granted noticeVersion } }`,
+      { p: id },
+    );
+    expect(data.recordConsent).toEqual({ purpose: 'QUOTE', granted: true, noticeVersion: 'v2' });
+    expect(await server.count('consent_events', 'participant_id = $1', [id])).toBe(2);
+  });
+
+  it("withdrawing PARTICIPATION deletes the person's responses and codings at once, keeping the ledger", async () => {
+    const id = await server.registerParticipant(server.adminToken, { sessionId, ageBand: 'AGE_16_24' });
+    const submitted = await server.submit(sessionId, [
+      { participantId: id, prompt: 'VALUES', text: 'The park' },
+      { participantId: id, prompt: 'FUTURE', text: 'More jobs' },
+    ]);
+    const responseId = submitted.data.submitResponses.responses[0].id;
+    await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t }) { id } }`, { r: responseId, t: await themeId() });
+    const data = await server.ok(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: PARTICIPATION) { purpose granted withdrawnAt } }`, { p: id });
+    expect(data.withdrawConsent.granted).toBe(false);
+    expect(new Date(data.withdrawConsent.withdrawnAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await server.count('responses', 'participant_id = $1', [id])).toBe(0);
+    expect(await server.count('codings', 'response_id = $1', [responseId])).toBe(0);
+    const after = await server.ok(`query($id: ID!) { participant(id: $id) { ageBand consents { purpose granted withdrawnAt } consentLedger { purpose granted isWithdrawal } } }`, { id });
+    expect(after.participant.ageBand).toBeNull();
+    expect(after.participant.consentLedger).toEqual([
+      { purpose: 'PARTICIPATION', granted: true, isWithdrawal: false },
+      { purpose: 'PARTICIPATION', granted: false, isWithdrawal: true },
+    ]);
+  });
+
+  it('refuses to withdraw a consent that does not stand', async () => {
+    const id = await server.registerParticipant(server.adminToken, { sessionId });
+    const result = await server.gql(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: QUOTE) { granted } }`, { p: id }, server.adminToken);
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(result)).toBe('purpose');
+    expect(await server.count('consent_events', 'participant_id = $1', [id])).toBe(1);
+  });
+
+  it('never edits the ledger: the database refuses an UPDATE', async () => {
+    await expect(server.dataSource.query(`UPDATE consent_events SET granted = NOT granted`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('eraseParticipant', () => {
+  it('removes every trace and returns a receipt of counts; the audit keeps no personal data', async () => {
+    const id = await server.registerParticipant(server.adminToken, {
+      sessionId,
+      consents: [consent('PARTICIPATION'), consent('FOLLOW_UP_CONTACT')],
+      contact: { name: 'Erin Hollins' },
+    });
+    const submitted = await server.submit(sessionId, [
+      { participantId: id, prompt: 'VALUES', text: 'Family nearby' },
+      { participantId: id, prompt: 'CHALLENGES', text: 'Getting a GP appointment' },
+    ]);
+    const [first] = submitted.data.submitResponses.responses;
+    const theme = await themeId();
+    await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t, excerpt: "Family" }) { id } }`, { r: first.id, t: theme });
+    await server.dataSource.query(`INSERT INTO quotes (response_id, excerpt) VALUES ($1, 'Family nearby')`, [first.id]);
+    const data = await server.ok(`mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt responsesDeleted codingsDeleted quotesDeleted } }`, { id });
+    expect(data.eraseParticipant).toMatchObject({ responsesDeleted: 2, codingsDeleted: 1, quotesDeleted: 1 });
+    for (const [table, where] of [
+      ['participants', 'id = $1'],
+      ['consent_events', 'participant_id = $1'],
+      ['responses', 'participant_id = $1'],
+    ]) {
+      expect(await server.count(table!, where, [id])).toBe(0);
+    }
+    expect(await server.count('quotes', 'response_id = $1', [first.id])).toBe(0);
+    const [audit] = await server.dataSource.query(`SELECT details::text AS details FROM audit_events WHERE action = 'participant.erased' AND entity_id = $1`, [id]);
+    expect(JSON.parse(audit.details)).toEqual({ responses: 2, codings: 1, quotes: 1 });
+    expect(codeOf(await server.gql(`query($id: ID!) { participant(id: $id) { id } }`, { id }, server.adminToken))).toBe('NOT_FOUND');
+  });
+
+  it('is for admins only', async () => {
+    const id = await server.registerParticipant(server.adminToken, { sessionId });
+    const coordinator = await server.userWithRole(Role.COORDINATOR);
+    const result = await server.gql(`mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }`, { id }, coordinator.token);
+    expect(codeOf(result)).toBe('FORBIDDEN');
+    expect(await server.count('participants', 'id = $1', [id])).toBe(1);
+  });
+});
