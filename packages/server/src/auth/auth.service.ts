@@ -13,6 +13,7 @@ import { isSessionToken, readSessionToken, signSessionToken } from './tokens.js'
 const SESSION_HOURS = 12;
 const FAILURES_ALLOWED = 10;
 const FAILURE_WINDOW_MS = 15 * 60_000;
+const MAX_TRACKED_EMAILS = 10_000;
 
 export interface LoginResult {
   token: string;
@@ -119,6 +120,8 @@ export class AuthService {
   }
 
   private noteFailure(email: string): void {
+    // Bounded: a flood of made-up emails must not grow memory without limit.
+    if (this.failures.size >= MAX_TRACKED_EMAILS) this.failures.delete(this.failures.keys().next().value!);
     this.failures.set(email, [...(this.failures.get(email) ?? []), Date.now()]);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@chorus/shared';
-import { codeOf, consent, fieldOf, SUBMIT, TestServer } from '../test/harness';
+import { codeOf, consent, fieldOf, TestServer } from '../test/harness';
 
 let server: TestServer;
 let sessionId: string;
