@@ -82,14 +82,17 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   );
 
   app.get('/healthz', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         dataSource.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database timed out')), 2_000)),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('database timed out')), 2_000))),
       ]);
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 

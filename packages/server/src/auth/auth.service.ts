@@ -2,7 +2,7 @@ import { ErrorCode } from '@chorus/shared';
 import type { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { isApiKey } from '../api-keys/api-keys.service.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { DomainError, unauthenticated } from '../common/errors.js';
+import { DomainError, forbidden, unauthenticated } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { Actor, RequestContext } from '../db/request-context.js';
 import { User } from '../users/user.entity.js';
@@ -60,8 +60,9 @@ export class AuthService {
 
   /** Changing the password ends every session token issued before. */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<User> {
-    const userId = ctx.actor?.userId;
-    if (!userId) throw unauthenticated('Sign in to change your password');
+    if (!ctx.actor) throw unauthenticated('Sign in to change your password');
+    const userId = ctx.actor.userId;
+    if (!userId) throw forbidden('An API key has no password; revoke it and create a new one instead');
     validPassword('newPassword', newPassword);
     return ctx.transaction(async (tx) => {
       const user = await tx.manager

@@ -16,11 +16,13 @@ export const ROLES = {
   /** Build the codebook and code responses. */
   analysis: [Role.ADMIN, Role.COORDINATOR, Role.ANALYST],
   /** Read the codebook. */
-  codebook: [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR, Role.ANALYST, Role.PARTNER, Role.COUNCIL_READER],
+  codebook: [Role.ADMIN, Role.COORDINATOR, Role.ANALYST, Role.PARTNER, Role.COUNCIL_READER],
   /** Read suppressed aggregate figures. */
   aggregates: [Role.ADMIN, Role.COORDINATOR, Role.ANALYST, Role.COUNCIL_READER],
-  /** Read areas and organisations (reference data). */
+  /** Read areas and the engagement (reference data). */
   reference: [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR, Role.ANALYST, Role.PARTNER, Role.COUNCIL_READER],
+  /** Read partner organisations: everyone but council systems, which see aggregates only. */
+  organisations: [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR, Role.ANALYST, Role.PARTNER],
   /** Every signed-in staff member. */
   staff: [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR, Role.ANALYST],
 } as const satisfies Record<string, readonly Role[]>;

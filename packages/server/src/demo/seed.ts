@@ -1,7 +1,257 @@
+import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../db/request-context.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
+import { buildDemoPlan } from './demo-plan.js';
+import { AREAS, ENGAGEMENT_NAME, NOTICE_VERSIONS, ORGANISATIONS, USERS, demoPassword, type UserKey } from './demo-setting.js';
+import { THEME_TREE, type ThemeDefinition, type ThemeKey } from './demo-text.js';
 
-export async function seedDemoData(_ctx: RequestContext, _services: Services, _logger: Logger): Promise<{ email: string; password: string } | null> {
-  return null;
+/**
+ * Each unnest() column is a single bind parameter whatever the row count, so this bounds only
+ * the size of one statement, not the parameter count.
+ */
+const ROWS_PER_STATEMENT = 1000;
+
+const DEMO_ADMIN = USERS.find((user) => user.key === 'admin')!;
+
+/**
+ * Fills an empty install with a believable Stoke-on-Trent listening exercise (CHORUS_DEMO_DATA=1),
+ * in one transaction. A database that already holds sessions is left alone, so restarts add
+ * nothing. Returns the demo admin's sign-in when that user exists.
+ */
+export async function seedDemoData(
+  ctx: RequestContext,
+  services: Services,
+  logger: Logger,
+): Promise<{ email: string; password: string } | null> {
+  const started = performance.now();
+  const counts = await ctx.transaction(async (tx) => {
+    // Instances starting together on an empty database seed it once.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:demo-data'))`);
+    const [seeded] = await tx.query(`SELECT 1 FROM sessions LIMIT 1`);
+    return seeded ? null : seed(tx, services);
+  });
+  if (counts) logger.info({ ...counts, ms: Math.round(performance.now() - started) }, 'demo data loaded');
+
+  const [admin] = await ctx.query(`SELECT 1 FROM users WHERE lower(email) = $1 AND disabled_at IS NULL`, [DEMO_ADMIN.email]);
+  return admin ? { email: DEMO_ADMIN.email, password: demoPassword(DEMO_ADMIN.role) } : null;
+}
+
+async function seed(tx: RequestContext, services: Services) {
+  await tx.query(
+    `UPDATE engagements SET name = $2, starts_on = '2026-06-01', ends_on = '2026-09-30', notice_versions = $3 WHERE id = $1`,
+    [tx.engagementId, ENGAGEMENT_NAME, NOTICE_VERSIONS],
+  );
+
+  // Areas and organisations are shared across engagements: reuse any that already exist.
+  await tx.query(`INSERT INTO areas (name, population) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [
+    AREAS.map((a) => a.name),
+    AREAS.map((a) => a.population),
+  ]);
+  const areaIds = await idsByName(tx, 'areas', AREAS.map((a) => a.name));
+  await tx.query(`INSERT INTO organisations (name, sector) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
+    ORGANISATIONS.map((o) => o.name),
+    ORGANISATIONS.map((o) => o.sector),
+  ]);
+  const organisationIds = await idsByName(tx, 'organisations', ORGANISATIONS.map((o) => o.name));
+  const userIds = await createUsers(tx, services, organisationIds);
+  const themeIds = await createThemes(tx);
+
+  const plan = buildDemoPlan();
+  const sessions = plan.sessions.map((s) => ({ ...s, id: randomUUID() }));
+  const participants = plan.participants.map((p) => ({ ...p, id: randomUUID() }));
+  const responses = plan.responses.map((r) => ({ ...r, id: randomUUID() }));
+  const area = (name: string | null) => (name === null ? null : areaIds.get(name.toLowerCase())!);
+  const organisation = (name: string | null) => (name === null ? null : organisationIds.get(name.toLowerCase())!);
+  const user = (key: UserKey | null) => (key === null ? null : userIds.get(key)!);
+
+  await insertChunked(
+    tx,
+    sessions,
+    `INSERT INTO sessions (engagement_id, id, title, format, status, starts_at, ends_at, area_id, venue, audience,
+                           organisation_id, headcount, created_at)
+     SELECT $1::uuid, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                              $8::uuid[], $9::text[], $10::text[], $11::uuid[], $12::int[], $13::timestamptz[])`,
+    (rows) => [
+      tx.engagementId,
+      rows.map((s) => s.id),
+      rows.map((s) => s.title),
+      rows.map((s) => s.format),
+      rows.map((s) => s.status),
+      rows.map((s) => s.startsAt.toISOString()),
+      rows.map((s) => s.endsAt.toISOString()),
+      rows.map((s) => area(s.area)),
+      rows.map((s) => s.venue),
+      rows.map((s) => s.audience),
+      rows.map((s) => organisation(s.organisation)),
+      rows.map((s) => s.headcount),
+      rows.map((s) => s.createdAt.toISOString()),
+    ],
+  );
+
+  const facilitators = sessions.flatMap((s) => s.facilitators.map((key) => ({ sessionId: s.id, userId: user(key) })));
+  await insertChunked(
+    tx,
+    facilitators,
+    `INSERT INTO session_facilitators (session_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+    (rows) => [rows.map((f) => f.sessionId), rows.map((f) => f.userId)],
+  );
+
+  await insertChunked(
+    tx,
+    participants,
+    `INSERT INTO participants (engagement_id, id, code, session_id, organisation_id, area_id, connections, age_band, created_at)
+     SELECT $1::uuid, t.id, t.code, t.session_id, t.organisation_id, t.area_id, t.connections::text[], t.age_band, t.created_at
+     FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::timestamptz[])
+       AS t(id, code, session_id, organisation_id, area_id, connections, age_band, created_at)`,
+    (rows) => [
+      tx.engagementId,
+      rows.map((p) => p.id),
+      rows.map((p) => p.code),
+      rows.map((p) => sessions[p.session].id),
+      rows.map((p) => organisation(p.organisation)),
+      rows.map((p) => area(p.area)),
+      // unnest() flattens nested arrays, so each participant's connections travel as an array literal.
+      rows.map((p) => `{${p.connections.join(',')}}`),
+      rows.map((p) => p.ageBand),
+      rows.map((p) => p.createdAt.toISOString()),
+    ],
+  );
+
+  await insertChunked(
+    tx,
+    plan.consents,
+    `INSERT INTO consent_events (participant_id, purpose, granted, is_withdrawal, method, notice_version,
+                                 recorded_by_user_id, recorded_at)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::boolean[], $5::text[], $6::text[], $7::uuid[],
+                          $8::timestamptz[])`,
+    (rows) => [
+      rows.map((c) => participants[c.participant].id),
+      rows.map((c) => c.purpose),
+      rows.map((c) => c.granted),
+      rows.map((c) => c.isWithdrawal),
+      rows.map((c) => c.method),
+      rows.map((c) => c.noticeVersion),
+      rows.map((c) => user(c.recordedBy)),
+      rows.map((c) => c.recordedAt.toISOString()),
+    ],
+  );
+
+  await insertChunked(
+    tx,
+    responses,
+    `INSERT INTO responses (id, session_id, participant_id, position, prompt, text, language, source, created_at)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[],
+                          $9::timestamptz[])`,
+    (rows) => [
+      rows.map((r) => r.id),
+      rows.map((r) => sessions[r.session].id),
+      rows.map((r) => (r.participant === null ? null : participants[r.participant].id)),
+      rows.map((r) => r.position),
+      rows.map((r) => r.prompt),
+      rows.map((r) => r.text),
+      rows.map((r) => r.language),
+      rows.map((r) => r.source),
+      rows.map((r) => r.createdAt.toISOString()),
+    ],
+  );
+
+  await insertChunked(
+    tx,
+    plan.codings,
+    `INSERT INTO codings (response_id, theme_id, excerpt, coder_user_id, created_at)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[])`,
+    (rows) => [
+      rows.map((c) => responses[c.response].id),
+      rows.map((c) => themeIds.get(c.theme)!),
+      rows.map((c) => c.excerpt),
+      rows.map((c) => user(c.coder)),
+      rows.map((c) => c.createdAt.toISOString()),
+    ],
+  );
+
+  const counts = {
+    areas: areaIds.size,
+    organisations: organisationIds.size,
+    users: userIds.size,
+    themes: themeIds.size,
+    sessions: sessions.length,
+    participants: participants.length,
+    consentEvents: plan.consents.length,
+    responses: responses.length,
+    codings: plan.codings.length,
+  };
+  await services.audit.record(tx, 'demo.seeded', 'engagement', tx.engagementId, counts);
+  return counts;
+}
+
+/** Ids of the named rows, keyed by lower-cased name (names are unique case-insensitively). */
+async function idsByName(tx: RequestContext, table: 'areas' | 'organisations', names: string[]): Promise<Map<string, string>> {
+  const rows = await tx.query<{ id: string; name: string }>(
+    `SELECT id, lower(name) AS name FROM ${table} WHERE lower(name) = ANY($1)`,
+    [names.map((name) => name.toLowerCase())],
+  );
+  return new Map(rows.map((row) => [row.name, row.id]));
+}
+
+/** Through the users service, for its validation and password hashing; an existing email is reused. */
+async function createUsers(
+  tx: RequestContext,
+  services: Services,
+  organisationIds: Map<string, string>,
+): Promise<Map<UserKey, string>> {
+  const ids = new Map<UserKey, string>();
+  for (const user of USERS) {
+    const [existing] = await tx.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = $1`, [user.email]);
+    const id =
+      existing?.id ??
+      (
+        await services.users.create(tx, {
+          email: user.email,
+          displayName: user.displayName,
+          role: user.role,
+          password: demoPassword(user.role),
+          organisationId: user.organisation ? organisationIds.get(user.organisation.toLowerCase()) : null,
+        })
+      ).id;
+    ids.set(user.key, id);
+  }
+  return ids;
+}
+
+/** The codebook, a level of the tree at a time so children can point at their parents. */
+async function createThemes(tx: RequestContext): Promise<Map<ThemeKey, string>> {
+  const ids = new Map<ThemeKey, string>();
+  let level: { theme: ThemeDefinition; parentId: string | null }[] = THEME_TREE.map((theme) => ({ theme, parentId: null }));
+  while (level.length) {
+    await tx.query(
+      `INSERT INTO themes (engagement_id, parent_id, name, description)
+       SELECT $1::uuid, * FROM unnest($2::uuid[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+      [tx.engagementId, level.map((l) => l.parentId), level.map((l) => l.theme.name), level.map((l) => l.theme.description)],
+    );
+    const rows = await tx.query<{ id: string; parent_id: string | null; name: string }>(
+      `SELECT id, parent_id, lower(name) AS name FROM themes WHERE engagement_id = $1`,
+      [tx.engagementId],
+    );
+    const byPath = new Map(rows.map((row) => [`${row.parent_id ?? ''}/${row.name}`, row.id]));
+    const next: typeof level = [];
+    for (const { theme, parentId } of level) {
+      const id = byPath.get(`${parentId ?? ''}/${theme.name.toLowerCase()}`)!;
+      ids.set(theme.key, id);
+      for (const child of theme.children ?? []) next.push({ theme: child, parentId: id });
+    }
+    level = next;
+  }
+  return ids;
+}
+
+async function insertChunked<T>(
+  tx: RequestContext,
+  rows: readonly T[],
+  sql: string,
+  params: (chunk: readonly T[]) => unknown[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    await tx.query(sql, params(rows.slice(start, start + ROWS_PER_STATEMENT)));
+  }
 }

@@ -22,11 +22,15 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 const CLIENT_MISTAKES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
 const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode));
 
-/** `Variable "$input" got invalid value … at "input.responses[3].prompt"` → `responses.3.prompt`. */
+/**
+ * The input path a variable error is about: `… at "input.responses[3].prompt"` → `responses.3.prompt`,
+ * and `… at "input.responses[1]"; Field "text" of required type … was not provided` → `responses.1.text`.
+ */
 function fieldOfVariableError(message: string): string | undefined {
-  const at = /at "(?:[^".]+)\.([^"]+)"/.exec(message)?.[1];
-  if (at) return at.replace(/\[(\d+)\]/g, '.$1');
-  return /Variable "\$(\w+)"/.exec(message)?.[1];
+  const at = /at "[^".[]+((?:\.[^"]+)?)"/.exec(message);
+  const missing = /Field "(\w+)" of required type .* was not provided/.exec(message)?.[1];
+  const path = [at?.[1]?.slice(1).replace(/\[(\d+)\]/g, '.$1'), missing].filter(Boolean).join('.');
+  return path || /Variable "\$(\w+)"/.exec(message)?.[1];
 }
 
 /**

@@ -46,6 +46,32 @@ function asksForSchema(document: DocumentNode): boolean {
   return introspects;
 }
 
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // The estimator coerces variables before Apollo does; a bad variable is the client's mistake.
+    if (error instanceof GraphQLError && !error.extensions.code) {
+      throw new GraphQLError(error.message, {
+        nodes: error.nodes,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+      });
+    }
+    throw error;
+  }
+}
+
 /**
  * Abuse limits, checked once the operation is known: depth, aliases and estimated cost (lists
  * cost their page size); and, in production, no introspection for anonymous callers.
@@ -64,13 +90,7 @@ export function queryLimitsPlugin(schema: GraphQLSchema, production: boolean): A
           if (depth > LIMITS.queryDepth) throw tooComplex(`Query depth ${depth} exceeds the limit of ${LIMITS.queryDepth}`);
           const aliases = countAliases(document);
           if (aliases > LIMITS.aliases) throw tooComplex(`Query uses ${aliases} aliases; the limit is ${LIMITS.aliases}`);
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost = costOf(schema, document, request.operationName, request.variables);
           if (cost > LIMITS.queryCost) {
             throw tooComplex(`Query cost ${cost} exceeds the limit of ${LIMITS.queryCost}; ask for smaller pages or fewer fields`);
           }

@@ -24,7 +24,7 @@ export class OrganisationsResolver {
     return services.organisations.create(req, input);
   }
 
-  @Authorized(ROLES.reference)
+  @Authorized(ROLES.organisations)
   @Query(() => OrganisationConnection, {
     complexity: pagedComplexity,
     description: 'Partner organisations by name; a partner sees only its own.',

@@ -105,7 +105,7 @@ export class ParticipantsService {
   async recordConsent(ctx: RequestContext, rawParticipantId: string, consent: ConsentData): Promise<Consent> {
     const [decision] = this.consents.validateDecisions('consent', [consent]);
     return ctx.transaction(async (tx) => {
-      const participant = await this.lockForConsentChange(tx, rawParticipantId);
+      const participant = await this.lockForConsentChange(tx, rawParticipantId, 'participantId');
       await this.consents.append(tx, participant.id, [decision!]);
       const current = await this.consents.current(tx, [participant.id]);
       return current.get(participant.id)!.find((c) => c.purpose === decision!.purpose)!;

@@ -58,7 +58,8 @@ export class ResponsesService {
    */
   async submit(ctx: RequestContext, input: SubmitResponsesData): Promise<SubmitResult> {
     const batch = this.validateBatch(input);
-    const scope = ctx.actor?.organisationId ?? 'staff';
+    // Keys are a partner organisation's, or one staff member's: never shared across tenants.
+    const scope = ctx.actor?.organisationId ? `organisation:${ctx.actor.organisationId}` : `user:${ctx.actor?.userId}`;
     const payloadHash = sha256(JSON.stringify([batch.sessionId, batch.responses]));
 
     return ctx.transaction(async (tx) => {
@@ -144,6 +145,8 @@ export class ResponsesService {
 
   private async replay(ctx: RequestContext, scope: string, key: string, payloadHash: Buffer): Promise<SubmitResult> {
     const first = await ctx.manager.findOneByOrFail(Submission, { idempotencyScope: scope, idempotencyKey: key });
+    // The session may have gone out of the caller's reach since (a facilitator taken off it).
+    await this.sessions.get(ctx, first.sessionId, 'sessionId');
     if (!first.payloadHash.equals(payloadHash)) {
       throw new DomainError(
         ErrorCode.IDEMPOTENCY_CONFLICT,

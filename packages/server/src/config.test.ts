@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './config';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'chorus-config-test-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const SECRET = 's'.repeat(40);
+const env = (vars: Record<string, string | undefined> = {}) => ({ CHORUS_DATA_DIR: dataDir, ...vars });
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig(env());
+    expect(config.port).toBe(4000);
+    expect(config.production).toBe(false);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe(dataDir);
+    expect(config.bootstrapAdmin).toBeUndefined();
+    expect(config.suppressionThreshold).toBe(10);
+    expect(config.demoData).toBe(true);
+    expect(config.secret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('keeps the generated development secret across restarts', () => {
+    const first = loadConfig(env());
+    expect(existsSync(join(dataDir, 'secret'))).toBe(true);
+    const second = loadConfig(env());
+    expect(second.secret.equals(first.secret)).toBe(true);
+
+    const elsewhere = mkdtempSync(join(tmpdir(), 'chorus-config-test-'));
+    try {
+      expect(loadConfig(env({ CHORUS_DATA_DIR: elsewhere })).secret.equals(first.secret)).toBe(false);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('reads what the environment sets', () => {
+    const config = loadConfig(
+      env({
+        PORT: '8080',
+        DATABASE_URL: 'postgres://chorus:pw@db:5432/chorus',
+        CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example',
+        CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password',
+        CHORUS_SUPPRESSION_THRESHOLD: '5',
+        CHORUS_SECRET: SECRET,
+        NODE_ENV: 'production',
+      }),
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      production: true,
+      databaseUrl: 'postgres://chorus:pw@db:5432/chorus',
+      bootstrapAdmin: { email: 'lead@council.example', password: 'a-long-enough-password' },
+      suppressionThreshold: 5,
+    });
+    expect(config.secret.toString('utf8')).toBe(SECRET);
+    expect(loadConfig(env({ DATABASE_URL: 'postgresql://db/chorus' })).databaseUrl).toBe('postgresql://db/chorus');
+  });
+
+  it('loads demo data by default on the embedded database only', () => {
+    expect(loadConfig(env()).demoData).toBe(true);
+    expect(loadConfig(env({ DATABASE_URL: 'postgres://db/chorus' })).demoData).toBe(false);
+    expect(loadConfig(env({ DATABASE_URL: 'postgres://db/chorus', CHORUS_DEMO_DATA: '1' })).demoData).toBe(true);
+    expect(loadConfig(env({ CHORUS_DEMO_DATA: '0' })).demoData).toBe(false);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['PORT', { PORT: '-1' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: '1' }],
+    ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: 'ten' }],
+    ['CHORUS_DEMO_DATA', { CHORUS_DEMO_DATA: 'maybe' }],
+    ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example' }],
+    ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
+    ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'not-an-email', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
+    ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'short' }],
+    ['CHORUS_SECRET', { NODE_ENV: 'production' }],
+    ['CHORUS_SECRET', { CHORUS_SECRET: 'too-short' }],
+  ])('refuses a bad %s (%j), naming it', (name, vars) => {
+    expect(() => loadConfig(env(vars))).toThrow(name);
+  });
+
+  it('writes no secret file in production, where the secret must be given', () => {
+    expect(() => loadConfig(env({ NODE_ENV: 'production' }))).toThrow();
+    expect(existsSync(join(dataDir, 'secret'))).toBe(false);
+  });
+
+  it('keeps the development secret file private to its owner', () => {
+    loadConfig(env());
+    const file = join(dataDir, 'secret');
+    expect(readFileSync(file, 'utf8').trim().length).toBeGreaterThanOrEqual(32);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o077).toBe(0);
+  });
+});
