@@ -9,13 +9,16 @@ class AggregateFilter {
   @Field(() => [ID], { nullable: true, description: "The participant's area, or the session's where the participant gave none." })
   areaIds?: string[] | null;
 
-  @Field(() => [SessionFormat], { nullable: true })
+  @Field(() => [SessionFormat], { nullable: true, description: 'Only responses from sessions of these formats.' })
   formats?: SessionFormat[] | null;
 
-  @Field(() => [Prompt], { nullable: true })
+  @Field(() => [Prompt], { nullable: true, description: 'Only responses under these prompts.' })
   prompts?: Prompt[] | null;
 
-  @Field(() => [AgeBand], { nullable: true })
+  @Field(() => [AgeBand], {
+    nullable: true,
+    description: 'Only responses from participants in these age bands; group notes and people with no band are left out.',
+  })
   ageBands?: AgeBand[] | null;
 
   @Field(() => Date, { nullable: true, description: 'Sessions starting at or after this instant.' })
@@ -27,7 +30,7 @@ class AggregateFilter {
 
 @ObjectType({ description: 'One theme\'s figures. Below the threshold, both counts are null and `suppressed` is true.' })
 class ThemeCount {
-  @Field(() => Theme)
+  @Field(() => Theme, { description: 'The codebook theme these figures are for.' })
   theme!: Theme;
 
   @Field(() => Int, { nullable: true, description: 'Distinct responses coded to the theme.' })
@@ -36,7 +39,9 @@ class ThemeCount {
   @Field(() => Int, { nullable: true, description: 'Distinct participants among them.' })
   participants!: number | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'True when the figures are withheld to protect privacy; both counts are then null.',
+  })
   suppressed!: boolean;
 }
 
@@ -51,7 +56,9 @@ class ThemeSummary {
   @Field(() => Int, { nullable: true, description: 'Participants under the filter; null when below the threshold.' })
   totalParticipants!: number | null;
 
-  @Field(() => [ThemeCount])
+  @Field(() => [ThemeCount], {
+    description: 'Every theme in the codebook, by name; each counts codings to that theme itself, not its children.',
+  })
   themes!: ThemeCount[];
 }
 
@@ -60,7 +67,11 @@ export class AggregatesResolver {
   @Authorized(ROLES.aggregates)
   @Query(() => ThemeSummary, { description: 'Theme figures by area, format, prompt, age band and period, with small cells suppressed.' })
   themeSummary(
-    @Arg('filter', () => AggregateFilter, { nullable: true }) filter: AggregateFilter | null,
+    @Arg('filter', () => AggregateFilter, {
+      nullable: true,
+      description: 'Which responses to count; every response in the engagement when left out.',
+    })
+    filter: AggregateFilter | null,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.aggregates.themeSummary(req, filter);

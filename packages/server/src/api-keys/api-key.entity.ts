@@ -5,7 +5,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'A key a partner or council system uses. The key itself is shown once and stored only as a hash.' })
 @Entity('api_keys')
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -30,7 +30,7 @@ export class ApiKey {
   @Column({ type: 'uuid', nullable: true })
   createdByUserId!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the key was created.' })
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 

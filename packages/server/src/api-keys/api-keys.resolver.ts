@@ -10,7 +10,7 @@ const ApiKeyConnection = Connection(ApiKey, 'ApiKey');
 
 @InputType({ description: 'A new API key.' })
 class CreateApiKeyInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'What the key is for; at most 200 characters.' })
   label!: string;
 
   @Field(() => Role, { description: 'PARTNER or COUNCIL_READER.' })
@@ -25,7 +25,7 @@ class CreateApiKeyPayload {
   @Field(() => String, { description: 'The secret. Store it now; Chorus keeps only its hash.' })
   key!: string;
 
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: 'The stored key, without its secret.' })
   apiKey!: ApiKey;
 }
 
@@ -33,13 +33,22 @@ class CreateApiKeyPayload {
 export class ApiKeysResolver {
   @Authorized(ROLES.admin)
   @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key (admin).' })
-  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() { req, services }: GraphQLContext) {
+  createApiKey(
+    @Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.apiKeys.create(req, input);
   }
 
   @Authorized(ROLES.admin)
   @Mutation(() => ApiKey, { description: 'Revokes an API key at once (admin).' })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+  revokeApiKey(
+    @Arg('id', () => ID, {
+      description: 'The key to revoke (UUID); revoking it again keeps the first revocation time.',
+    })
+    id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.apiKeys.revoke(req, id);
   }
 
@@ -49,7 +58,10 @@ export class ApiKeysResolver {
     return services.apiKeys.list(req, page);
   }
 
-  @FieldResolver(() => Organisation, { nullable: true })
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: 'The organisation a PARTNER key reaches; null for COUNCIL_READER keys.',
+  })
   organisation(@Root() key: ApiKey, @Ctx() { loaders }: GraphQLContext) {
     return key.organisationId ? loaders.organisation.load(key.organisationId) : null;
   }

@@ -4,11 +4,11 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'A neighbourhood or ward, with its census population where known (used for reach).' })
 @Entity('areas')
 export class Area {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name of the neighbourhood or ward; unique, ignoring case.' })
   @Column({ type: 'text' })
   name!: string;
 

@@ -5,7 +5,7 @@ import { Area } from './area.entity.js';
 
 @InputType({ description: 'A new area.' })
 class CreateAreaInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Unique, ignoring case; at most 200 characters.' })
   name!: string;
 
   @Field(() => Int, { nullable: true, description: 'Census population, for reach.' })
@@ -16,7 +16,10 @@ class CreateAreaInput {
 export class AreasResolver {
   @Authorized(ROLES.admin)
   @Mutation(() => Area, { description: 'Adds an area (admin).' })
-  createArea(@Arg('input', () => CreateAreaInput) input: CreateAreaInput, @Ctx() { req, services }: GraphQLContext) {
+  createArea(
+    @Arg('input', () => CreateAreaInput, { description: 'The area to add.' }) input: CreateAreaInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.areas.create(req, input);
   }
 

@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'A response, or an excerpt of it, coded to a theme by a named coder.' })
 @Entity('codings')
 export class Coding {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -21,7 +21,7 @@ export class Coding {
   @Column({ type: 'uuid', nullable: true })
   coderUserId!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was coded.' })
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -8,10 +8,10 @@ import { Coding } from './coding.entity.js';
 
 @InputType({ description: 'Codes a response, or an excerpt of it, to a theme.' })
 class CodeResponseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The response to code (UUID).' })
   responseId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The theme to code it to (UUID).' })
   themeId!: string;
 
   @Field(() => String, { nullable: true, description: 'A passage that occurs in the response text, exactly.' })
@@ -22,22 +22,29 @@ class CodeResponseInput {
 export class CodingsResolver {
   @Authorized(ROLES.analysis)
   @Mutation(() => Coding, { description: 'Codes a response to a theme; coding the same thing twice returns the first coding.' })
-  codeResponse(@Arg('input', () => CodeResponseInput) input: CodeResponseInput, @Ctx() { req, services }: GraphQLContext) {
+  codeResponse(
+    @Arg('input', () => CodeResponseInput, { description: 'What to code, and to which theme.' })
+    input: CodeResponseInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.codings.code(req, input);
   }
 
   @Authorized(ROLES.analysis)
   @Mutation(() => ID, { description: 'Removes a coding; returns its id.' })
-  uncodeResponse(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+  uncodeResponse(
+    @Arg('id', () => ID, { description: 'The coding to remove (UUID).' }) id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.codings.uncode(req, id);
   }
 
-  @FieldResolver(() => Theme)
+  @FieldResolver(() => Theme, { description: 'The theme it is coded to.' })
   theme(@Root() coding: Coding, @Ctx() { loaders }: GraphQLContext) {
     return loaders.theme.load(coding.themeId);
   }
 
-  @FieldResolver(() => Response)
+  @FieldResolver(() => Response, { description: 'The response it codes.' })
   response(@Root() coding: Coding, @Ctx() { loaders }: GraphQLContext) {
     return loaders.response.load(coding.responseId);
   }

@@ -5,18 +5,18 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'One entry of the append-only consent ledger: a grant, a refusal or a withdrawal.' })
 @Entity('consent_events')
 export class ConsentEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
   participantId!: string;
 
-  @Field(() => ConsentPurpose)
+  @Field(() => ConsentPurpose, { description: 'The purpose this entry is about.' })
   @Column({ type: 'text' })
   purpose!: ConsentPurpose;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for a grant; false for a refusal or a withdrawal.' })
   @Column({ type: 'boolean' })
   granted!: boolean;
 
@@ -24,7 +24,7 @@ export class ConsentEvent {
   @Column({ type: 'boolean' })
   isWithdrawal!: boolean;
 
-  @Field(() => ConsentMethod, { nullable: true })
+  @Field(() => ConsentMethod, { nullable: true, description: 'How the decision was given; null for a withdrawal.' })
   @Column({ type: 'text', nullable: true })
   method!: ConsentMethod | null;
 
@@ -38,7 +38,7 @@ export class ConsentEvent {
   @Column({ type: 'uuid', nullable: true })
   recordedByApiKeyId!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the entry was recorded.' })
   @Column({ type: 'timestamptz' })
   recordedAt!: Date;
 }

@@ -4,7 +4,7 @@ import type { ConsentEvent } from './consent-event.entity.js';
 
 @ObjectType({ description: "A participant's consent for one purpose as it stands now, derived from the ledger." })
 export class Consent {
-  @Field(() => ConsentPurpose)
+  @Field(() => ConsentPurpose, { description: 'What this consent covers.' })
   purpose!: ConsentPurpose;
 
   @Field(() => Boolean, { description: 'True only while the consent stands: granted and not withdrawn.' })

@@ -59,6 +59,16 @@ const CODED_SHARE_BEFORE = 0.8;
 const CODED_SHARE_AFTER = 0.4;
 
 const CANCELLED_SHARE = 0.15;
+/** Partners mostly meet on home ground. */
+const HOME_AREA_SHARE = 0.7;
+/** Most people live where the session is; of the rest, a few give no area. */
+const LOCAL_PARTICIPANT_SHARE = 0.75;
+const OTHER_AREA_SHARE = 0.8;
+const SECOND_FACILITATOR_SHARE = 0.3;
+const COORDINATOR_ATTENDS_SHARE = 0.1;
+const ANALYST_CODES_SHARE = 0.75;
+/** Time a facilitator takes to note one answer when people are heard one at a time. */
+const ANSWER_MINUTES = 1.5;
 const SESSIONS_PER_ORGANISATION = 2;
 /** The partner whose user can sign in runs one more, so that sign-in has more to show. */
 const EXTRA_PARTNER_SESSIONS = 1;
@@ -278,9 +288,9 @@ export function buildDemoPlan(seed = DEMO_SEED): DemoPlan {
   const rng = new Random(seed);
   const plan: DemoPlan = { sessions: planSessions(rng), participants: [], consents: [], responses: [], codings: [] };
   const writer = new ResponseWriter(rng);
-  const codes = new Set<string>();
+  const takenCodes = new Set<string>();
   plan.sessions.forEach((session, index) => {
-    if (session.status === SessionStatus.HELD) hearSession(rng, plan, writer, codes, session, index);
+    if (session.status === SessionStatus.HELD) hearSession(rng, plan, writer, takenCodes, session, index);
   });
   withdrawSomeQuotes(rng, plan);
   return plan;
@@ -288,7 +298,9 @@ export function buildDemoPlan(seed = DEMO_SEED): DemoPlan {
 
 function planSessions(rng: Random): PlannedSession[] {
   const formats = rng.shuffle(
-    Object.entries(FORMATS).flatMap(([format, spec]) => Array<SessionFormat>(spec.sessions).fill(format as SessionFormat)),
+    Object.entries(FORMATS).flatMap(([format, spec]) =>
+      Array<SessionFormat>(spec.sessions).fill(format as SessionFormat),
+    ),
   );
   const count = formats.length;
   const organisationRuns = [
@@ -301,7 +313,8 @@ function planSessions(rng: Random): PlannedSession[] {
   const sessions = formats.map((format, i): PlannedSession => {
     const spec = FORMATS[format];
     const organisation = ORGANISATIONS.find((org) => org.name === runners[i]) ?? null;
-    const area = organisation && rng.chance(0.7) ? AREAS.find((a) => a.name === organisation.area)! : areaDeck[i];
+    const area =
+      organisation && rng.chance(HOME_AREA_SHARE) ? AREAS.find((a) => a.name === organisation.area)! : areaDeck[i];
     const audience = organisation ? audienceNamed(rng.pick(organisation.audiences)) : rng.pick(AUDIENCES);
     const venue = rng.pick(area.venues);
     // Spread evenly over the season, each in its own slot of days.
@@ -342,8 +355,8 @@ function planSessions(rng: Random): PlannedSession[] {
 function pickFacilitators(rng: Random): UserKey[] {
   const lead: UserKey = rng.chance(0.5) ? 'facilitator1' : 'facilitator2';
   const team: UserKey[] = [lead];
-  if (rng.chance(0.3)) team.push(lead === 'facilitator1' ? 'facilitator2' : 'facilitator1');
-  if (rng.chance(0.1)) team.push('coordinator');
+  if (rng.chance(SECOND_FACILITATOR_SHARE)) team.push(lead === 'facilitator1' ? 'facilitator2' : 'facilitator1');
+  if (rng.chance(COORDINATOR_ATTENDS_SHARE)) team.push('coordinator');
   return team;
 }
 
@@ -352,7 +365,7 @@ function hearSession(
   rng: Random,
   plan: DemoPlan,
   writer: ResponseWriter,
-  codes: Set<string>,
+  takenCodes: Set<string>,
   session: PlannedSession,
   sessionIndex: number,
 ): void {
@@ -363,15 +376,11 @@ function hearSession(
 
   const noticeVersion = session.startsAt < new Date(SECOND_NOTICE_FROM) ? NOTICE_VERSIONS[0] : NOTICE_VERSIONS[1];
   const method = rng.weighted(spec.consentMethods, spec.consentMethodWeights);
-  const recordedBy: UserKey | null = session.organisation
-    ? session.organisation === PARTNER_ORGANISATION
-      ? 'partner'
-      : null
-    : session.facilitators[0];
+  const recordedBy = consentRecorder(session);
   const start = session.startsAt.getTime();
   const duration = session.endsAt.getTime() - start;
 
-  const said: (Composed & { participant: number | null; prompt: Prompt; order: number; at: number; language: string })[] = [];
+  const said: Said[] = [];
   for (let i = 0; i < count; i++) {
     // In a room everyone signs in at the start; otherwise people come one after another.
     const registeredAt = spec.inRounds
@@ -380,9 +389,13 @@ function hearSession(
     const ageBand = drawAgeBand(rng, audience.ages);
     const participant = plan.participants.length;
     plan.participants.push({
-      code: newCode(rng, codes),
+      code: newCode(rng, takenCodes),
       session: sessionIndex,
-      area: rng.chance(0.75) ? session.area : rng.chance(0.8) ? rng.pick(AREAS).name : null,
+      area: rng.chance(LOCAL_PARTICIPANT_SHARE)
+        ? session.area
+        : rng.chance(OTHER_AREA_SHARE)
+          ? rng.pick(AREAS).name
+          : null,
       organisation: session.organisation,
       connections: drawConnections(rng, ageBand, audience),
       ageBand,
@@ -390,10 +403,12 @@ function hearSession(
     });
     recordConsents(rng, plan, participant, { method, noticeVersion, recordedBy, at: registeredAt });
 
-    const language = audience.language
-      ? rng.chance(COMMUNITY_LANGUAGE_SHARE) ? audience.language : 'en'
-      : rng.chance(OTHER_LANGUAGE_SHARE) ? rng.pick(OTHER_LANGUAGES) : 'en';
-    const speaker = { voices: voicesOf(ageBand), town: plan.participants[participant].area ?? session.area, used: new Set<Phrase>() };
+    const language = drawLanguage(rng, audience);
+    const speaker = {
+      voices: voicesOf(ageBand),
+      town: plan.participants[participant].area ?? session.area,
+      used: new Set<Phrase>(),
+    };
     let prompts = PROMPTS.filter(() => rng.chance(spec.promptShare));
     if (!prompts.length) prompts = [rng.pick(PROMPTS)];
     prompts.forEach((prompt, j) => {
@@ -402,7 +417,7 @@ function hearSession(
         participant,
         prompt,
         order: i,
-        at: registeredAt + (j + 1) * 90_000,
+        at: registeredAt + (j + 1) * ANSWER_MINUTES * MINUTE,
         language,
       });
     });
@@ -410,7 +425,14 @@ function hearSession(
   const notes = rng.int(...spec.groupNotes);
   for (let k = 0; k < notes; k++) {
     const prompt = rng.pick(PROMPTS);
-    said.push({ ...writer.groupNote(prompt, session.area), participant: null, prompt, order: count + k, at: 0, language: 'en' });
+    said.push({
+      ...writer.groupNote(prompt, session.area),
+      participant: null,
+      prompt,
+      order: count + k,
+      at: session.endsAt.getTime() - (notes - k) * MINUTE,
+      language: 'en',
+    });
   }
 
   if (spec.inRounds) said.sort((a, b) => PROMPTS.indexOf(a.prompt) - PROMPTS.indexOf(b.prompt) || a.order - b.order);
@@ -441,12 +463,24 @@ function hearSession(
       createdAt: new Date(createdAt),
     });
     if (!answer.codes.length || !rng.chance(codedShare)) return;
-    const coder: UserKey = rng.chance(0.75) ? 'analyst' : 'coordinator';
+    const coder: UserKey = rng.chance(ANALYST_CODES_SHARE) ? 'analyst' : 'coordinator';
     const codedAt = Math.min(createdAt + rng.int(1, 10) * DAY + rng.int(0, 8) * HOUR, DEMO_NOW.getTime() - 10 * MINUTE);
     answer.codes.forEach((code, k) => {
-      plan.codings.push({ response, theme: code.theme, excerpt: code.excerpt, coder, createdAt: new Date(codedAt + k * 1000) });
+      plan.codings.push({
+        response,
+        theme: code.theme,
+        excerpt: code.excerpt,
+        coder,
+        createdAt: new Date(codedAt + k * 1000),
+      });
     });
   });
+}
+
+/** Staff record consent at their own sessions; for partners, only the one with a demo user is named. */
+function consentRecorder(session: PlannedSession): UserKey | null {
+  if (!session.organisation) return session.facilitators[0];
+  return session.organisation === PARTNER_ORGANISATION ? 'partner' : null;
 }
 
 function recordConsents(
@@ -519,6 +553,11 @@ function newCode(rng: Random, taken: Set<string>): string {
   }
 }
 
+function drawLanguage(rng: Random, audience: DemoAudience): string {
+  if (audience.language) return rng.chance(COMMUNITY_LANGUAGE_SHARE) ? audience.language : 'en';
+  return rng.chance(OTHER_LANGUAGE_SHARE) ? rng.pick(OTHER_LANGUAGES) : 'en';
+}
+
 function drawAgeBand(rng: Random, profile: AgeProfile): AgeBand | null {
   if (rng.chance(AGE_UNKNOWN_SHARE)) return null;
   if (rng.chance(PREFER_NOT_TO_SAY_SHARE)) return AgeBand.PREFER_NOT_TO_SAY;
@@ -565,6 +604,17 @@ interface Point {
   excerpt: string;
 }
 
+/** An answer as heard at a session, before it gets its place in the session's order. */
+interface Said extends Composed {
+  participant: number | null;
+  prompt: Prompt;
+  /** The speaker's place in the room; group notes come after everyone. */
+  order: number;
+  /** When it was noted, for sessions heard one person at a time. */
+  at: number;
+  language: string;
+}
+
 interface Speaker {
   voices: Voice[];
   town: string;
@@ -587,7 +637,8 @@ class ResponseWriter {
   answer(prompt: Prompt, style: Pick<FormatSpec, 'shortShare' | 'doubleShare'>, speaker: Speaker): Composed {
     const rng = this.rng;
     const bank = PHRASES[prompt];
-    const fits = (phrase: Phrase) => (!phrase.voice || speaker.voices.includes(phrase.voice)) && !speaker.used.has(phrase);
+    const fits = (phrase: Phrase) =>
+      (!phrase.voice || speaker.voices.includes(phrase.voice)) && !speaker.used.has(phrase);
     const take = (deck: PhraseDeck) => {
       const phrase = deck.draw(fits);
       speaker.used.add(phrase);
@@ -601,20 +652,27 @@ class ResponseWriter {
     const points = [take(this.substance.get(prompt)!)];
     if (rng.chance(style.doubleShare)) points.push(take(this.substance.get(prompt)!));
     const parts: string[] = [];
-    if (rng.chance(OPENER_SHARE)) parts.push(rng.pick(rng.chance(PROMPT_OWN_WORDS_SHARE) ? bank.openers : COMMON_OPENERS));
+    if (rng.chance(OPENER_SHARE))
+      parts.push(rng.pick(rng.chance(PROMPT_OWN_WORDS_SHARE) ? bank.openers : COMMON_OPENERS));
     points.forEach((point, i) => {
       if (i > 0) parts.push(rng.pick(BRIDGES));
       parts.push(point.text);
     });
-    if (rng.chance(CLOSER_SHARE)) parts.push(rng.pick(rng.chance(PROMPT_OWN_WORDS_SHARE) ? bank.closers : COMMON_CLOSERS));
+    if (rng.chance(CLOSER_SHARE))
+      parts.push(rng.pick(rng.chance(PROMPT_OWN_WORDS_SHARE) ? bank.closers : COMMON_CLOSERS));
     const text = parts.filter(Boolean).join(' ');
     return { text, codes: this.chooseCodes(points, text) };
   }
 
   /** A facilitator's note of what a group said; no one person is behind it. */
   groupNote(prompt: Prompt, town: string): Composed {
-    const point = this.point(this.substance.get(prompt)!.draw((p) => !p.voice), town);
-    const text = [this.rng.pick(GROUP_NOTE_LEADS), point.text, this.rng.pick(GROUP_NOTE_TAILS)].filter(Boolean).join(' ');
+    const point = this.point(
+      this.substance.get(prompt)!.draw((p) => !p.voice),
+      town,
+    );
+    const text = [this.rng.pick(GROUP_NOTE_LEADS), point.text, this.rng.pick(GROUP_NOTE_TAILS)]
+      .filter(Boolean)
+      .join(' ');
     return { text, codes: this.chooseCodes([point], text) };
   }
 
@@ -653,7 +711,7 @@ class ResponseWriter {
   /** Fills `{a|b}` with one option and `{town}` with the speaker's town, innermost first. */
   private expand(template: string, town: string): string {
     let text = template;
-    for (let before = ''; before !== text; ) {
+    for (let before = ''; before !== text;) {
       before = text;
       text = text.replace(/\{([^{}]*)\}/g, (_, options: string) =>
         options === 'town' ? town : this.rng.pick(options.split('|')),

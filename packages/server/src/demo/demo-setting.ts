@@ -14,12 +14,42 @@ export interface DemoArea {
 }
 
 export const AREAS: DemoArea[] = [
-  { name: 'Tunstall', population: 21_400, venues: ['Tunstall Library', 'Tunstall Town Hall', 'Tunstall Park bowls pavilion', 'Tunstall Market Hall'] },
-  { name: 'Burslem', population: 26_300, venues: ['Burslem Library', 'Burslem School of Art', 'Middleport Pottery café', 'Burslem Community Centre'] },
-  { name: 'Hanley', population: 38_900, venues: ['Hanley Library', 'Hanley Bus Station café', 'Potteries Museum & Art Gallery', 'Hanley Park pavilion'] },
-  { name: 'Stoke', population: 31_200, venues: ['Stoke Library', 'Stoke Town Hall', 'Spode Works', 'Stoke Minster church hall'] },
-  { name: 'Fenton', population: 18_700, venues: ['Fenton Community Centre', 'Fenton Town Hall', 'Fenton Manor sports centre'] },
-  { name: 'Longton', population: 34_600, venues: ['Longton Library', 'Longton Market', 'Gladstone Pottery Museum', "Queen's Park café", 'Normacot community hub'] },
+  {
+    name: 'Tunstall',
+    population: 21_400,
+    venues: ['Tunstall Library', 'Tunstall Town Hall', 'Tunstall Park bowls pavilion', 'Tunstall Market Hall'],
+  },
+  {
+    name: 'Burslem',
+    population: 26_300,
+    venues: ['Burslem Library', 'Burslem School of Art', 'Middleport Pottery café', 'Burslem Community Centre'],
+  },
+  {
+    name: 'Hanley',
+    population: 38_900,
+    venues: ['Hanley Library', 'Hanley Bus Station café', 'Potteries Museum & Art Gallery', 'Hanley Park pavilion'],
+  },
+  {
+    name: 'Stoke',
+    population: 31_200,
+    venues: ['Stoke Library', 'Stoke Town Hall', 'Spode Works', 'Stoke Minster church hall'],
+  },
+  {
+    name: 'Fenton',
+    population: 18_700,
+    venues: ['Fenton Community Centre', 'Fenton Town Hall', 'Fenton Manor sports centre'],
+  },
+  {
+    name: 'Longton',
+    population: 34_600,
+    venues: [
+      'Longton Library',
+      'Longton Market',
+      'Gladstone Pottery Museum',
+      "Queen's Park café",
+      'Normacot community hub',
+    ],
+  },
 ];
 
 /** Which ages an audience draws; shapes age bands and which phrases suit its members. */
@@ -65,16 +95,56 @@ export interface DemoOrganisation {
 }
 
 export const ORGANISATIONS: DemoOrganisation[] = [
-  { name: 'Potteries Community Health Partnership', sector: Sector.PUBLIC_SERVICE, audiences: ['unpaid carers', 'disabled residents'], area: 'Stoke' },
-  { name: 'Mother Town Traders Association', sector: Sector.BUSINESS, audiences: ['small business owners', 'market traders'], area: 'Burslem' },
-  { name: 'Longton Market Traders', sector: Sector.BUSINESS, audiences: ['market traders', 'shoppers and passers-by'], area: 'Longton' },
+  {
+    name: 'Potteries Community Health Partnership',
+    sector: Sector.PUBLIC_SERVICE,
+    audiences: ['unpaid carers', 'disabled residents'],
+    area: 'Stoke',
+  },
+  {
+    name: 'Mother Town Traders Association',
+    sector: Sector.BUSINESS,
+    audiences: ['small business owners', 'market traders'],
+    area: 'Burslem',
+  },
+  {
+    name: 'Longton Market Traders',
+    sector: Sector.BUSINESS,
+    audiences: ['market traders', 'shoppers and passers-by'],
+    area: 'Longton',
+  },
   { name: 'North Staffs Young Carers', sector: Sector.VOLUNTARY, audiences: ['young carers'], area: 'Hanley' },
-  { name: 'Six Towns Refugee Welcome', sector: Sector.VOLUNTARY, audiences: ['refugees and people seeking asylum'], area: 'Hanley' },
-  { name: 'Potteries Sixth Form College', sector: Sector.EDUCATION, audiences: ['sixth-form students'], area: 'Fenton' },
-  { name: 'Six Towns Faith Forum', sector: Sector.FAITH, audiences: ['faith leaders', 'Urdu and Punjabi speakers'], area: 'Longton' },
-  { name: 'Fenton Community Association', sector: Sector.COMMUNITY, audiences: ['older residents', 'housing association tenants'], area: 'Fenton' },
+  {
+    name: 'Six Towns Refugee Welcome',
+    sector: Sector.VOLUNTARY,
+    audiences: ['refugees and people seeking asylum'],
+    area: 'Hanley',
+  },
+  {
+    name: 'Potteries Sixth Form College',
+    sector: Sector.EDUCATION,
+    audiences: ['sixth-form students'],
+    area: 'Fenton',
+  },
+  {
+    name: 'Six Towns Faith Forum',
+    sector: Sector.FAITH,
+    audiences: ['faith leaders', 'Urdu and Punjabi speakers'],
+    area: 'Longton',
+  },
+  {
+    name: 'Fenton Community Association',
+    sector: Sector.COMMUNITY,
+    audiences: ['older residents', 'housing association tenants'],
+    area: 'Fenton',
+  },
   { name: 'Tunstall Allotment Society', sector: Sector.COMMUNITY, audiences: ['allotment holders'], area: 'Tunstall' },
-  { name: 'Kiln Light Arts Collective', sector: Sector.OTHER, audiences: ['volunteers', 'LGBTQ+ residents'], area: 'Burslem' },
+  {
+    name: 'Kiln Light Arts Collective',
+    sector: Sector.OTHER,
+    audiences: ['volunteers', 'LGBTQ+ residents'],
+    area: 'Burslem',
+  },
 ];
 
 export type UserKey = 'admin' | 'coordinator' | 'facilitator1' | 'facilitator2' | 'analyst' | 'partner';
@@ -106,7 +176,13 @@ export const USERS: DemoUser[] = [
   { key: 'facilitator1', email: 'facilitator@chorus.local', displayName: 'Farah Hussain', role: Role.FACILITATOR },
   { key: 'facilitator2', email: 'facilitator2@chorus.local', displayName: 'Tom Walker', role: Role.FACILITATOR },
   { key: 'analyst', email: 'analyst@chorus.local', displayName: 'Kasia Nowak', role: Role.ANALYST },
-  { key: 'partner', email: 'partner@chorus.local', displayName: 'Grace Adeyemi', role: Role.PARTNER, organisation: PARTNER_ORGANISATION },
+  {
+    key: 'partner',
+    email: 'partner@chorus.local',
+    displayName: 'Grace Adeyemi',
+    role: Role.PARTNER,
+    organisation: PARTNER_ORGANISATION,
+  },
 ];
 
 export function demoPassword(role: Role): string {

@@ -9,13 +9,30 @@ import { Prompt } from '@chorus/shared';
  */
 
 export type ThemeKey =
-  | 'community' | 'neighbourliness' | 'heritage' | 'loneliness' | 'inclusion' | 'groups'
-  | 'services' | 'gp' | 'mentalHealth' | 'libraries'
-  | 'economy' | 'jobs' | 'costOfLiving' | 'townCentres'
-  | 'place' | 'greenSpaces' | 'litter' | 'housing'
-  | 'safety' | 'asb'
-  | 'youngPeople' | 'youth'
-  | 'transport' | 'buses';
+  | 'community'
+  | 'neighbourliness'
+  | 'heritage'
+  | 'loneliness'
+  | 'inclusion'
+  | 'groups'
+  | 'services'
+  | 'gp'
+  | 'mentalHealth'
+  | 'libraries'
+  | 'economy'
+  | 'jobs'
+  | 'costOfLiving'
+  | 'townCentres'
+  | 'place'
+  | 'greenSpaces'
+  | 'litter'
+  | 'housing'
+  | 'safety'
+  | 'asb'
+  | 'youngPeople'
+  | 'youth'
+  | 'transport'
+  | 'buses';
 
 export interface ThemeDefinition {
   key: ThemeKey;
@@ -30,11 +47,31 @@ export const THEME_TREE: ThemeDefinition[] = [
     name: 'Community & belonging',
     description: 'How connected, proud and at home people feel in their neighbourhood and the city.',
     children: [
-      { key: 'neighbourliness', name: 'Neighbourliness', description: 'Neighbours looking out for one another; everyday kindness and mucking in.' },
-      { key: 'heritage', name: 'Pride in heritage', description: "The Potteries story: pottery, bottle kilns, oatcakes and each of the Six Towns' identity." },
-      { key: 'loneliness', name: 'Loneliness', description: 'Feeling isolated or without anyone to turn to, including carers and older people.' },
-      { key: 'inclusion', name: 'Inclusion & welcome', description: 'Feeling welcome, or not, across cultures, faiths, languages, disabilities and identities.' },
-      { key: 'groups', name: 'Community groups & volunteering', description: 'Faith groups, food banks, clubs and volunteers that hold places together.' },
+      {
+        key: 'neighbourliness',
+        name: 'Neighbourliness',
+        description: 'Neighbours looking out for one another; everyday kindness and mucking in.',
+      },
+      {
+        key: 'heritage',
+        name: 'Pride in heritage',
+        description: "The Potteries story: pottery, bottle kilns, oatcakes and each of the Six Towns' identity.",
+      },
+      {
+        key: 'loneliness',
+        name: 'Loneliness',
+        description: 'Feeling isolated or without anyone to turn to, including carers and older people.',
+      },
+      {
+        key: 'inclusion',
+        name: 'Inclusion & welcome',
+        description: 'Feeling welcome, or not, across cultures, faiths, languages, disabilities and identities.',
+      },
+      {
+        key: 'groups',
+        name: 'Community groups & volunteering',
+        description: 'Faith groups, food banks, clubs and volunteers that hold places together.',
+      },
     ],
   },
   {
@@ -42,9 +79,21 @@ export const THEME_TREE: ThemeDefinition[] = [
     name: 'Public services',
     description: 'Council, health and other public services: reaching them, and being listened to.',
     children: [
-      { key: 'gp', name: 'GP & health access', description: 'Getting a GP, dentist, hospital appointment or ambulance when it is needed.' },
-      { key: 'mentalHealth', name: 'Mental health', description: 'Support for mental health and wellbeing, and how long it takes to get it.' },
-      { key: 'libraries', name: 'Libraries & community spaces', description: 'Libraries, community centres and warm spaces: free, open places to meet.' },
+      {
+        key: 'gp',
+        name: 'GP & health access',
+        description: 'Getting a GP, dentist, hospital appointment or ambulance when it is needed.',
+      },
+      {
+        key: 'mentalHealth',
+        name: 'Mental health',
+        description: 'Support for mental health and wellbeing, and how long it takes to get it.',
+      },
+      {
+        key: 'libraries',
+        name: 'Libraries & community spaces',
+        description: 'Libraries, community centres and warm spaces: free, open places to meet.',
+      },
     ],
   },
   {
@@ -52,9 +101,17 @@ export const THEME_TREE: ThemeDefinition[] = [
     name: 'Economy & work',
     description: 'Work, money and the health of the local high streets.',
     children: [
-      { key: 'jobs', name: 'Jobs & skills', description: 'Good, secure work; apprenticeships, training and retraining.' },
+      {
+        key: 'jobs',
+        name: 'Jobs & skills',
+        description: 'Good, secure work; apprenticeships, training and retraining.',
+      },
       { key: 'costOfLiving', name: 'Cost of living', description: 'Bills, food prices, rents and making ends meet.' },
-      { key: 'townCentres', name: 'Town centres', description: 'Hanley and the other town centres: shops, markets and things to do.' },
+      {
+        key: 'townCentres',
+        name: 'Town centres',
+        description: 'Hanley and the other town centres: shops, markets and things to do.',
+      },
     ],
   },
   {
@@ -62,9 +119,21 @@ export const THEME_TREE: ThemeDefinition[] = [
     name: 'Place & environment',
     description: 'The look, feel and upkeep of streets, homes and green spaces.',
     children: [
-      { key: 'greenSpaces', name: 'Green spaces', description: 'Parks, the canals, Trentham, the lakes and allotments.' },
-      { key: 'litter', name: 'Litter & fly-tipping', description: 'Rubbish, fly-tipping, dog mess and overflowing bins.' },
-      { key: 'housing', name: 'Housing', description: 'Affordability, damp and disrepair, waiting lists and homelessness.' },
+      {
+        key: 'greenSpaces',
+        name: 'Green spaces',
+        description: 'Parks, the canals, Trentham, the lakes and allotments.',
+      },
+      {
+        key: 'litter',
+        name: 'Litter & fly-tipping',
+        description: 'Rubbish, fly-tipping, dog mess and overflowing bins.',
+      },
+      {
+        key: 'housing',
+        name: 'Housing',
+        description: 'Affordability, damp and disrepair, waiting lists and homelessness.',
+      },
     ],
   },
   {
@@ -72,7 +141,11 @@ export const THEME_TREE: ThemeDefinition[] = [
     name: 'Safety',
     description: 'Feeling safe at home, on the street and after dark.',
     children: [
-      { key: 'asb', name: 'Antisocial behaviour', description: 'Drug dealing, nuisance bikes, vandalism and groups causing trouble.' },
+      {
+        key: 'asb',
+        name: 'Antisocial behaviour',
+        description: 'Drug dealing, nuisance bikes, vandalism and groups causing trouble.',
+      },
     ],
   },
   {
@@ -80,16 +153,18 @@ export const THEME_TREE: ThemeDefinition[] = [
     name: 'Young people',
     description: 'Growing up in the city: schools, opportunities and having a say.',
     children: [
-      { key: 'youth', name: 'Youth provision', description: 'Youth clubs, sport and safe places for young people to go.' },
+      {
+        key: 'youth',
+        name: 'Youth provision',
+        description: 'Youth clubs, sport and safe places for young people to go.',
+      },
     ],
   },
   {
     key: 'transport',
     name: 'Transport',
     description: 'Getting around: roads, parking, cycling and trains.',
-    children: [
-      { key: 'buses', name: 'Buses', description: 'Bus reliability, routes, fares and evening services.' },
-    ],
+    children: [{ key: 'buses', name: 'Buses', description: 'Bus reliability, routes, fares and evening services.' }],
   },
 ];
 
@@ -172,7 +247,16 @@ export const ASIDES = [
 ];
 
 /** Between two ideas in one answer. An empty bridge just runs them on. */
-export const BRIDGES = ['', '', 'Another thing.', 'Oh, and one more thing.', "And while I'm at it.", 'Also.', 'On a different note.', 'Same goes for this.'];
+export const BRIDGES = [
+  '',
+  '',
+  'Another thing.',
+  'Oh, and one more thing.',
+  "And while I'm at it.",
+  'Also.',
+  'On a different note.',
+  'Same goes for this.',
+];
 
 /** How a facilitator heads up notes of a group's discussion. */
 export const GROUP_NOTE_LEADS = [
@@ -200,6 +284,8 @@ export const GROUP_NOTE_TAILS = [
   'Someone else said the opposite.',
 ];
 
+// One phrase a line, so each bank reads as a list.
+// prettier-ignore
 export const PHRASES: Record<Prompt, PromptBank> = {
   [Prompt.VALUES]: {
     openers: ['What do I value? Easy.', "The thing I'd miss if I moved away?", 'Best thing about Stoke?', 'What I love about it here?'],
@@ -308,7 +394,7 @@ export const PHRASES: Record<Prompt, PromptBank> = {
       p("The Christmas lights switch-on in {town}. That's when I feel part of something.", ['community', 'townCentres']),
       p("As a gay man I feel fine in Hanley but I'd think twice about holding hands on some of the estates.", ['inclusion', 'safety']),
       p("At the mums and tots group in Longton. Before I found it I didn't speak to another adult all week.", ['loneliness', 'groups'], 'grown'),
-      p('Since the pub closed there\'s nowhere to bump into people. It was the heart of the {estate|village|road}.', ['loneliness', 'townCentres']),
+      p('Since the pub closed there\'s nowhere to bump into people. It was the heart of the {estate|village|community}.', ['loneliness', 'townCentres']),
       p("At school I feel like I fit in, but there's nothing to do after school so we end up at the bus station.", ['youth'], 'young'),
       p("Proud of the way the city came together for the refugees. People I'd never have expected turned up with bags of stuff.", ['inclusion', 'neighbourliness']),
       p("I belong at the rugby club. It's the only place I talk about how I'm feeling.", ['mentalHealth', 'groups']),
@@ -394,6 +480,7 @@ export const PHRASES: Record<Prompt, PromptBank> = {
       p("Racism online. People say things on the local Facebook groups they'd never say to your face.", ['inclusion']),
       p("Nowhere safe to cycle. The canal towpath is the only bit and it's full of puddles.", ['transport', 'greenSpaces']),
       p('Getting my son a school place near us. We got our fifth choice, two buses away.', ['youngPeople'], 'grown'),
+      p('Investment. Nobody builds anything here except warehouses and {vape shops|car washes}, and the profits go elsewhere.', ['economy']),
       p("Food prices. I'm doing the big shop at the food bank now and I never thought I'd say that.", ['costOfLiving']),
     ],
   },
@@ -441,7 +528,7 @@ export const PHRASES: Record<Prompt, PromptBank> = {
       p("I'd like people to be listened to, properly, and then see something actually change.", ['services']),
       p("Better training for adults. I'm {forty-eight|fifty-two} and I'd retrain tomorrow if it was free and local.", ['jobs'], 'grown'),
       p('A future where everyone feels welcome, whatever their colour, religion or accent.', ['inclusion']),
-      p('The big employers investing back in the place. They make millions here, they can spare some.', ['jobs']),
+      p('The big employers investing back in the place. They make millions here, they can spare some.', ['economy', 'jobs']),
       p('Less antisocial stuff so I can let my kids play out like I did.', ['asb', 'youngPeople'], 'grown'),
       p("A proper night-time economy in {Hanley|the town centres}. Somewhere to go that isn't just a pub crawl.", ['townCentres']),
       p('Buses that connect the towns to each other, not everything going through Hanley.', ['buses']),
@@ -493,7 +580,7 @@ export const PHRASES: Record<Prompt, PromptBank> = {
       p('The university working with schools. My son went on a taster day and now he wants to go.', ['youngPeople'], 'grown'),
       p("The fly-tipping cameras. It's cut it right down on our road, to be fair.", ['litter']),
       p("Apprenticeships with the local firms. My lad got one and he's flying.", ['jobs'], 'grown'),
-      p('Trentham and the Monkey Forest bring visitors in. We should shout about them more.', ['greenSpaces']),
+      p('Trentham and the Monkey Forest bring visitors in. We should shout about them more.', ['greenSpaces', 'economy']),
       p("The young carers group. It's the only place where I don't have to explain myself.", ['youth'], 'young'),
       p("The markets where they've brought in street food. Longton on a Friday is buzzing now.", ['townCentres']),
       p("ESOL classes at the college. My English is much better and I've made friends.", ['inclusion', 'jobs']),

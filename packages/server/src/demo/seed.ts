@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { verifyPassword } from '../auth/passwords.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 import { buildDemoPlan } from './demo-plan.js';
-import { AREAS, ENGAGEMENT_NAME, NOTICE_VERSIONS, ORGANISATIONS, USERS, demoPassword, type UserKey } from './demo-setting.js';
+import {
+  AREAS,
+  ENGAGEMENT_NAME,
+  NOTICE_VERSIONS,
+  ORGANISATIONS,
+  USERS,
+  demoPassword,
+  type UserKey,
+} from './demo-setting.js';
 import { THEME_TREE, type ThemeDefinition, type ThemeKey } from './demo-text.js';
 
 /**
@@ -17,7 +26,7 @@ const DEMO_ADMIN = USERS.find((user) => user.key === 'admin')!;
 /**
  * Fills an empty install with a believable Stoke-on-Trent listening exercise (CHORUS_DEMO_DATA=1),
  * in one transaction. A database that already holds sessions is left alone, so restarts add
- * nothing. Returns the demo admin's sign-in when that user exists.
+ * nothing. Returns the demo admin's sign-in while it works.
  */
 export async function seedDemoData(
   ctx: RequestContext,
@@ -33,8 +42,13 @@ export async function seedDemoData(
   });
   if (counts) logger.info({ ...counts, ms: Math.round(performance.now() - started) }, 'demo data loaded');
 
-  const [admin] = await ctx.query(`SELECT 1 FROM users WHERE lower(email) = $1 AND disabled_at IS NULL`, [DEMO_ADMIN.email]);
-  return admin ? { email: DEMO_ADMIN.email, password: demoPassword(DEMO_ADMIN.role) } : null;
+  // Only a sign-in that works is shown: the address may predate the demo, or its password have changed.
+  const [admin] = await ctx.query<{ password_hash: string }>(
+    `SELECT password_hash FROM users WHERE lower(email) = $1 AND disabled_at IS NULL`,
+    [DEMO_ADMIN.email],
+  );
+  const password = demoPassword(DEMO_ADMIN.role);
+  return admin && (await verifyPassword(admin.password_hash, password)) ? { email: DEMO_ADMIN.email, password } : null;
 }
 
 async function seed(tx: RequestContext, services: Services) {
@@ -44,16 +58,24 @@ async function seed(tx: RequestContext, services: Services) {
   );
 
   // Areas and organisations are shared across engagements: reuse any that already exist.
-  await tx.query(`INSERT INTO areas (name, population) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [
+  await tx.query(
+    `INSERT INTO areas (name, population) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`,
+    [AREAS.map((a) => a.name), AREAS.map((a) => a.population)],
+  );
+  const areaIds = await idsByName(
+    tx,
+    'areas',
     AREAS.map((a) => a.name),
-    AREAS.map((a) => a.population),
-  ]);
-  const areaIds = await idsByName(tx, 'areas', AREAS.map((a) => a.name));
-  await tx.query(`INSERT INTO organisations (name, sector) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
+  );
+  await tx.query(
+    `INSERT INTO organisations (name, sector) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+    [ORGANISATIONS.map((o) => o.name), ORGANISATIONS.map((o) => o.sector)],
+  );
+  const organisationIds = await idsByName(
+    tx,
+    'organisations',
     ORGANISATIONS.map((o) => o.name),
-    ORGANISATIONS.map((o) => o.sector),
-  ]);
-  const organisationIds = await idsByName(tx, 'organisations', ORGANISATIONS.map((o) => o.name));
+  );
   const userIds = await createUsers(tx, services, organisationIds);
   const themeIds = await createThemes(tx);
 
@@ -186,7 +208,11 @@ async function seed(tx: RequestContext, services: Services) {
 }
 
 /** Ids of the named rows, keyed by lower-cased name (names are unique case-insensitively). */
-async function idsByName(tx: RequestContext, table: 'areas' | 'organisations', names: string[]): Promise<Map<string, string>> {
+async function idsByName(
+  tx: RequestContext,
+  table: 'areas' | 'organisations',
+  names: string[],
+): Promise<Map<string, string>> {
   const rows = await tx.query<{ id: string; name: string }>(
     `SELECT id, lower(name) AS name FROM ${table} WHERE lower(name) = ANY($1)`,
     [names.map((name) => name.toLowerCase())],
@@ -222,12 +248,20 @@ async function createUsers(
 /** The codebook, a level of the tree at a time so children can point at their parents. */
 async function createThemes(tx: RequestContext): Promise<Map<ThemeKey, string>> {
   const ids = new Map<ThemeKey, string>();
-  let level: { theme: ThemeDefinition; parentId: string | null }[] = THEME_TREE.map((theme) => ({ theme, parentId: null }));
+  let level: { theme: ThemeDefinition; parentId: string | null }[] = THEME_TREE.map((theme) => ({
+    theme,
+    parentId: null,
+  }));
   while (level.length) {
     await tx.query(
       `INSERT INTO themes (engagement_id, parent_id, name, description)
        SELECT $1::uuid, * FROM unnest($2::uuid[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-      [tx.engagementId, level.map((l) => l.parentId), level.map((l) => l.theme.name), level.map((l) => l.theme.description)],
+      [
+        tx.engagementId,
+        level.map((l) => l.parentId),
+        level.map((l) => l.theme.name),
+        level.map((l) => l.theme.description),
+      ],
     );
     const rows = await tx.query<{ id: string; parent_id: string | null; name: string }>(
       `SELECT id, parent_id, lower(name) AS name FROM themes WHERE engagement_id = $1`,

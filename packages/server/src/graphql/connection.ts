@@ -4,13 +4,13 @@ import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Where a page sits in a connection (Relay).' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when this page was read with `after`, so items come before it.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
   startCursor!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
@@ -37,7 +37,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     @Field(() => String, { description: 'Opaque; pass as `after` to read on from here.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} at this position.` })
     node!: T;
   }
 
@@ -46,10 +46,10 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     @Field(() => Int, { description: 'How many items match, across all pages.' })
     totalCount!: number;
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors for this page, and whether more pages follow.' })
     pageInfo!: PageInfo;
 
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "This page's items, in the list's order." })
     edges!: Edge[];
   }
   return ConnectionType;

@@ -5,15 +5,15 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'A partner organisation that runs sessions.' })
 @Entity('organisations')
 export class Organisation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name of the organisation; unique, ignoring case.' })
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => Sector)
+  @Field(() => Sector, { description: 'The sector it works in.' })
   @Column({ type: 'text' })
   sector!: Sector;
 

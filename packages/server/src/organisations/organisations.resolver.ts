@@ -9,10 +9,10 @@ const OrganisationConnection = Connection(Organisation, 'Organisation');
 
 @InputType({ description: 'A new partner organisation.' })
 class CreateOrganisationInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Unique, ignoring case; at most 200 characters.' })
   name!: string;
 
-  @Field(() => Sector)
+  @Field(() => Sector, { description: 'The sector it works in.' })
   sector!: Sector;
 }
 
@@ -20,7 +20,11 @@ class CreateOrganisationInput {
 export class OrganisationsResolver {
   @Authorized(ROLES.admin)
   @Mutation(() => Organisation, { description: 'Adds a partner organisation (admin).' })
-  createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() { req, services }: GraphQLContext) {
+  createOrganisation(
+    @Arg('input', () => CreateOrganisationInput, { description: 'The organisation to add.' })
+    input: CreateOrganisationInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.organisations.create(req, input);
   }
 

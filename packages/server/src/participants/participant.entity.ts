@@ -5,7 +5,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'A pseudonymous person who took part, known by a short printable code.' })
 @Entity('participants')
 export class Participant {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -25,18 +25,23 @@ export class Participant {
   @Column({ type: 'uuid', nullable: true })
   areaId!: string | null;
 
-  @Field(() => [CityConnection])
+  @Field(() => [CityConnection], {
+    description: 'How the person is connected to the city (lives, works, studies, volunteers); at least one.',
+  })
   @Column({ type: 'text', array: true })
   connections!: CityConnection[];
 
-  @Field(() => AgeBand, { nullable: true })
+  @Field(() => AgeBand, {
+    nullable: true,
+    description: 'Their age band; null when not given, or once PARTICIPATION consent is withdrawn.',
+  })
   @Column({ type: 'text', nullable: true })
   ageBand!: AgeBand | null;
 
   @Column({ type: 'bytea', nullable: true, select: false })
   contactEncrypted!: Buffer | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the person was registered.' })
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -13,13 +13,13 @@ const ParticipantConnection = Connection(Participant, 'Participant');
 
 @InputType({ description: 'One consent decision, as the person made it.' })
 export class ConsentInput {
-  @Field(() => ConsentPurpose)
+  @Field(() => ConsentPurpose, { description: 'What the consent is for.' })
   purpose!: ConsentPurpose;
 
   @Field(() => Boolean, { description: 'True to grant, false to record a refusal.' })
   granted!: boolean;
 
-  @Field(() => ConsentMethod)
+  @Field(() => ConsentMethod, { description: 'How the person gave the decision: in writing, verbally or online.' })
   method!: ConsentMethod;
 
   @Field(() => String, { description: 'The privacy-notice version the person was shown.' })
@@ -28,25 +28,32 @@ export class ConsentInput {
 
 @InputType({ description: 'Contact details: kept only with FOLLOW_UP_CONTACT consent, encrypted, visible only to admins.' })
 class ContactInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Their name; at most 200 characters. It is redacted as [NAME] from responses submitted later.',
+  })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Their email address; must be a valid one.' })
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Their phone number: digits, optionally with +, spaces, brackets, dots or hyphens; at most 40 characters.',
+  })
   phone?: string | null;
 }
 
 @ObjectType({ description: "A participant's contact details (admin only; every read is audited)." })
 class Contact {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Their name; null when not given.' })
   name!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Their email address; null when not given.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Their phone number; null when not given.' })
   phone!: string | null;
 }
 
@@ -58,16 +65,24 @@ class RegisterParticipantInput {
   @Field(() => ID, { nullable: true, description: 'The area they live or spend most time in.' })
   areaId?: string | null;
 
-  @Field(() => [CityConnection])
+  @Field(() => [CityConnection], { description: 'How they are connected to the city; at least one, none repeated.' })
   connections!: CityConnection[];
 
-  @Field(() => AgeBand, { nullable: true })
+  @Field(() => AgeBand, {
+    nullable: true,
+    description: 'Their age band, if they give one; PREFER_NOT_TO_SAY is always allowed.',
+  })
   ageBand?: AgeBand | null;
 
-  @Field(() => [ConsentInput])
+  @Field(() => [ConsentInput], {
+    description: 'Their consent decisions, at most one per purpose; PARTICIPATION must be granted.',
+  })
   consents!: ConsentInput[];
 
-  @Field(() => ContactInput, { nullable: true })
+  @Field(() => ContactInput, {
+    nullable: true,
+    description: 'Contact details; CONSENT_REQUIRED unless FOLLOW_UP_CONTACT is granted in `consents`.',
+  })
   contact?: ContactInput | null;
 }
 
@@ -76,22 +91,22 @@ class ParticipantFilter {
   @Field(() => String, { nullable: true, description: 'The printable code, as typed (case and spaces ignored).' })
   code?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only people registered at this session.' })
   sessionId?: string | null;
 }
 
 @ObjectType({ description: 'What an erasure removed. The person is gone; this receipt holds counts only.' })
 class ErasureReceipt {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the person was erased.' })
   erasedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many of their responses were deleted.' })
   responsesDeleted!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many codings of those responses were deleted.' })
   codingsDeleted!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many quotes from those responses were deleted.' })
   quotesDeleted!: number;
 }
 
@@ -101,7 +116,11 @@ export class ParticipantsResolver {
   @Query(() => ParticipantConnection, { complexity: pagedComplexity, description: 'Participants the caller may see, newest first.' })
   participants(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ParticipantFilter, { nullable: true }) filter: ParticipantFilter | null,
+    @Arg('filter', () => ParticipantFilter, {
+      nullable: true,
+      description: 'Narrows the list; every participant in reach when left out.',
+    })
+    filter: ParticipantFilter | null,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.participants.list(req, filter, page);
@@ -109,14 +128,20 @@ export class ParticipantsResolver {
 
   @Authorized(ROLES.readParticipants)
   @Query(() => Participant, { description: 'One participant; NOT_FOUND when absent or out of reach.' })
-  participant(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+  participant(
+    @Arg('id', () => ID, { description: "The participant's id (UUID)." }) id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.participants.get(req, id);
   }
 
   @Authorized(ROLES.fieldwork)
   @Mutation(() => Participant, { description: 'Registers a participant with their consent decisions (CONSENT_REQUIRED without PARTICIPATION).' })
   registerParticipant(
-    @Arg('input', () => RegisterParticipantInput) input: RegisterParticipantInput,
+    @Arg('input', () => RegisterParticipantInput, {
+      description: 'The person, their consent decisions and any contact details.',
+    })
+    input: RegisterParticipantInput,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.participants.register(req, input);
@@ -125,8 +150,12 @@ export class ParticipantsResolver {
   @Authorized(ROLES.fieldwork)
   @Mutation(() => Consent, { description: 'Records a later consent decision, e.g. QUOTE agreed after the session.' })
   recordConsent(
-    @Arg('participantId', () => ID) participantId: string,
-    @Arg('consent', () => ConsentInput) consent: ConsentInput,
+    @Arg('participantId', () => ID, { description: 'The participant (UUID); must be within your reach.' })
+    participantId: string,
+    @Arg('consent', () => ConsentInput, {
+      description: 'The new decision; it supersedes any earlier one for the same purpose.',
+    })
+    consent: ConsentInput,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.participants.recordConsent(req, participantId, consent);
@@ -137,8 +166,12 @@ export class ParticipantsResolver {
     description: "Withdraws a consent (a new ledger entry). Withdrawing PARTICIPATION deletes the person's responses at once.",
   })
   withdrawConsent(
-    @Arg('participantId', () => ID) participantId: string,
-    @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
+    @Arg('participantId', () => ID, { description: 'The participant (UUID); must be within your reach.' })
+    participantId: string,
+    @Arg('purpose', () => ConsentPurpose, {
+      description: 'The consent to withdraw; BAD_USER_INPUT unless it is granted and standing.',
+    })
+    purpose: ConsentPurpose,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.participants.withdrawConsent(req, participantId, purpose);
@@ -146,7 +179,10 @@ export class ParticipantsResolver {
 
   @Authorized(ROLES.admin)
   @Mutation(() => ErasureReceipt, { description: 'Erases every trace of a person (admin).' })
-  eraseParticipant(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+  eraseParticipant(
+    @Arg('id', () => ID, { description: 'The participant to erase (UUID).' }) id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.participants.erase(req, id);
   }
 
@@ -160,7 +196,10 @@ export class ParticipantsResolver {
     return loaders.consentLedger.load(participant.id);
   }
 
-  @FieldResolver(() => Area, { nullable: true })
+  @FieldResolver(() => Area, {
+    nullable: true,
+    description: 'The area they live or spend most time in; null when not given, or once PARTICIPATION is withdrawn.',
+  })
   area(@Root() participant: Participant, @Ctx() { loaders }: GraphQLContext) {
     return participant.areaId ? loaders.area.load(participant.areaId) : null;
   }

@@ -5,7 +5,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'What was said, under one prompt. Personal data in the text was redacted before storage.' })
 @Entity('responses')
 export class Response {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -21,7 +21,7 @@ export class Response {
   @Column({ type: 'integer' })
   position!: number;
 
-  @Field(() => Prompt)
+  @Field(() => Prompt, { description: 'Which of the five prompts it answers.' })
   @Column({ type: 'text' })
   prompt!: Prompt;
 
@@ -33,11 +33,13 @@ export class Response {
   @Column({ type: 'text' })
   language!: string;
 
-  @Field(() => ResponseSource)
+  @Field(() => ResponseSource, {
+    description: 'How it reached Chorus: STAFF (entered by staff), PARTNER_API (a partner) or IMPORT.',
+  })
   @Column({ type: 'text' })
   source!: ResponseSource;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was stored.' })
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -16,7 +16,7 @@ class ResponseInput {
   @Field(() => ID, { nullable: true, description: 'Who said it; leave out for group notes. Needs PARTICIPATION consent standing.' })
   participantId?: string | null;
 
-  @Field(() => Prompt)
+  @Field(() => Prompt, { description: 'Which of the five prompts it answers.' })
   prompt!: Prompt;
 
   @Field(() => String, { description: 'Up to 10,000 characters; personal data is redacted before storage.' })
@@ -28,7 +28,7 @@ class ResponseInput {
 
 @InputType({ description: 'A batch of responses from one session, stored whole or not at all.' })
 class SubmitResponsesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session they were heard at (UUID); must be within your reach and not CANCELLED.' })
   sessionId!: string;
 
   @Field(() => String, {
@@ -45,19 +45,19 @@ class SubmitResponsesPayload {
   @Field(() => Boolean, { description: 'True when this key was seen before: these are the first submission\'s responses.' })
   duplicate!: boolean;
 
-  @Field(() => [Response])
+  @Field(() => [Response], { description: 'The stored, redacted responses, in the order submitted.' })
   responses!: Response[];
 }
 
 @InputType({ description: 'Narrows a list of responses; every condition must hold.' })
 class ResponseFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only responses from this session.' })
   sessionId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only responses by this participant.' })
   participantId?: string | null;
 
-  @Field(() => Prompt, { nullable: true })
+  @Field(() => Prompt, { nullable: true, description: 'Only responses under this prompt.' })
   prompt?: Prompt | null;
 
   @Field(() => ID, { nullable: true, description: 'Responses coded to this theme.' })
@@ -79,7 +79,11 @@ export class ResponsesResolver {
   @Query(() => ResponseConnection, { complexity: pagedComplexity, description: 'Responses the caller may see, newest first.' })
   responses(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ResponseFilter, { nullable: true }) filter: ResponseFilter | null,
+    @Arg('filter', () => ResponseFilter, {
+      nullable: true,
+      description: 'Narrows the list; every response in reach when left out.',
+    })
+    filter: ResponseFilter | null,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.responses.list(req, filter, page);
@@ -87,7 +91,10 @@ export class ResponsesResolver {
 
   @Authorized(ROLES.readResponses)
   @Query(() => Response, { description: 'One response; NOT_FOUND when absent or out of reach.' })
-  response(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+  response(
+    @Arg('id', () => ID, { description: "The response's id (UUID)." }) id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.responses.get(req, id);
   }
 
@@ -95,11 +102,17 @@ export class ResponsesResolver {
   @Mutation(() => SubmitResponsesPayload, {
     description: 'Stores a batch all-or-nothing; idempotent per idempotencyKey (IDEMPOTENCY_CONFLICT on a different payload).',
   })
-  submitResponses(@Arg('input', () => SubmitResponsesInput) input: SubmitResponsesInput, @Ctx() { req, services }: GraphQLContext) {
+  submitResponses(
+    @Arg('input', () => SubmitResponsesInput, {
+      description: 'The batch: session, idempotency key and up to 500 responses.',
+    })
+    input: SubmitResponsesInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.responses.submit(req, input);
   }
 
-  @FieldResolver(() => Session)
+  @FieldResolver(() => Session, { description: 'The session it was heard at.' })
   session(@Root() response: Response, @Ctx() { loaders }: GraphQLContext) {
     return loaders.session.load(response.sessionId);
   }

@@ -5,37 +5,40 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'One engagement event: a workshop, conversation, interview, questionnaire or focus group.' })
 @Entity('sessions')
 export class Session {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
   engagementId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Short name of the session; at most 200 characters.' })
   @Column({ type: 'text' })
   title!: string;
 
-  @Field(() => SessionFormat)
+  @Field(() => SessionFormat, { description: 'The kind of event.' })
   @Column({ type: 'text' })
   format!: SessionFormat;
 
-  @Field(() => SessionStatus)
+  @Field(() => SessionStatus, { description: 'PLANNED until it happens, then HELD; CANCELLED if called off.' })
   @Column({ type: 'text' })
   status!: SessionStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it starts.' })
   @Column({ type: 'timestamptz' })
   startsAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it ends; null when not given.' })
   @Column({ type: 'timestamptz', nullable: true })
   endsAt!: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
   areaId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where it is held, e.g. a library or community centre; null when not given.',
+  })
   @Column({ type: 'text', nullable: true })
   venue!: string | null;
 
@@ -50,7 +53,7 @@ export class Session {
   @Column({ type: 'integer', nullable: true })
   headcount!: number | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the session was first recorded.' })
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

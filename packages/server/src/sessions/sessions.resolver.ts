@@ -12,25 +12,25 @@ const SessionConnection = Connection(Session, 'Session');
 
 @InputType({ description: 'A session to plan. A PARTNER caller\'s session always belongs to its own organisation.' })
 class CreateSessionInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Short name; at most 200 characters.' })
   title!: string;
 
-  @Field(() => SessionFormat)
+  @Field(() => SessionFormat, { description: 'The kind of event.' })
   format!: SessionFormat;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it starts.' })
   startsAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it ends; not before `startsAt`.' })
   endsAt?: Date | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The area it is held in (UUID).' })
   areaId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it is held; at most 200 characters.' })
   venue?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who it is for, e.g. "young carers"; at most 200 characters.' })
   audience?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The partner running it; forced to the caller\'s own for PARTNER callers.' })
@@ -42,34 +42,37 @@ class CreateSessionInput {
 
 @InputType({ description: 'Changes to a session; fields left out stay as they are, null clears an optional field.' })
 class UpdateSessionInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New title; at most 200 characters. Cannot be cleared.' })
   title?: string | null;
 
-  @Field(() => SessionFormat, { nullable: true })
+  @Field(() => SessionFormat, { nullable: true, description: 'New format; cannot be cleared.' })
   format?: SessionFormat | null;
 
   @Field(() => SessionStatus, { nullable: true, description: 'HELD once it has happened; CANCELLED to call it off.' })
   status?: SessionStatus | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'New start time; cannot be cleared.' })
   startsAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'New end time; not before the start.' })
   endsAt?: Date | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The area it is held in (UUID).' })
   areaId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it is held; at most 200 characters.' })
   venue?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who it is for; at most 200 characters.' })
   audience?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The partner running it; a partner cannot set another organisation, a facilitator cannot change it.',
+  })
   organisationId?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many people attended: a whole number from 0 to 100,000.' })
   headcount?: number | null;
 
   @Field(() => [ID], { nullable: true, description: 'Replaces the facilitators.' })
@@ -78,16 +81,16 @@ class UpdateSessionInput {
 
 @InputType({ description: 'Narrows a list of sessions; every condition must hold.' })
 class SessionFilter {
-  @Field(() => [SessionFormat], { nullable: true })
+  @Field(() => [SessionFormat], { nullable: true, description: 'Only sessions of these formats.' })
   formats?: SessionFormat[] | null;
 
-  @Field(() => [SessionStatus], { nullable: true })
+  @Field(() => [SessionStatus], { nullable: true, description: 'Only sessions in these statuses.' })
   statuses?: SessionStatus[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only sessions held in this area.' })
   areaId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only sessions run by this organisation.' })
   organisationId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Sessions starting at or after this instant.' })
@@ -106,7 +109,11 @@ export class SessionsResolver {
   @Query(() => SessionConnection, { complexity: pagedComplexity, description: 'Sessions the caller may see, latest start first.' })
   sessions(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => SessionFilter, { nullable: true }) filter: SessionFilter | null,
+    @Arg('filter', () => SessionFilter, {
+      nullable: true,
+      description: 'Narrows the list; every session in reach when left out.',
+    })
+    filter: SessionFilter | null,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.sessions.list(req, filter, page);
@@ -114,27 +121,34 @@ export class SessionsResolver {
 
   @Authorized(ROLES.readResponses)
   @Query(() => Session, { description: 'One session; NOT_FOUND when absent or out of reach.' })
-  session(@Arg('id', () => ID) id: string, @Ctx() { req, services }: GraphQLContext) {
+  session(
+    @Arg('id', () => ID, { description: "The session's id (UUID)." }) id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.sessions.get(req, id);
   }
 
   @Authorized(ROLES.planSessions)
   @Mutation(() => Session, { description: 'Plans a session.' })
-  createSession(@Arg('input', () => CreateSessionInput) input: CreateSessionInput, @Ctx() { req, services }: GraphQLContext) {
+  createSession(
+    @Arg('input', () => CreateSessionInput, { description: 'The session to plan; it starts as PLANNED.' })
+    input: CreateSessionInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.sessions.create(req, input);
   }
 
   @Authorized(ROLES.fieldwork)
   @Mutation(() => Session, { description: 'Edits, holds or cancels a session.' })
   updateSession(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateSessionInput) input: UpdateSessionInput,
+    @Arg('id', () => ID, { description: 'The session to change (UUID).' }) id: string,
+    @Arg('input', () => UpdateSessionInput, { description: 'The changes.' }) input: UpdateSessionInput,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.sessions.update(req, id, input);
   }
 
-  @FieldResolver(() => Area, { nullable: true })
+  @FieldResolver(() => Area, { nullable: true, description: 'The area it is held in; null when not given.' })
   area(@Root() session: Session, @Ctx() { loaders }: GraphQLContext) {
     return session.areaId ? loaders.area.load(session.areaId) : null;
   }

@@ -138,6 +138,8 @@ export class SessionsService {
 
   private validate(ctx: RequestContext, input: SessionData, defaults: Partial<Session>) {
     const startsAt = validate.validDate('startsAt', input.startsAt);
+    if (!startsAt) throw badInput('startsAt', 'startsAt is required');
+    if (!input.format) throw badInput('format', 'format is required');
     const endsAt = validate.validDate('endsAt', input.endsAt);
     if (startsAt && endsAt && endsAt < startsAt) throw badInput('endsAt', 'endsAt must not be before startsAt');
     let organisationId = validate.optionalId('organisationId', input.organisationId);
@@ -151,9 +153,9 @@ export class SessionsService {
     return {
       ...defaults,
       title: validate.requiredText('title', input.title ?? ''),
-      format: input.format!,
+      format: input.format,
       ...(input.status ? { status: input.status } : {}),
-      startsAt: startsAt!,
+      startsAt,
       endsAt,
       areaId: validate.optionalId('areaId', input.areaId),
       venue: validate.optionalText('venue', input.venue),

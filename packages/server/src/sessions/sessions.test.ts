@@ -55,6 +55,18 @@ describe('sessions', () => {
     expect(await server.count('sessions')).toBe(before);
   });
 
+  it('refuses clearing a required field on update, naming it', async () => {
+    const id = await server.createSession();
+    for (const field of ['title', 'format', 'startsAt']) {
+      const result = await server.gql(`mutation($id: ID!, $i: UpdateSessionInput!) { updateSession(id: $id, input: $i) { id } }`, {
+        id,
+        i: { [field]: null },
+      }, server.adminToken);
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(fieldOf(result)).toBe(field);
+    }
+  });
+
   it('walks every page of a connection with no gap or repeat', async () => {
     const organisationId = await server.createOrganisation();
     const created = new Set<string>();

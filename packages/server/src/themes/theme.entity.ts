@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'A node of the codebook: themes form a tree.' })
 @Entity('themes')
 export class Theme {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -14,7 +14,7 @@ export class Theme {
   @Column({ type: 'uuid', nullable: true })
   parentId!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Short name; unique among its siblings, ignoring case.' })
   @Column({ type: 'text' })
   name!: string;
 

@@ -5,10 +5,13 @@ import { Theme } from './theme.entity.js';
 
 @InputType({ description: 'A new theme in the codebook.' })
 class CreateThemeInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Unique among its siblings, ignoring case; at most 200 characters.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What belongs under the theme, for coders; at most 10,000 characters.',
+  })
   description?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The parent theme; leave out for a top-level theme.' })
@@ -17,10 +20,10 @@ class CreateThemeInput {
 
 @InputType({ description: 'Changes to a theme; fields left out stay as they are.' })
 class UpdateThemeInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New name; left out or null keeps the current one.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New description; null clears it.' })
   description?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Moves the theme; null moves it to the top level.' })
@@ -37,15 +40,18 @@ export class ThemesResolver {
 
   @Authorized(ROLES.analysis)
   @Mutation(() => Theme, { description: 'Adds a theme to the codebook.' })
-  createTheme(@Arg('input', () => CreateThemeInput) input: CreateThemeInput, @Ctx() { req, services }: GraphQLContext) {
+  createTheme(
+    @Arg('input', () => CreateThemeInput, { description: 'The theme to add.' }) input: CreateThemeInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.themes.create(req, input);
   }
 
   @Authorized(ROLES.analysis)
   @Mutation(() => Theme, { description: 'Renames, describes or moves a theme; a move that would make a cycle is refused.' })
   updateTheme(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateThemeInput) input: UpdateThemeInput,
+    @Arg('id', () => ID, { description: 'The theme to change (UUID).' }) id: string,
+    @Arg('input', () => UpdateThemeInput, { description: 'The changes.' }) input: UpdateThemeInput,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.themes.update(req, id, input);
@@ -54,19 +60,22 @@ export class ThemesResolver {
   @Authorized(ROLES.analysis)
   @Mutation(() => Theme, { description: 'Merges one theme into another: codings and children move, the source goes.' })
   mergeThemes(
-    @Arg('sourceId', () => ID) sourceId: string,
-    @Arg('targetId', () => ID) targetId: string,
+    @Arg('sourceId', () => ID, { description: 'The theme to merge away (UUID); it is deleted.' }) sourceId: string,
+    @Arg('targetId', () => ID, {
+      description: 'The theme that remains (UUID); not the source nor one of its descendants.',
+    })
+    targetId: string,
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.themes.merge(req, sourceId, targetId);
   }
 
-  @FieldResolver(() => Theme, { nullable: true })
+  @FieldResolver(() => Theme, { nullable: true, description: 'The theme it sits under; null at the top level.' })
   parent(@Root() theme: Theme, @Ctx() { loaders }: GraphQLContext) {
     return theme.parentId ? loaders.theme.load(theme.parentId) : null;
   }
 
-  @FieldResolver(() => [Theme])
+  @FieldResolver(() => [Theme], { description: 'Themes directly under it, by name.' })
   children(@Root() theme: Theme, @Ctx() { loaders }: GraphQLContext) {
     return loaders.themeChildren.load(theme.id);
   }

@@ -5,19 +5,19 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @ObjectType({ description: 'A member of staff, or a partner organisation user, who signs in to Chorus.' })
 @Entity('users')
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Sign-in email, lower-cased; unique.' })
   @Column({ type: 'text' })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown for this user in the admin app.' })
   @Column({ type: 'text' })
   displayName!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the user may do and see.' })
   @Column({ type: 'text' })
   role!: Role;
 
@@ -34,7 +34,7 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the account was created.' })
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

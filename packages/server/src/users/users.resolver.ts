@@ -10,10 +10,10 @@ const UserConnection = Connection(User, 'User');
 
 @InputType({ description: 'A new staff or partner user.' })
 class CreateUserInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Sign-in email; unique, ignoring case.' })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown in the admin app; at most 200 characters.' })
   displayName!: string;
 
   @Field(() => Role, { description: 'Any role but COUNCIL_READER, which is for API keys.' })
@@ -30,7 +30,10 @@ class CreateUserInput {
 export class UsersResolver {
   @Authorized(ROLES.admin)
   @Mutation(() => User, { description: 'Creates a user (admin).' })
-  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() { req, services }: GraphQLContext) {
+  createUser(
+    @Arg('input', () => CreateUserInput, { description: 'The user to create.' }) input: CreateUserInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
     return services.users.create(req, input);
   }
 
