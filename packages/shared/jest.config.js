@@ -6,7 +6,15 @@ module.exports = {
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
-      { tsconfig: { module: 'commonjs', target: 'ES2022', esModuleInterop: true, isolatedModules: true, types: ['jest', 'node'] } },
+      {
+        tsconfig: {
+          module: 'commonjs',
+          target: 'ES2022',
+          esModuleInterop: true,
+          isolatedModules: true,
+          types: ['jest', 'node'],
+        },
+      },
     ],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -14,7 +14,7 @@ import { DomainError } from './common/errors.js';
 import type { Config } from './config.js';
 import { RequestContext } from './db/request-context.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { createErrorFormatter, toGraphQLError } from './graphql/errors.js';
+import { createErrorFormatter, errorLoggingPlugin, toGraphQLError } from './graphql/errors.js';
 import { queryLimitsPlugin } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { getSchema } from './graphql/schema.js';
@@ -53,11 +53,12 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown: drain, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(config.production, logger),
+    formatError: createErrorFormatter(config.production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema, config.production),
+      errorLoggingPlugin(logger),
     ],
   });
   await apollo.start();
@@ -81,7 +82,13 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     }),
   );
 
+  let draining = false;
   app.get('/healthz', async (_req, res) => {
+    // A load balancer stops sending new requests here once shutdown has begun.
+    if (draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -121,12 +128,21 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
     if (error?.type === 'entity.too.large') {
       res.status(413).json({
-        errors: [{ message: `Request body exceeds ${LIMITS.bodyBytes} bytes`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }],
+        errors: [
+          {
+            message: `Request body exceeds ${LIMITS.bodyBytes} bytes`,
+            extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+          },
+        ],
       });
       return;
     }
     if (error?.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+      res
+        .status(400)
+        .json({
+          errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+        });
       return;
     }
     next(error);
@@ -135,6 +151,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
 
   return {
     httpServer,
-    stop: () => apollo.stop(),
+    stop: () => {
+      draining = true;
+      return apollo.stop();
+    },
   };
 }

@@ -79,8 +79,14 @@ describe('loadConfig', () => {
     ['CHORUS_DEMO_DATA', { CHORUS_DEMO_DATA: 'maybe' }],
     ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example' }],
     ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
-    ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'not-an-email', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
-    ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'short' }],
+    [
+      'CHORUS_BOOTSTRAP_ADMIN_EMAIL',
+      { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'not-an-email', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' },
+    ],
+    [
+      'CHORUS_BOOTSTRAP_ADMIN_PASSWORD',
+      { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'short' },
+    ],
     ['CHORUS_SECRET', { NODE_ENV: 'production' }],
     ['CHORUS_SECRET', { CHORUS_SECRET: 'too-short' }],
   ])('refuses a bad %s (%j), naming it', (name, vars) => {

@@ -14,6 +14,8 @@ export interface Config {
   /** Root secret from which token-signing and encryption keys are derived. */
   secret: Buffer;
   logLevel: string;
+  /** Database connections per API instance. */
+  poolSize: number;
   /** Folder of the built admin app, served at `/` when present. */
   adminDir: string;
 }
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: flag(env, 'CHORUS_DEMO_DATA', !databaseUrl),
     secret: loadSecret(env, production, dataDir),
     logLevel: env.LOG_LEVEL || 'info',
+    poolSize: integer(env, 'CHORUS_DB_POOL_SIZE', 10, 1, 200),
     adminDir: resolve(env.CHORUS_ADMIN_DIR || resolve(__dirname, '../../admin/dist')),
   };
 }

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) embedded = await startEmbeddedPostgres(config.dataDir, logger);
-  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
+  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, { max: config.poolSize });
   await dataSource.initialize();
   await migrate(dataSource, logger);
 
@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
   const system = new RequestContext(dataSource, engagementId, null, 'start-up');
   if (config.bootstrapAdmin) {
-    const created = await services.users.bootstrapAdmin(system, config.bootstrapAdmin.email, config.bootstrapAdmin.password);
+    const created = await services.users.bootstrapAdmin(
+      system,
+      config.bootstrapAdmin.email,
+      config.bootstrapAdmin.password,
+    );
     if (created) logger.info('bootstrap admin created');
   }
   const demo = config.demoData ? await seedDemoData(system, services, logger) : null;

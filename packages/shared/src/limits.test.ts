@@ -33,7 +33,14 @@ describe('PROMPT_QUESTIONS', () => {
 
 describe('LIMITS', () => {
   it('are the documented abuse limits', () => {
-    expect(LIMITS).toMatchObject({ queryDepth: 10, aliases: 15, queryCost: 5_000, bodyBytes: 1024 * 1024, pageSizeMax: 100, batchSize: 500 });
+    expect(LIMITS).toMatchObject({
+      queryDepth: 10,
+      aliases: 15,
+      queryCost: 5_000,
+      bodyBytes: 1024 * 1024,
+      pageSizeMax: 100,
+      batchSize: 500,
+    });
     expect(LIMITS.pageSizeDefault).toBeLessThanOrEqual(LIMITS.pageSizeMax);
   });
 });

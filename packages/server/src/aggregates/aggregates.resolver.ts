@@ -6,7 +6,10 @@ import { Theme } from '../themes/theme.entity.js';
 
 @InputType({ description: 'Which responses to count; every condition must hold. Lists match any of their values.' })
 class AggregateFilter {
-  @Field(() => [ID], { nullable: true, description: "The participant's area, or the session's where the participant gave none." })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "The participant's area, or the session's where the participant gave none.",
+  })
   areaIds?: string[] | null;
 
   @Field(() => [SessionFormat], { nullable: true, description: 'Only responses from sessions of these formats.' })
@@ -17,7 +20,8 @@ class AggregateFilter {
 
   @Field(() => [AgeBand], {
     nullable: true,
-    description: 'Only responses from participants in these age bands; group notes and people with no band are left out.',
+    description:
+      'Only responses from participants in these age bands; group notes and people with no band are left out.',
   })
   ageBands?: AgeBand[] | null;
 
@@ -28,7 +32,7 @@ class AggregateFilter {
   to?: Date | null;
 }
 
-@ObjectType({ description: 'One theme\'s figures. Below the threshold, both counts are null and `suppressed` is true.' })
+@ObjectType({ description: "One theme's figures. Below the threshold, both counts are null and `suppressed` is true." })
 class ThemeCount {
   @Field(() => Theme, { description: 'The codebook theme these figures are for.' })
   theme!: Theme;
@@ -65,7 +69,9 @@ class ThemeSummary {
 @Resolver()
 export class AggregatesResolver {
   @Authorized(ROLES.aggregates)
-  @Query(() => ThemeSummary, { description: 'Theme figures by area, format, prompt, age band and period, with small cells suppressed.' })
+  @Query(() => ThemeSummary, {
+    description: 'Theme figures by area, format, prompt, age band and period, with small cells suppressed.',
+  })
   themeSummary(
     @Arg('filter', () => AggregateFilter, {
       nullable: true,

@@ -17,7 +17,12 @@ const SUMMARY = `query($f: AggregateFilter) {
 async function hear(people: number, areaId: string, themeId: string, prompt = 'VALUES', ageBand = 'AGE_25_34') {
   const sessionId = await server.createSession(server.adminToken, { areaId, format: 'WORKSHOP' });
   for (let i = 0; i < people; i++) {
-    const participantId = await server.registerParticipant(server.adminToken, { sessionId, areaId, ageBand, consents: [consent('PARTICIPATION')] });
+    const participantId = await server.registerParticipant(server.adminToken, {
+      sessionId,
+      areaId,
+      ageBand,
+      consents: [consent('PARTICIPATION')],
+    });
     const submitted = await server.submit(sessionId, [{ participantId, prompt, text: `Something said ${i}` }]);
     await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t }) { id } }`, {
       r: submitted.data.submitResponses.responses[0].id,
@@ -29,7 +34,8 @@ async function hear(people: number, areaId: string, themeId: string, prompt = 'V
 beforeAll(async () => {
   server = await TestServer.start({ suppressionThreshold: THRESHOLD });
   council = await server.apiKey(Role.COUNCIL_READER);
-  const theme = async (name: string) => (await server.ok(`mutation($n: String!) { createTheme(input: { name: $n }) { id } }`, { n: name })).createTheme.id;
+  const theme = async (name: string) =>
+    (await server.ok(`mutation($n: String!) { createTheme(input: { name: $n }) { id } }`, { n: name })).createTheme.id;
   common = await theme('Neighbourliness');
   rare = await theme('Loneliness');
   hanley = await server.createArea(30_000);
@@ -70,7 +76,11 @@ describe('themeSummary', () => {
     ];
     for (const f of filters) {
       const summary = (await server.ok(SUMMARY, { f }, council)).themeSummary;
-      const released = [summary.totalResponses, summary.totalParticipants, ...summary.themes.flatMap((t: any) => [t.responses, t.participants])];
+      const released = [
+        summary.totalResponses,
+        summary.totalParticipants,
+        ...summary.themes.flatMap((t: any) => [t.responses, t.participants]),
+      ];
       for (const count of released) if (count !== null) expect(count).toBeGreaterThanOrEqual(THRESHOLD);
     }
   });
@@ -83,7 +93,10 @@ describe('themeSummary', () => {
       Array.from({ length: 4 }, (_, i) => ({ participantId, prompt: 'FUTURE', text: `One voice, point ${i}` })),
     );
     for (const response of submitted.data.submitResponses.responses) {
-      await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t }) { id } }`, { r: response.id, t: rare });
+      await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t }) { id } }`, {
+        r: response.id,
+        t: rare,
+      });
     }
     // Four responses from one person: still one person, so still suppressed.
     const summary = await server.ok(SUMMARY, { f: { prompts: ['FUTURE'] } }, council);
@@ -93,7 +106,11 @@ describe('themeSummary', () => {
   it('names the bad filter field', async () => {
     const result = await server.gql(SUMMARY, { f: { areaIds: ['nope'] } }, council);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.areaIds.0' });
-    const backwards = await server.gql(SUMMARY, { f: { from: '2026-09-01T00:00:00Z', to: '2026-06-01T00:00:00Z' } }, council);
+    const backwards = await server.gql(
+      SUMMARY,
+      { f: { from: '2026-09-01T00:00:00Z', to: '2026-06-01T00:00:00Z' } },
+      council,
+    );
     expect(backwards.errors?.[0]?.extensions?.field).toBe('filter.to');
   });
 });

@@ -2,7 +2,9 @@ import { Role } from '@chorus/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A key a partner or council system uses. The key itself is shown once and stored only as a hash.' })
+@ObjectType({
+  description: 'A key a partner or council system uses. The key itself is shown once and stored only as a hash.',
+})
 @Entity('api_keys')
 export class ApiKey {
   @Field(() => ID, { description: 'Unique id (UUID).' })

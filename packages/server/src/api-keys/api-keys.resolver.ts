@@ -1,5 +1,19 @@
 import { Role } from '@chorus/shared';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ROLES } from '../auth/roles.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -16,7 +30,10 @@ class CreateApiKeyInput {
   @Field(() => Role, { description: 'PARTNER or COUNCIL_READER.' })
   role!: Role;
 
-  @Field(() => ID, { nullable: true, description: 'Required for PARTNER keys: the organisation whose rows the key reaches.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Required for PARTNER keys: the organisation whose rows the key reaches.',
+  })
   organisationId?: string | null;
 }
 

@@ -4,7 +4,9 @@ import { User } from '../users/user.entity.js';
 
 @ObjectType({ description: 'A signed-in session.' })
 class LoginPayload {
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`. Ends at `expiresAt` or when the password changes.' })
+  @Field(() => String, {
+    description: 'Send as `Authorization: Bearer <token>`. Ends at `expiresAt` or when the password changes.',
+  })
   token!: string;
 
   @Field(() => Date, { description: 'When the token expires: 12 hours after sign-in.' })

@@ -54,7 +54,12 @@ export class AuthService {
       expiresAt: epochSeconds(expiresAt),
       passwordChangedAt: epochSeconds(user.passwordChangedAt),
     });
-    await this.audit.record(ctx.as({ role: user.role, organisationId: user.organisationId, userId: user.id, apiKeyId: null }), 'user.signed_in', 'user', user.id);
+    await this.audit.record(
+      ctx.as({ role: user.role, organisationId: user.organisationId, userId: user.id, apiKeyId: null }),
+      'user.signed_in',
+      'user',
+      user.id,
+    );
     return { token, expiresAt, user };
   }
 
@@ -102,7 +107,8 @@ export class AuthService {
     }
     if (isSessionToken(token)) {
       const claims = readSessionToken(this.sessionKey, token);
-      if (!claims || claims.expiresAt * 1000 <= Date.now()) throw unauthenticated('Your session has expired; sign in again');
+      if (!claims || claims.expiresAt * 1000 <= Date.now())
+        throw unauthenticated('Your session has expired; sign in again');
       const user = await ctx.manager.findOneBy(User, { id: claims.userId });
       if (!user || user.disabledAt || epochSeconds(user.passwordChangedAt) !== claims.passwordChangedAt) {
         throw unauthenticated('Your session has ended; sign in again');

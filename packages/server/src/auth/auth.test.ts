@@ -113,10 +113,18 @@ describe('bad tokens', () => {
     const token = await server.login(user.email, PASSWORD);
     const [body, signature] = token.slice('cs_'.length).split('.') as [string, string];
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as [string, number, number];
-    const asAdmin = Buffer.from(JSON.stringify([(await server.ok(ME)).me.id, claims[1], claims[2]])).toString('base64url');
+    const asAdmin = Buffer.from(JSON.stringify([(await server.ok(ME)).me.id, claims[1], claims[2]])).toString(
+      'base64url',
+    );
     const longer = Buffer.from(JSON.stringify([claims[0], claims[1] + 86_400 * 365, claims[2]])).toString('base64url');
     const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
-    return [`cs_${asAdmin}.${signature}`, `cs_${longer}.${signature}`, `cs_${body}.${flipped}`, `cs_${body}`, `${token}x`];
+    return [
+      `cs_${asAdmin}.${signature}`,
+      `cs_${longer}.${signature}`,
+      `cs_${body}.${flipped}`,
+      `cs_${body}`,
+      `${token}x`,
+    ];
   }
 
   it.each([
@@ -140,7 +148,10 @@ describe('bad tokens', () => {
   it('answers UNAUTHENTICATED to an Authorization header that is not a bearer token', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${ADMIN_EMAIL}:${PASSWORD}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${ADMIN_EMAIL}:${PASSWORD}`).toString('base64')}`,
+      },
       body: JSON.stringify({ query: ME }),
     });
     const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
@@ -175,7 +186,9 @@ describe('API keys', () => {
     const usedFrom = Date.now() - 60_000;
     await server.ok(`query { themeSummary { threshold } }`, {}, key);
     const data = await server.ok(API_KEYS);
-    const listed = data.apiKeys.edges.map((edge: { node: { id: string } }) => edge.node).find((node: { id: string }) => node.id === id);
+    const listed = data.apiKeys.edges
+      .map((edge: { node: { id: string } }) => edge.node)
+      .find((node: { id: string }) => node.id === id);
     expect(listed).toMatchObject({ id, prefix, revokedAt: null });
     expect(listed.lastUsedAt).not.toBeNull();
     expect(new Date(listed.lastUsedAt).getTime()).toBeGreaterThanOrEqual(usedFrom);

@@ -168,7 +168,11 @@ beforeAll(async () => {
     contact: { name: world.contactName, email: 'winifred@example.org' },
   });
   const submitted = await server.submit(world.sessionId, [
-    { participantId: world.participantId, prompt: 'BELONGING', text: 'The market on a Saturday makes me feel at home.' },
+    {
+      participantId: world.participantId,
+      prompt: 'BELONGING',
+      text: 'The market on a Saturday makes me feel at home.',
+    },
   ]);
   world.responseId = submitted.data.submitResponses.responses[0].id;
   world.themeId = await freshTheme();
@@ -184,7 +188,9 @@ async function freshParticipant(consents = [consent('PARTICIPATION')], extra: Va
 }
 
 async function freshTheme(): Promise<string> {
-  const data = await server.ok(`mutation($i: CreateThemeInput!) { createTheme(input: $i) { id } }`, { i: { name: server.unique('Theme') } });
+  const data = await server.ok(`mutation($i: CreateThemeInput!) { createTheme(input: $i) { id } }`, {
+    i: { name: server.unique('Theme') },
+  });
   return data.createTheme.id;
 }
 
@@ -237,15 +243,25 @@ const OPERATIONS: Operation[] = [
     arrange: async () => ({ variables: { input: { name: server.unique('Organisation'), sector: 'FAITH' } } }),
     unchanged: count('organisations'),
   },
-  { name: 'organisations', allowed: ORGANISATIONS, document: `query { organisations(first: 100) { totalCount edges { node { id name sector } } } }` },
+  {
+    name: 'organisations',
+    allowed: ORGANISATIONS,
+    document: `query { organisations(first: 100) { totalCount edges { node { id name sector } } } }`,
+  },
   {
     name: 'createApiKey (contract: CreateApiKey)',
     allowed: ADMIN,
     document: CONTRACT.CreateApiKey,
-    arrange: async () => ({ variables: { input: { label: server.unique('Key'), role: 'PARTNER', organisationId: world.organisationId } } }),
+    arrange: async () => ({
+      variables: { input: { label: server.unique('Key'), role: 'PARTNER', organisationId: world.organisationId } },
+    }),
     unchanged: count('api_keys'),
   },
-  { name: 'apiKeys', allowed: ADMIN, document: `query { apiKeys { totalCount edges { node { id prefix lastUsedAt } } } }` },
+  {
+    name: 'apiKeys',
+    allowed: ADMIN,
+    document: `query { apiKeys { totalCount edges { node { id prefix lastUsedAt } } } }`,
+  },
   {
     name: 'revokeApiKey',
     allowed: ADMIN,
@@ -258,7 +274,14 @@ const OPERATIONS: Operation[] = [
     allowed: ADMIN,
     document: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
     arrange: async () => ({
-      variables: { i: { email: `new-${randomBytes(4).toString('hex')}@test.chorus`, displayName: 'New', role: 'ANALYST', password: PASSWORD } },
+      variables: {
+        i: {
+          email: `new-${randomBytes(4).toString('hex')}@test.chorus`,
+          displayName: 'New',
+          role: 'ANALYST',
+          password: PASSWORD,
+        },
+      },
     }),
     unchanged: count('users'),
   },
@@ -271,17 +294,28 @@ const OPERATIONS: Operation[] = [
     unchanged: count('areas'),
   },
   { name: 'areas', allowed: SIGNED_IN, document: `query { areas { id name population } }` },
-  { name: 'engagement', allowed: SIGNED_IN, document: `query { engagement { id name noticeVersions suppressionThreshold } }` },
+  {
+    name: 'engagement',
+    allowed: SIGNED_IN,
+    document: `query { engagement { id name noticeVersions suppressionThreshold } }`,
+  },
 
   // Sessions
   {
     name: 'createSession (contract: CreateSession)',
     allowed: PLAN_SESSIONS,
     document: CONTRACT.CreateSession,
-    arrange: async () => ({ variables: { input: { title: server.unique('Session'), format: 'WORKSHOP', startsAt: '2026-07-01T18:00:00Z' } } }),
+    arrange: async () => ({
+      variables: { input: { title: server.unique('Session'), format: 'WORKSHOP', startsAt: '2026-07-01T18:00:00Z' } },
+    }),
     unchanged: count('sessions'),
   },
-  { name: 'sessions (contract: Sessions)', allowed: READ_RESPONSES, document: CONTRACT.Sessions, arrange: async () => ({ variables: { first: 10 } }) },
+  {
+    name: 'sessions (contract: Sessions)',
+    allowed: READ_RESPONSES,
+    document: CONTRACT.Sessions,
+    arrange: async () => ({ variables: { first: 10 } }),
+  },
   {
     name: 'session(id)',
     allowed: READ_RESPONSES,
@@ -309,7 +343,14 @@ const OPERATIONS: Operation[] = [
     allowed: FIELDWORK,
     document: CONTRACT.RegisterParticipant,
     arrange: async () => ({
-      variables: { input: { sessionId: world.sessionId, connections: ['LIVES', 'WORKS'], ageBand: 'AGE_25_34', consents: [consent('PARTICIPATION')] } },
+      variables: {
+        input: {
+          sessionId: world.sessionId,
+          connections: ['LIVES', 'WORKS'],
+          ageBand: 'AGE_25_34',
+          consents: [consent('PARTICIPATION')],
+        },
+      },
     }),
     unchanged: count('participants'),
   },
@@ -345,7 +386,10 @@ const OPERATIONS: Operation[] = [
     allowed: FIELDWORK,
     document: CONTRACT.WithdrawConsent,
     arrange: async () => ({
-      variables: { participantId: await freshParticipant([consent('PARTICIPATION'), consent('QUOTE')]), purpose: 'QUOTE' },
+      variables: {
+        participantId: await freshParticipant([consent('PARTICIPATION'), consent('QUOTE')]),
+        purpose: 'QUOTE',
+      },
     }),
     unchanged: count('consent_events'),
   },
@@ -398,12 +442,18 @@ const OPERATIONS: Operation[] = [
 
   // The codebook and coding
   { name: 'themes (contract: Themes)', allowed: CODEBOOK, document: CONTRACT.Themes },
-  { name: 'Theme.responseCount (analysis roles)', allowed: ANALYSIS, document: `query { themes { id responseCount } }` },
+  {
+    name: 'Theme.responseCount (analysis roles)',
+    allowed: ANALYSIS,
+    document: `query { themes { id responseCount } }`,
+  },
   {
     name: 'createTheme (contract: CreateTheme)',
     allowed: ANALYSIS,
     document: CONTRACT.CreateTheme,
-    arrange: async () => ({ variables: { input: { name: server.unique('Theme'), description: 'Belonging in public spaces' } } }),
+    arrange: async () => ({
+      variables: { input: { name: server.unique('Theme'), description: 'Belonging in public spaces' } },
+    }),
     unchanged: count('themes'),
   },
   {
@@ -424,7 +474,11 @@ const OPERATIONS: Operation[] = [
     name: 'codeResponse (contract: CodeResponse)',
     allowed: ANALYSIS,
     document: CONTRACT.CodeResponse,
-    arrange: async () => ({ variables: { input: { responseId: world.responseId, themeId: await freshTheme(), excerpt: 'makes me feel at home' } } }),
+    arrange: async () => ({
+      variables: {
+        input: { responseId: world.responseId, themeId: await freshTheme(), excerpt: 'makes me feel at home' },
+      },
+    }),
     unchanged: count('codings'),
   },
   {

@@ -3,7 +3,11 @@ import { hmac } from '../common/crypto';
 import { isSessionToken, readSessionToken, signSessionToken, type SessionClaims } from './tokens';
 
 const key = randomBytes(32);
-const claims: SessionClaims = { userId: '3f2b8c1e-7a4d-4e5f-9b6a-0c1d2e3f4a5b', expiresAt: 1_781_000_000, passwordChangedAt: 1_750_000_000 };
+const claims: SessionClaims = {
+  userId: '3f2b8c1e-7a4d-4e5f-9b6a-0c1d2e3f4a5b',
+  expiresAt: 1_781_000_000,
+  passwordChangedAt: 1_750_000_000,
+};
 
 /** Replaces one base64url character so the decoded bytes change. */
 function flipChar(text: string, index: number): string {
@@ -24,11 +28,15 @@ describe('session tokens', () => {
     expect(readSessionToken(key, `cs_${flipChar(body, 5)}.${signature}`)).toBeNull();
 
     // A well-formed body for another user, with the original signature.
-    const other = Buffer.from(JSON.stringify(['00000000-0000-4000-8000-000000000000', claims.expiresAt, claims.passwordChangedAt])).toString('base64url');
+    const other = Buffer.from(
+      JSON.stringify(['00000000-0000-4000-8000-000000000000', claims.expiresAt, claims.passwordChangedAt]),
+    ).toString('base64url');
     expect(readSessionToken(key, `cs_${other}.${signature}`)).toBeNull();
 
     // Pushing the expiry out, with the original signature.
-    const later = Buffer.from(JSON.stringify([claims.userId, claims.expiresAt + 86_400 * 365, claims.passwordChangedAt])).toString('base64url');
+    const later = Buffer.from(
+      JSON.stringify([claims.userId, claims.expiresAt + 86_400 * 365, claims.passwordChangedAt]),
+    ).toString('base64url');
     expect(readSessionToken(key, `cs_${later}.${signature}`)).toBeNull();
   });
 

@@ -12,7 +12,9 @@ export interface SessionClaims {
 
 /** A staff session token: `cs_<claims>.<signature>`, both base64url; stateless, so any API instance verifies it. */
 export function signSessionToken(key: Buffer, claims: SessionClaims): string {
-  const body = Buffer.from(JSON.stringify([claims.userId, claims.expiresAt, claims.passwordChangedAt])).toString('base64url');
+  const body = Buffer.from(JSON.stringify([claims.userId, claims.expiresAt, claims.passwordChangedAt])).toString(
+    'base64url',
+  );
   return `${PREFIX}${body}.${hmac(key, body).toString('base64url')}`;
 }
 
@@ -27,7 +29,8 @@ export function readSessionToken(key: Buffer, token: string): SessionClaims | nu
   if (!safeEqual(hmac(key, body), Buffer.from(signature, 'base64url'))) return null;
   try {
     const [userId, expiresAt, passwordChangedAt] = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if (typeof userId !== 'string' || typeof expiresAt !== 'number' || typeof passwordChangedAt !== 'number') return null;
+    if (typeof userId !== 'string' || typeof expiresAt !== 'number' || typeof passwordChangedAt !== 'number')
+      return null;
     return { userId, expiresAt, passwordChangedAt };
   } catch {
     return null;

@@ -3,7 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CityConnection, ConsentMethod, ConsentPurpose, Prompt, ResponseSource, Role, SessionFormat } from '@chorus/shared';
+import {
+  CityConnection,
+  ConsentMethod,
+  ConsentPurpose,
+  Prompt,
+  ResponseSource,
+  Role,
+  SessionFormat,
+} from '@chorus/shared';
 import pino from 'pino';
 import { Client } from 'pg';
 import { createDataSource } from '../db/data-source.js';
@@ -46,14 +54,25 @@ async function main(): Promise<void> {
     await migrate(dataSource, logger);
     const services = createServices(randomBytes(48));
     const engagementId = await services.engagements.ensureDefault(dataSource, 10);
-    const ctx = new RequestContext(dataSource, engagementId, { role: Role.ADMIN, organisationId: null, userId: null, apiKeyId: null }, 'bench');
-    const session = await services.sessions.create(ctx, { title: 'Bench', format: SessionFormat.WORKSHOP, startsAt: new Date() });
+    const ctx = new RequestContext(
+      dataSource,
+      engagementId,
+      { role: Role.ADMIN, organisationId: null, userId: null, apiKeyId: null },
+      'bench',
+    );
+    const session = await services.sessions.create(ctx, {
+      title: 'Bench',
+      format: SessionFormat.WORKSHOP,
+      startsAt: new Date(),
+    });
     const people: string[] = [];
     for (let i = 0; i < 20; i++) {
       const p = await services.participants.register(ctx, {
         sessionId: session.id,
         connections: [CityConnection.LIVES],
-        consents: [{ purpose: ConsentPurpose.PARTICIPATION, granted: true, method: ConsentMethod.VERBAL, noticeVersion: 'v1' }],
+        consents: [
+          { purpose: ConsentPurpose.PARTICIPATION, granted: true, method: ConsentMethod.VERBAL, noticeVersion: 'v1' },
+        ],
       });
       people.push(p.id);
     }
@@ -70,7 +89,11 @@ async function main(): Promise<void> {
       bulk.push(
         await time(async () => {
           for (let i = 0; i < RESPONSES; i += BATCH) {
-            await services.responses.submit(ctx, { sessionId: session.id, idempotencyKey: randomUUID(), responses: rows.slice(i, i + BATCH) });
+            await services.responses.submit(ctx, {
+              sessionId: session.id,
+              idempotencyKey: randomUUID(),
+              responses: rows.slice(i, i + BATCH),
+            });
           }
         }),
       );
@@ -80,7 +103,12 @@ async function main(): Promise<void> {
           ctx.transaction(async (tx) => {
             for (const row of rows) {
               await tx.manager.save(
-                tx.manager.create(Response, { ...row, sessionId: session.id, position: 0, source: ResponseSource.STAFF }),
+                tx.manager.create(Response, {
+                  ...row,
+                  sessionId: session.id,
+                  position: 0,
+                  source: ResponseSource.STAFF,
+                }),
               );
             }
           }),

@@ -21,7 +21,9 @@ class CodeResponseInput {
 @Resolver(() => Coding)
 export class CodingsResolver {
   @Authorized(ROLES.analysis)
-  @Mutation(() => Coding, { description: 'Codes a response to a theme; coding the same thing twice returns the first coding.' })
+  @Mutation(() => Coding, {
+    description: 'Codes a response to a theme; coding the same thing twice returns the first coding.',
+  })
   codeResponse(
     @Arg('input', () => CodeResponseInput, { description: 'What to code, and to which theme.' })
     input: CodeResponseInput,

@@ -15,12 +15,16 @@ export class CodingsService {
   ) {}
 
   /** Codes a response, or an excerpt that occurs in it, to a theme. Coding the same thing twice returns the first. */
-  async code(ctx: RequestContext, input: { responseId: string; themeId: string; excerpt?: string | null }): Promise<Coding> {
+  async code(
+    ctx: RequestContext,
+    input: { responseId: string; themeId: string; excerpt?: string | null },
+  ): Promise<Coding> {
     return ctx.transaction(async (tx) => {
       const response = await this.responses.get(tx, input.responseId, 'responseId');
       const theme = await this.themes.get(tx, input.themeId, 'themeId');
       const excerpt = input.excerpt === null || input.excerpt === undefined ? null : input.excerpt.trim();
-      if (excerpt === '') throw badInput('excerpt', 'excerpt must not be empty; leave it out to code the whole response');
+      if (excerpt === '')
+        throw badInput('excerpt', 'excerpt must not be empty; leave it out to code the whole response');
       if (excerpt !== null && !response.text.includes(excerpt)) {
         throw badInput('excerpt', 'excerpt must be a passage of the response text, exactly as it stands');
       }
@@ -60,7 +64,8 @@ export class CodingsService {
       .orderBy('c.created_at', 'ASC')
       .getMany();
     const byResponse = new Map<string, Coding[]>();
-    for (const coding of codings) byResponse.set(coding.responseId, [...(byResponse.get(coding.responseId) ?? []), coding]);
+    for (const coding of codings)
+      byResponse.set(coding.responseId, [...(byResponse.get(coding.responseId) ?? []), coding]);
     return byResponse;
   }
 
@@ -70,7 +75,9 @@ export class CodingsService {
       `SELECT DISTINCT c.response_id, c.theme_id AS id FROM codings c WHERE c.response_id = ANY($1)`,
       [responseIds],
     );
-    const themes = new Map((await this.themes.findByIds(ctx, [...new Set(rows.map((row) => row.id))])).map((t) => [t.id, t]));
+    const themes = new Map(
+      (await this.themes.findByIds(ctx, [...new Set(rows.map((row) => row.id))])).map((t) => [t.id, t]),
+    );
     const byResponse = new Map<string, Theme[]>();
     for (const row of rows) {
       const theme = themes.get(row.id);

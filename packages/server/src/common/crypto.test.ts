@@ -4,9 +4,12 @@ import { decrypt, deriveKey, encrypt } from './crypto';
 const key = deriveKey(randomBytes(48), 'contact');
 
 describe('encrypt and decrypt', () => {
-  it.each(['', 'Priya Sharma, 07700 900123', 'priya@example.org', 'Ŝtoke-on-Trent ☕ 漢字', 'x'.repeat(10_000)])('round-trips %j', (plaintext) => {
-    expect(decrypt(key, encrypt(key, plaintext))).toBe(plaintext);
-  });
+  it.each(['', 'Priya Sharma, 07700 900123', 'priya@example.org', 'Ŝtoke-on-Trent ☕ 漢字', 'x'.repeat(10_000)])(
+    'round-trips %j',
+    (plaintext) => {
+      expect(decrypt(key, encrypt(key, plaintext))).toBe(plaintext);
+    },
+  );
 
   it('does not carry the plaintext in the sealed bytes', () => {
     const sealed = encrypt(key, 'priya@example.org');

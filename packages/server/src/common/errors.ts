@@ -15,15 +15,13 @@ export class DomainError extends Error {
 }
 
 /** Bad input, naming the offending field as a dotted path (`responses.3.text`). */
-export const badInput = (field: string, message: string) =>
-  new DomainError(ErrorCode.BAD_USER_INPUT, message, field);
+export const badInput = (field: string, message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, field);
 
 /** Absent, or outside what the caller may see: the two are indistinguishable on purpose. */
 export const notFound = (what: string, field?: string) =>
   new DomainError(ErrorCode.NOT_FOUND, `${what} not found`, field);
 
-export const forbidden = (message = 'You are not allowed to do this') =>
-  new DomainError(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message = 'You are not allowed to do this') => new DomainError(ErrorCode.FORBIDDEN, message);
 
 export const unauthenticated = (message = 'Sign in or send an API key') =>
   new DomainError(ErrorCode.UNAUTHENTICATED, message);

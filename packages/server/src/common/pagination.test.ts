@@ -60,9 +60,12 @@ describe('pageSize', () => {
     expect(pageSize(LIMITS.pageSizeMax)).toBe(LIMITS.pageSizeMax);
   });
 
-  it.each([0, -1, LIMITS.pageSizeMax + 1, 1_000_000, 2.5, Number.NaN])('refuses %p as BAD_USER_INPUT naming `first`', (first) => {
-    const error = refusal(() => pageSize(first));
-    expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
-    expect(error.field).toBe('first');
-  });
+  it.each([0, -1, LIMITS.pageSizeMax + 1, 1_000_000, 2.5, Number.NaN])(
+    'refuses %p as BAD_USER_INPUT naming `first`',
+    (first) => {
+      const error = refusal(() => pageSize(first));
+      expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
+      expect(error.field).toBe('first');
+    },
+  );
 });

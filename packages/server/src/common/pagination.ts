@@ -65,13 +65,20 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const page = query.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
-    page.andWhere(`(${order.column}, ${order.idColumn}) ${direction === 'DESC' ? '<' : '>'} (CAST(:cursorValue AS ${order.type}), CAST(:cursorId AS uuid))`, {
-      cursorValue: value,
-      cursorId: id,
-    });
+    page.andWhere(
+      `(${order.column}, ${order.idColumn}) ${direction === 'DESC' ? '<' : '>'} (CAST(:cursorValue AS ${order.type}), CAST(:cursorId AS uuid))`,
+      {
+        cursorValue: value,
+        cursorId: id,
+      },
+    );
   }
   const [rows, totalCount] = await Promise.all([
-    page.orderBy(order.column, direction).addOrderBy(order.idColumn, direction).limit(first + 1).getMany(),
+    page
+      .orderBy(order.column, direction)
+      .addOrderBy(order.idColumn, direction)
+      .limit(first + 1)
+      .getMany(),
     query.getCount(),
   ]);
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(order.valueOf(node), node.id) }));

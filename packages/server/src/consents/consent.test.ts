@@ -7,7 +7,11 @@ let clock = Date.parse('2026-06-14T10:00:00Z');
 let sequence = 0;
 
 /** One ledger entry, each a minute after the last. */
-function event(purpose: ConsentPurpose, kind: 'grant' | 'refuse' | 'withdraw', extra: Partial<ConsentEvent> = {}): ConsentEvent {
+function event(
+  purpose: ConsentPurpose,
+  kind: 'grant' | 'refuse' | 'withdraw',
+  extra: Partial<ConsentEvent> = {},
+): ConsentEvent {
   clock += 60_000;
   return {
     id: `event-${++sequence}`,
@@ -34,14 +38,28 @@ describe('currentConsents', () => {
   it('shows a grant as it was recorded', () => {
     const grant = event(PARTICIPATION, 'grant', { method: ConsentMethod.WRITTEN, noticeVersion: 'v3' });
     expect(currentConsents([grant])).toEqual([
-      { purpose: PARTICIPATION, granted: true, method: ConsentMethod.WRITTEN, noticeVersion: 'v3', recordedAt: grant.recordedAt, withdrawnAt: null },
+      {
+        purpose: PARTICIPATION,
+        granted: true,
+        method: ConsentMethod.WRITTEN,
+        noticeVersion: 'v3',
+        recordedAt: grant.recordedAt,
+        withdrawnAt: null,
+      },
     ]);
   });
 
   it('shows a refusal as not granted, and not withdrawn', () => {
     const refusal = event(QUOTE, 'refuse');
     expect(currentConsents([refusal])).toEqual([
-      { purpose: QUOTE, granted: false, method: ConsentMethod.VERBAL, noticeVersion: 'v1', recordedAt: refusal.recordedAt, withdrawnAt: null },
+      {
+        purpose: QUOTE,
+        granted: false,
+        method: ConsentMethod.VERBAL,
+        noticeVersion: 'v1',
+        recordedAt: refusal.recordedAt,
+        withdrawnAt: null,
+      },
     ]);
   });
 
@@ -49,7 +67,12 @@ describe('currentConsents', () => {
     const grant = event(PARTICIPATION, 'grant');
     const withdrawal = event(PARTICIPATION, 'withdraw');
     const [consent] = currentConsents([grant, withdrawal]);
-    expect(consent).toMatchObject({ purpose: PARTICIPATION, granted: false, recordedAt: grant.recordedAt, withdrawnAt: withdrawal.recordedAt });
+    expect(consent).toMatchObject({
+      purpose: PARTICIPATION,
+      granted: false,
+      recordedAt: grant.recordedAt,
+      withdrawnAt: withdrawal.recordedAt,
+    });
     expect(consent.method).toBe(ConsentMethod.VERBAL);
     expect(consent.noticeVersion).toBe('v1');
   });
@@ -57,7 +80,12 @@ describe('currentConsents', () => {
   it('lets a fresh grant after a withdrawal stand again', () => {
     const regrant = event(PARTICIPATION, 'grant', { noticeVersion: 'v2' });
     const [consent] = currentConsents([event(PARTICIPATION, 'grant'), event(PARTICIPATION, 'withdraw'), regrant]);
-    expect(consent).toMatchObject({ granted: true, withdrawnAt: null, recordedAt: regrant.recordedAt, noticeVersion: 'v2' });
+    expect(consent).toMatchObject({
+      granted: true,
+      withdrawnAt: null,
+      recordedAt: regrant.recordedAt,
+      noticeVersion: 'v2',
+    });
   });
 
   it('lets the latest decision win', () => {
@@ -72,7 +100,12 @@ describe('currentConsents', () => {
     expect(currentConsents([event(ATTRIBUTION, 'withdraw')])).toEqual([]);
     const refusal = event(ATTRIBUTION, 'refuse');
     expect(currentConsents([refusal, event(ATTRIBUTION, 'withdraw')])).toEqual([
-      expect.objectContaining({ purpose: ATTRIBUTION, granted: false, recordedAt: refusal.recordedAt, withdrawnAt: null }),
+      expect.objectContaining({
+        purpose: ATTRIBUTION,
+        granted: false,
+        recordedAt: refusal.recordedAt,
+        withdrawnAt: null,
+      }),
     ]);
   });
 
@@ -93,6 +126,12 @@ describe('currentConsents', () => {
       event(PARTICIPATION, 'grant'),
       event(QUOTE, 'refuse'),
     ];
-    expect(currentConsents(ledger).map((c) => c.purpose)).toEqual([PARTICIPATION, QUOTE, ATTRIBUTION, FOLLOW_UP_CONTACT, SPECIAL_CATEGORY_DATA]);
+    expect(currentConsents(ledger).map((c) => c.purpose)).toEqual([
+      PARTICIPATION,
+      QUOTE,
+      ATTRIBUTION,
+      FOLLOW_UP_CONTACT,
+      SPECIAL_CATEGORY_DATA,
+    ]);
   });
 });

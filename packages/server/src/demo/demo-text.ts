@@ -323,7 +323,7 @@ export const PHRASES: Record<Prompt, PromptBank> = {
       p("The library in {town}. It's warm, it's free, and the staff never make you feel daft for asking.", ['libraries']),
       p("That it's real. Nobody puts on airs {here|round here|in {town}}, what you see is what you get.", ['community']),
       p("The sense of humour. We've had a lot of knocks as a city and people still have a laugh about it.", ['community']),
-      p("Being able to get out into the countryside quick. {Ten|Fifteen} minutes and you're in the {Moorlands|countryside|middle of nowhere}.", ['greenSpaces']),
+      p("Being able to get out into the countryside quick. {Ten|Fifteen} minutes and you're in the {Moorlands|middle of nowhere|fields}.", ['greenSpaces']),
       p("The Six Towns each having their own feel. Tunstall isn't Longton and Longton isn't Burslem, and we like it that way.", ['heritage']),
       p("Burslem being the Mother Town. There's a pride there that you don't get from a shopping centre.", ['heritage', 'townCentres']),
       p('The markets. Longton market, Tunstall market, you can still have a natter with the {stall holders|traders}.', ['townCentres', 'neighbourliness']),
@@ -550,7 +550,7 @@ export const PHRASES: Record<Prompt, PromptBank> = {
 
   [Prompt.WHAT_WORKS]: {
     openers: ["Credit where it's due.", 'Some things are good, to be fair.', "It's not all doom and gloom.", 'What works?', "I'll say something positive for once."],
-    closers: ['More of that, please.', 'Keep it going.', "Don't cut it!", "Fund it properly and it'd be even better.", 'Shout about it more.'],
+    closers: ['More of that, please.', 'Keep it going.', "Don't cut it!", "Fund it properly and it'd be even better.", 'Tell the council that!'],
     short: [
       p('The library.', ['libraries']),
       p('Food bank.', ['costOfLiving']),

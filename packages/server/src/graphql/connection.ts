@@ -19,10 +19,13 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size: ${LIMITS.pageSizeDefault} by default, at most ${LIMITS.pageSizeMax}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size: ${LIMITS.pageSizeDefault} by default, at most ${LIMITS.pageSizeMax}.`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: "The `endCursor` of the previous page." })
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
   after?: string | null;
 }
 

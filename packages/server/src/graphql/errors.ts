@@ -1,8 +1,10 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@chorus/shared';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/errors.js';
 import type { Logger } from '../logger.js';
+import type { GraphQLContext } from './context.js';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -14,12 +16,24 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
 export function toGraphQLError(error: DomainError): GraphQLError {
   const status = HTTP_STATUS[error.code];
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...(error.field ? { field: error.field } : {}), ...(status ? { http: { status } } : {}) },
+    extensions: {
+      code: error.code,
+      ...(error.field ? { field: error.field } : {}),
+      ...(status ? { http: { status } } : {}),
+    },
   });
 }
 
 // Apollo's own codes for a request the client got wrong; the contract calls them all BAD_USER_INPUT.
-const CLIENT_MISTAKES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
+const CLIENT_MISTAKES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
 const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode));
 
 /**
@@ -33,29 +47,71 @@ function fieldOfVariableError(message: string): string | undefined {
   return path || /Variable "\$(\w+)"/.exec(message)?.[1];
 }
 
+function isExpected(original: unknown, code: string): boolean {
+  return (
+    original instanceof DomainError ||
+    CLIENT_MISTAKES.has(code) ||
+    (CONTRACT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)
+  );
+}
+
 /**
- * Every error leaves with a contract code. Anything unexpected becomes INTERNAL_SERVER_ERROR,
- * logged in full here and, in production, stripped of its message, stack and any SQL.
+ * Every error leaves with a contract code. Anything unexpected becomes INTERNAL_SERVER_ERROR and,
+ * in production, is stripped of its message, stack and any SQL (the log keeps them).
  */
-export function createErrorFormatter(production: boolean, logger: Logger) {
+export function createErrorFormatter(production: boolean) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(raw);
     if (original instanceof DomainError) {
-      const error = toGraphQLError(original);
-      return { message: error.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
     }
     const code = String(formatted.extensions?.code ?? '');
     if (CLIENT_MISTAKES.has(code)) {
       const field = (formatted.extensions?.field as string | undefined) ?? fieldOfVariableError(formatted.message);
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+      };
     }
-    if (CONTRACT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    if (isExpected(original, code)) {
       const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error({ err: original }, 'unexpected error');
     return production
-      ? { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }
-      : { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      ? {
+          message: 'Internal server error',
+          path: formatted.path,
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        }
+      : {
+          message: formatted.message,
+          path: formatted.path,
+          locations: formatted.locations,
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        };
+  };
+}
+
+/** Logs each unexpected error in full, with the request id, so a masked error can be traced. */
+export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (!isExpected(original, String(error.extensions?.code ?? ''))) {
+              logger.error({ err: original, reqId: contextValue?.req?.requestId }, 'unexpected error');
+            }
+          }
+        },
+      };
+    },
   };
 }

@@ -16,7 +16,11 @@ function expectContractCodes(body: unknown): void {
 }
 
 /** A GraphQL request through the harness, checked for contract codes. */
-async function gql(query: string, variables: Record<string, unknown> = {}, token: string | undefined = server.adminToken): Promise<GraphQLResult> {
+async function gql(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token: string | undefined = server.adminToken,
+): Promise<GraphQLResult> {
   const result = await server.gql(query, variables, token);
   expectContractCodes(result);
   return result;
@@ -27,7 +31,11 @@ async function http(init: { method?: string; body?: string; query?: string; head
   const url = `${server.url}/graphql${init.query === undefined ? '' : `?${init.query}`}`;
   const response = await fetch(url, {
     method: init.method ?? 'POST',
-    headers: { authorization: `Bearer ${server.adminToken}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      authorization: `Bearer ${server.adminToken}`,
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
     body: init.body,
   });
   const text = await response.text();
@@ -162,7 +170,10 @@ describe('query cost', () => {
 describe('transport', () => {
   it('refuses an HTTP batch (a JSON array body) and executes none of it', async () => {
     const before = await server.count('areas');
-    const createArea = (name: string) => ({ query: `mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`, variables: { i: { name } } });
+    const createArea = (name: string) => ({
+      query: `mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`,
+      variables: { i: { name } },
+    });
     const response = await http({ body: JSON.stringify([createArea('Batch one'), createArea('Batch two')]) });
     expect(response.status).toBe(400);
     expect(response.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -183,7 +194,10 @@ describe('transport', () => {
 
   it('accepts a body just under the limit', async () => {
     const overhead = JSON.stringify({ query: '{ __typename }', variables: { padding: '' } }).length;
-    const body = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(LIMITS.bodyBytes - overhead - 10) } });
+    const body = JSON.stringify({
+      query: '{ __typename }',
+      variables: { padding: 'x'.repeat(LIMITS.bodyBytes - overhead - 10) },
+    });
     const response = await http({ body });
     expect(response.status).toBe(200);
     expect(response.json.data).toEqual({ __typename: 'Query' });
@@ -235,14 +249,24 @@ describe('client mistakes are BAD_USER_INPUT', () => {
   it('a bad enum value in variables, naming the path to it', async () => {
     const sessionId = await server.createSession();
     const before = await server.count('responses');
-    const result = await gql(SUBMIT, { i: { sessionId, idempotencyKey: 'bad-enum-1', responses: [{ prompt: 'NOPE', text: 'x' }] } });
+    const result = await gql(SUBMIT, {
+      i: { sessionId, idempotencyKey: 'bad-enum-1', responses: [{ prompt: 'NOPE', text: 'x' }] },
+    });
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.status).toBe(400);
     expect(fieldOf(result)).toBe('responses.0.prompt');
     expect(result.data ?? null).toBeNull();
 
     const third = await gql(SUBMIT, {
-      i: { sessionId, idempotencyKey: 'bad-enum-2', responses: [{ prompt: 'VALUES', text: 'a' }, { prompt: 'FUTURE', text: 'b' }, { prompt: 'values', text: 'c' }] },
+      i: {
+        sessionId,
+        idempotencyKey: 'bad-enum-2',
+        responses: [
+          { prompt: 'VALUES', text: 'a' },
+          { prompt: 'FUTURE', text: 'b' },
+          { prompt: 'values', text: 'c' },
+        ],
+      },
     });
     expect(codeOf(third)).toBe('BAD_USER_INPUT');
     expect(fieldOf(third)).toBe('responses.2.prompt');
@@ -251,7 +275,13 @@ describe('client mistakes are BAD_USER_INPUT', () => {
 
   it('a missing required input field, naming it', async () => {
     const sessionId = await server.createSession();
-    const result = await gql(SUBMIT, { i: { sessionId, idempotencyKey: 'missing-text', responses: [{ prompt: 'VALUES', text: 'a' }, { prompt: 'FUTURE' }] } });
+    const result = await gql(SUBMIT, {
+      i: {
+        sessionId,
+        idempotencyKey: 'missing-text',
+        responses: [{ prompt: 'VALUES', text: 'a' }, { prompt: 'FUTURE' }],
+      },
+    });
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.status).toBe(400);
     expect(fieldOf(result)).toBe('responses.1.text');

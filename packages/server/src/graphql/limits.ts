@@ -16,7 +16,11 @@ import type { GraphQLContext } from './context.js';
 const tooComplex = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
 
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number {
   if (!selectionSet) return 0;
   let deepest = 0;
   for (const selection of selectionSet.selections) {
@@ -28,7 +32,8 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
       const name = selection.name.value;
       const fragment = fragments.get(name);
       // A fragment cycle is refused by validation anyway; stop here rather than loop.
-      if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set([...seen, name])));
+      if (fragment && !seen.has(name))
+        deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set([...seen, name])));
     }
   }
   return deepest;
@@ -42,7 +47,9 @@ function countAliases(document: DocumentNode): number {
 
 function asksForSchema(document: DocumentNode): boolean {
   let introspects = false;
-  visit(document, { Field: (node) => void ((node.name.value === '__schema' || node.name.value === '__type') && (introspects = true)) });
+  visit(document, {
+    Field: (node) => void ((node.name.value === '__schema' || node.name.value === '__type') && (introspects = true)),
+  });
   return introspects;
 }
 
@@ -87,12 +94,16 @@ export function queryLimitsPlugin(schema: GraphQLSchema, production: boolean): A
               .map((d) => [d.name.value, d]),
           );
           const depth = depthOf((operation as OperationDefinitionNode).selectionSet, fragments, new Set());
-          if (depth > LIMITS.queryDepth) throw tooComplex(`Query depth ${depth} exceeds the limit of ${LIMITS.queryDepth}`);
+          if (depth > LIMITS.queryDepth)
+            throw tooComplex(`Query depth ${depth} exceeds the limit of ${LIMITS.queryDepth}`);
           const aliases = countAliases(document);
-          if (aliases > LIMITS.aliases) throw tooComplex(`Query uses ${aliases} aliases; the limit is ${LIMITS.aliases}`);
+          if (aliases > LIMITS.aliases)
+            throw tooComplex(`Query uses ${aliases} aliases; the limit is ${LIMITS.aliases}`);
           const cost = costOf(schema, document, request.operationName, request.variables);
           if (cost > LIMITS.queryCost) {
-            throw tooComplex(`Query cost ${cost} exceeds the limit of ${LIMITS.queryCost}; ask for smaller pages or fewer fields`);
+            throw tooComplex(
+              `Query cost ${cost} exceeds the limit of ${LIMITS.queryCost}; ask for smaller pages or fewer fields`,
+            );
           }
           if (production && !contextValue.req.actor && asksForSchema(document)) {
             throw new GraphQLError('Sign in to read the schema', {

@@ -54,7 +54,16 @@ describe('production mode', () => {
     expect(broken.body.data ?? null).toBeNull();
     expect(keysOf(broken.body).has('stacktrace')).toBe(false);
     expect(Object.keys(error.extensions)).toEqual(['code']);
-    for (const leak of ['areas_gone', 'relation', 'SELECT', 'QueryFailedError', 'does not exist', 'node_modules', '.ts:', 'at ']) {
+    for (const leak of [
+      'areas_gone',
+      'relation',
+      'SELECT',
+      'QueryFailedError',
+      'does not exist',
+      'node_modules',
+      '.ts:',
+      'at ',
+    ]) {
       expect(broken.text).not.toContain(leak);
     }
 
@@ -65,7 +74,11 @@ describe('production mode', () => {
   });
 
   it('still tells clients what they got wrong', async () => {
-    const notFound = await server.gql('{ session(id: "00000000-0000-4000-8000-000000000000") { id } }', {}, server.adminToken);
+    const notFound = await server.gql(
+      '{ session(id: "00000000-0000-4000-8000-000000000000") { id } }',
+      {},
+      server.adminToken,
+    );
     expect(codeOf(notFound)).toBe('NOT_FOUND');
     expect(notFound.errors![0].message).not.toBe('Internal server error');
 
@@ -79,7 +92,11 @@ describe('production mode', () => {
 
   it('reports a bad variable as BAD_USER_INPUT, not a masked internal error', async () => {
     const sessionId = await server.createSession();
-    const result = await server.gql(SUBMIT, { i: { sessionId, idempotencyKey: 'prod-bad-enum', responses: [{ prompt: 'NOPE', text: 'x' }] } }, server.adminToken);
+    const result = await server.gql(
+      SUBMIT,
+      { i: { sessionId, idempotencyKey: 'prod-bad-enum', responses: [{ prompt: 'NOPE', text: 'x' }] } },
+      server.adminToken,
+    );
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(fieldOf(result)).toBe('responses.0.prompt');
     expect(result.errors![0].message).not.toBe('Internal server error');

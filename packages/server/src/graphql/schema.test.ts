@@ -38,7 +38,8 @@ function firstDifferentLine(a: string, b: string): string {
   const left = a.split('\n');
   const right = b.split('\n');
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    if (left[i] !== right[i]) return `${i + 1}: committed ${JSON.stringify(left[i] ?? '<end>')}, emitted ${JSON.stringify(right[i] ?? '<end>')}`;
+    if (left[i] !== right[i])
+      return `${i + 1}: committed ${JSON.stringify(left[i] ?? '<end>')}, emitted ${JSON.stringify(right[i] ?? '<end>')}`;
   }
   return '?';
 }
@@ -48,10 +49,14 @@ describe('the contract operations', () => {
     expect(existsSync(OPERATIONS)).toBe(true);
   });
 
-  const definitions: readonly DefinitionNode[] = existsSync(OPERATIONS) ? parse(readFileSync(OPERATIONS, 'utf8')).definitions : [];
+  const definitions: readonly DefinitionNode[] = existsSync(OPERATIONS)
+    ? parse(readFileSync(OPERATIONS, 'utf8')).definitions
+    : [];
   const operations = definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const fragments = new Map(
-    definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
   );
 
   /** The operation with just the fragments it uses, so each validates on its own. */
@@ -76,17 +81,24 @@ describe('the contract operations', () => {
     expect(operations.every((operation) => operation.name)).toBe(true);
   });
 
-  it.each(operations.map((operation) => [operation.name?.value ?? '(anonymous)', operation] as const))('%s validates against the schema', (_name, operation) => {
-    const errors = validate(getSchema(), { kind: Kind.DOCUMENT, definitions: standalone(operation) });
-    expect(errors.map((error) => error.message)).toEqual([]);
-  });
+  it.each(operations.map((operation) => [operation.name?.value ?? '(anonymous)', operation] as const))(
+    '%s validates against the schema',
+    (_name, operation) => {
+      const errors = validate(getSchema(), { kind: Kind.DOCUMENT, definitions: standalone(operation) });
+      expect(errors.map((error) => error.message)).toEqual([]);
+    },
+  );
 });
 
 describe('the schema documentation', () => {
   it('describes every type, field and argument', () => {
     const schema = getSchema();
     // Root operation types take their meaning from their fields; type-graphql gives them no description.
-    const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name));
+    const roots = new Set(
+      [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+        .filter(Boolean)
+        .map((t) => t!.name),
+    );
     const missing: string[] = [];
     const described = (description: string | null | undefined) => Boolean(description?.trim());
     for (const type of Object.values(schema.getTypeMap())) {
@@ -108,7 +120,9 @@ describe('the schema documentation', () => {
       }
     }
     if (missing.length) {
-      throw new Error(`${missing.length} schema elements have no description; add one to each:\n  ${missing.join('\n  ')}`);
+      throw new Error(
+        `${missing.length} schema elements have no description; add one to each:\n  ${missing.join('\n  ')}`,
+      );
     }
   });
 });

@@ -24,13 +24,17 @@ export class OrganisationsService {
   list(ctx: RequestContext, page: PageArgs) {
     const query = ctx.manager.createQueryBuilder(Organisation, 'o');
     if (ctx.actor?.role === Role.PARTNER) query.where('o.id = :org', { org: ctx.actor.organisationId });
-    return paginate(query, {
+    return paginate(
+      query,
+      {
         column: 'lower(o.name)',
         idColumn: 'o.id',
         type: 'text',
         direction: 'ASC',
         valueOf: (o) => o.name.toLowerCase(),
-      }, page);
+      },
+      page,
+    );
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Organisation[]> {

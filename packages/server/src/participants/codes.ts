@@ -4,7 +4,8 @@ import { PARTICIPANT_CODE_ALPHABET, PARTICIPANT_CODE_LENGTH } from '@chorus/shar
 /** A random printable code: 25^6 ≈ 244 million, drawn with a CSPRNG so codes cannot be guessed in sequence. */
 export function newParticipantCode(): string {
   let code = '';
-  for (let i = 0; i < PARTICIPANT_CODE_LENGTH; i++) code += PARTICIPANT_CODE_ALPHABET[randomInt(PARTICIPANT_CODE_ALPHABET.length)];
+  for (let i = 0; i < PARTICIPANT_CODE_LENGTH; i++)
+    code += PARTICIPANT_CODE_ALPHABET[randomInt(PARTICIPANT_CODE_ALPHABET.length)];
   return code;
 }
 

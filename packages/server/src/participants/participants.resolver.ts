@@ -1,5 +1,20 @@
 import { AgeBand, CityConnection, ConsentMethod, ConsentPurpose } from '@chorus/shared';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import { ROLES } from '../auth/roles.js';
 import { Consent } from '../consents/consent.js';
@@ -26,7 +41,9 @@ export class ConsentInput {
   noticeVersion!: string;
 }
 
-@InputType({ description: 'Contact details: kept only with FOLLOW_UP_CONTACT consent, encrypted, visible only to admins.' })
+@InputType({
+  description: 'Contact details: kept only with FOLLOW_UP_CONTACT consent, encrypted, visible only to admins.',
+})
 class ContactInput {
   @Field(() => String, {
     nullable: true,
@@ -113,7 +130,10 @@ class ErasureReceipt {
 @Resolver(() => Participant)
 export class ParticipantsResolver {
   @Authorized(ROLES.readParticipants)
-  @Query(() => ParticipantConnection, { complexity: pagedComplexity, description: 'Participants the caller may see, newest first.' })
+  @Query(() => ParticipantConnection, {
+    complexity: pagedComplexity,
+    description: 'Participants the caller may see, newest first.',
+  })
   participants(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ParticipantFilter, {
@@ -136,7 +156,9 @@ export class ParticipantsResolver {
   }
 
   @Authorized(ROLES.fieldwork)
-  @Mutation(() => Participant, { description: 'Registers a participant with their consent decisions (CONSENT_REQUIRED without PARTICIPATION).' })
+  @Mutation(() => Participant, {
+    description: 'Registers a participant with their consent decisions (CONSENT_REQUIRED without PARTICIPATION).',
+  })
   registerParticipant(
     @Arg('input', () => RegisterParticipantInput, {
       description: 'The person, their consent decisions and any contact details.',
@@ -163,7 +185,8 @@ export class ParticipantsResolver {
 
   @Authorized(ROLES.fieldwork)
   @Mutation(() => Consent, {
-    description: "Withdraws a consent (a new ledger entry). Withdrawing PARTICIPATION deletes the person's responses at once.",
+    description:
+      "Withdraws a consent (a new ledger entry). Withdrawing PARTICIPATION deletes the person's responses at once.",
   })
   withdrawConsent(
     @Arg('participantId', () => ID, { description: 'The participant (UUID); must be within your reach.' })

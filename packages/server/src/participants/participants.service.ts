@@ -68,7 +68,8 @@ export class ParticipantsService {
         const [area] = await tx.query(`SELECT 1 FROM areas WHERE id = $1`, [areaId]);
         if (!area) throw notFound('Area', 'areaId');
       }
-      const organisationId = tx.actor?.role === Role.PARTNER ? tx.actor.organisationId : (session?.organisationId ?? null);
+      const organisationId =
+        tx.actor?.role === Role.PARTNER ? tx.actor.organisationId : (session?.organisationId ?? null);
       const participantId = await this.insertWithFreshCode(tx, {
         sessionId: session?.id ?? null,
         organisationId,
@@ -83,10 +84,15 @@ export class ParticipantsService {
     });
   }
 
-  list(ctx: RequestContext, filter: { code?: string | null; sessionId?: string | null } | null | undefined, page: PageArgs) {
+  list(
+    ctx: RequestContext,
+    filter: { code?: string | null; sessionId?: string | null } | null | undefined,
+    page: PageArgs,
+  ) {
     const query = this.scoped(ctx);
     if (filter?.code) query.andWhere('p.code = :code', { code: normaliseParticipantCode(filter.code) });
-    if (filter?.sessionId) query.andWhere('p.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
+    if (filter?.sessionId)
+      query.andWhere('p.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
     return paginate(query, byCreatedAt<Participant>('p'), page);
   }
 
@@ -126,8 +132,13 @@ export class ParticipantsService {
           `WITH gone AS (DELETE FROM responses WHERE participant_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
           [participant.id],
         );
-        await tx.query(`UPDATE participants SET age_band = NULL, area_id = NULL, contact_encrypted = NULL WHERE id = $1`, [participant.id]);
-        await this.audit.record(tx, 'participant.responses_deleted', 'participant', participant.id, { responses: deleted!.n });
+        await tx.query(
+          `UPDATE participants SET age_band = NULL, area_id = NULL, contact_encrypted = NULL WHERE id = $1`,
+          [participant.id],
+        );
+        await this.audit.record(tx, 'participant.responses_deleted', 'participant', participant.id, {
+          responses: deleted!.n,
+        });
       }
       if (purpose === ConsentPurpose.FOLLOW_UP_CONTACT) {
         await tx.query(`UPDATE participants SET contact_encrypted = NULL WHERE id = $1`, [participant.id]);
@@ -188,7 +199,9 @@ export class ParticipantsService {
 
   private scoped(ctx: RequestContext) {
     return scopeToParticipants(
-      ctx.manager.createQueryBuilder(Participant, 'p').where('p.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
+      ctx.manager
+        .createQueryBuilder(Participant, 'p')
+        .where('p.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
       'p',
       ctx.actor,
     );
@@ -207,7 +220,8 @@ export class ParticipantsService {
     const name = validate.optionalText('contact.name', contact.name);
     const email = contact.email?.trim() ? validate.email('contact.email', contact.email) : null;
     const phone = validate.optionalText('contact.phone', contact.phone, 40);
-    if (phone && !/^[+\d][\d\s().-]{5,}$/.test(phone)) throw badInput('contact.phone', 'contact.phone must be a phone number');
+    if (phone && !/^[+\d][\d\s().-]{5,}$/.test(phone))
+      throw badInput('contact.phone', 'contact.phone must be a phone number');
     if (!name && !email && !phone) return null;
     return { name, email, phone };
   }
@@ -218,7 +232,16 @@ export class ParticipantsService {
         `INSERT INTO participants (engagement_id, code, session_id, organisation_id, area_id, connections, age_band, contact_encrypted)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (engagement_id, code) DO NOTHING RETURNING id`,
-        [ctx.engagementId, newParticipantCode(), values.sessionId, values.organisationId, values.areaId, values.connections, values.ageBand, values.contactEncrypted],
+        [
+          ctx.engagementId,
+          newParticipantCode(),
+          values.sessionId,
+          values.organisationId,
+          values.areaId,
+          values.connections,
+          values.ageBand,
+          values.contactEncrypted,
+        ],
       );
       if (row) return row.id;
     }

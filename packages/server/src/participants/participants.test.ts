@@ -17,7 +17,9 @@ const REGISTER = `mutation($i: RegisterParticipantInput!) {
 }`;
 
 async function themeId(): Promise<string> {
-  const data = await server.ok(`mutation($n: String!) { createTheme(input: { name: $n }) { id } }`, { n: server.unique('Theme') });
+  const data = await server.ok(`mutation($n: String!) { createTheme(input: { name: $n }) { id } }`, {
+    n: server.unique('Theme'),
+  });
   return data.createTheme.id;
 }
 
@@ -37,19 +39,32 @@ describe('registerParticipant', () => {
     expect(participant.code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
     expect(participant.area.id).toBe(areaId);
     expect(participant.consents).toEqual([
-      expect.objectContaining({ purpose: 'PARTICIPATION', granted: true, method: 'VERBAL', noticeVersion: 'v1', withdrawnAt: null }),
+      expect.objectContaining({
+        purpose: 'PARTICIPATION',
+        granted: true,
+        method: 'VERBAL',
+        noticeVersion: 'v1',
+        withdrawnAt: null,
+      }),
       expect.objectContaining({ purpose: 'QUOTE', granted: false, withdrawnAt: null }),
     ]);
-    const found = await server.ok(`query($c: String!) { participants(filter: { code: $c }) { edges { node { id } } } }`, {
-      c: participant.code.toLowerCase().replace(/(...)/, '$1 '),
-    });
+    const found = await server.ok(
+      `query($c: String!) { participants(filter: { code: $c }) { edges { node { id } } } }`,
+      {
+        c: participant.code.toLowerCase().replace(/(...)/, '$1 '),
+      },
+    );
     expect(found.participants.edges.map((e: any) => e.node.id)).toEqual([participant.id]);
   });
 
   it('stores nothing without PARTICIPATION consent granted', async () => {
     const before = [await server.count('participants'), await server.count('consent_events')];
     for (const consents of [[], [consent('PARTICIPATION', false)], [consent('QUOTE')]]) {
-      const result = await server.gql(REGISTER, { i: { sessionId, connections: ['LIVES'], consents } }, server.adminToken);
+      const result = await server.gql(
+        REGISTER,
+        { i: { sessionId, connections: ['LIVES'], consents } },
+        server.adminToken,
+      );
       expect(codeOf(result)).toBe('CONSENT_REQUIRED');
     }
     expect([await server.count('participants'), await server.count('consent_events')]).toEqual(before);
@@ -71,11 +86,18 @@ describe('registerParticipant', () => {
       [{ connections: ['LIVES', 'LIVES'] }, 'connections'],
       [{ consents: [consent('PARTICIPATION'), consent('PARTICIPATION')] }, 'consents'],
       [{ consents: [{ ...consent('PARTICIPATION'), noticeVersion: ' ' }] }, 'consents.0.noticeVersion'],
-      [{ consents: [consent('PARTICIPATION'), consent('FOLLOW_UP_CONTACT')], contact: { email: 'not-an-email' } }, 'contact.email'],
+      [
+        { consents: [consent('PARTICIPATION'), consent('FOLLOW_UP_CONTACT')], contact: { email: 'not-an-email' } },
+        'contact.email',
+      ],
       [{ sessionId: '6b7f4a62-0000-4000-8000-000000000000' }, 'sessionId'],
     ];
     for (const [input, field] of cases) {
-      const result = await server.gql(REGISTER, { i: { sessionId, connections: ['LIVES'], consents: [consent('PARTICIPATION')], ...input } }, server.adminToken);
+      const result = await server.gql(
+        REGISTER,
+        { i: { sessionId, connections: ['LIVES'], consents: [consent('PARTICIPATION')], ...input } },
+        server.adminToken,
+      );
       expect(fieldOf(result)).toBe(field);
     }
   });
@@ -86,13 +108,22 @@ describe('registerParticipant', () => {
       consents: [consent('PARTICIPATION'), consent('FOLLOW_UP_CONTACT')],
       contact: { name: 'Priya Shah', email: 'priya@example.org', phone: '07700 900456' },
     });
-    const [stored] = await server.dataSource.query(`SELECT contact_encrypted::text AS raw FROM participants WHERE id = $1`, [id]);
+    const [stored] = await server.dataSource.query(
+      `SELECT contact_encrypted::text AS raw FROM participants WHERE id = $1`,
+      [id],
+    );
     expect(stored.raw).not.toContain('Priya');
     const CONTACT = `query($id: ID!) { participant(id: $id) { contact { name email phone } } }`;
     const before = await server.count('audit_events', `action = 'participant.contact_read' AND entity_id = $1`, [id]);
     const admin = await server.ok(CONTACT, { id });
-    expect(admin.participant.contact).toEqual({ name: 'Priya Shah', email: 'priya@example.org', phone: '07700 900456' });
-    expect(await server.count('audit_events', `action = 'participant.contact_read' AND entity_id = $1`, [id])).toBe(before + 1);
+    expect(admin.participant.contact).toEqual({
+      name: 'Priya Shah',
+      email: 'priya@example.org',
+      phone: '07700 900456',
+    });
+    expect(await server.count('audit_events', `action = 'participant.contact_read' AND entity_id = $1`, [id])).toBe(
+      before + 1,
+    );
     const coordinator = await server.userWithRole(Role.COORDINATOR);
     const refused = await server.gql(CONTACT, { id }, coordinator.token);
     expect(codeOf(refused)).toBe('FORBIDDEN');
@@ -117,13 +148,22 @@ describe('consent changes', () => {
       { participantId: id, prompt: 'FUTURE', text: 'More jobs' },
     ]);
     const responseId = submitted.data.submitResponses.responses[0].id;
-    await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t }) { id } }`, { r: responseId, t: await themeId() });
-    const data = await server.ok(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: PARTICIPATION) { purpose granted withdrawnAt } }`, { p: id });
+    await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t }) { id } }`, {
+      r: responseId,
+      t: await themeId(),
+    });
+    const data = await server.ok(
+      `mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: PARTICIPATION) { purpose granted withdrawnAt } }`,
+      { p: id },
+    );
     expect(data.withdrawConsent.granted).toBe(false);
     expect(new Date(data.withdrawConsent.withdrawnAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(await server.count('responses', 'participant_id = $1', [id])).toBe(0);
     expect(await server.count('codings', 'response_id = $1', [responseId])).toBe(0);
-    const after = await server.ok(`query($id: ID!) { participant(id: $id) { ageBand consents { purpose granted withdrawnAt } consentLedger { purpose granted isWithdrawal } } }`, { id });
+    const after = await server.ok(
+      `query($id: ID!) { participant(id: $id) { ageBand consents { purpose granted withdrawnAt } consentLedger { purpose granted isWithdrawal } } }`,
+      { id },
+    );
     expect(after.participant.ageBand).toBeNull();
     expect(after.participant.consentLedger).toEqual([
       { purpose: 'PARTICIPATION', granted: true, isWithdrawal: false },
@@ -133,14 +173,20 @@ describe('consent changes', () => {
 
   it('refuses to withdraw a consent that does not stand', async () => {
     const id = await server.registerParticipant(server.adminToken, { sessionId });
-    const result = await server.gql(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: QUOTE) { granted } }`, { p: id }, server.adminToken);
+    const result = await server.gql(
+      `mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: QUOTE) { granted } }`,
+      { p: id },
+      server.adminToken,
+    );
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(fieldOf(result)).toBe('purpose');
     expect(await server.count('consent_events', 'participant_id = $1', [id])).toBe(1);
   });
 
   it('never edits the ledger: the database refuses an UPDATE', async () => {
-    await expect(server.dataSource.query(`UPDATE consent_events SET granted = NOT granted`)).rejects.toThrow(/append-only/);
+    await expect(server.dataSource.query(`UPDATE consent_events SET granted = NOT granted`)).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
@@ -157,9 +203,15 @@ describe('eraseParticipant', () => {
     ]);
     const [first] = submitted.data.submitResponses.responses;
     const theme = await themeId();
-    await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t, excerpt: "Family" }) { id } }`, { r: first.id, t: theme });
+    await server.ok(
+      `mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t, excerpt: "Family" }) { id } }`,
+      { r: first.id, t: theme },
+    );
     await server.dataSource.query(`INSERT INTO quotes (response_id, excerpt) VALUES ($1, 'Family nearby')`, [first.id]);
-    const data = await server.ok(`mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt responsesDeleted codingsDeleted quotesDeleted } }`, { id });
+    const data = await server.ok(
+      `mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt responsesDeleted codingsDeleted quotesDeleted } }`,
+      { id },
+    );
     expect(data.eraseParticipant).toMatchObject({ responsesDeleted: 2, codingsDeleted: 1, quotesDeleted: 1 });
     for (const [table, where] of [
       ['participants', 'id = $1'],
@@ -169,15 +221,24 @@ describe('eraseParticipant', () => {
       expect(await server.count(table!, where, [id])).toBe(0);
     }
     expect(await server.count('quotes', 'response_id = $1', [first.id])).toBe(0);
-    const [audit] = await server.dataSource.query(`SELECT details::text AS details FROM audit_events WHERE action = 'participant.erased' AND entity_id = $1`, [id]);
+    const [audit] = await server.dataSource.query(
+      `SELECT details::text AS details FROM audit_events WHERE action = 'participant.erased' AND entity_id = $1`,
+      [id],
+    );
     expect(JSON.parse(audit.details)).toEqual({ responses: 2, codings: 1, quotes: 1 });
-    expect(codeOf(await server.gql(`query($id: ID!) { participant(id: $id) { id } }`, { id }, server.adminToken))).toBe('NOT_FOUND');
+    expect(codeOf(await server.gql(`query($id: ID!) { participant(id: $id) { id } }`, { id }, server.adminToken))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('is for admins only', async () => {
     const id = await server.registerParticipant(server.adminToken, { sessionId });
     const coordinator = await server.userWithRole(Role.COORDINATOR);
-    const result = await server.gql(`mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }`, { id }, coordinator.token);
+    const result = await server.gql(
+      `mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }`,
+      { id },
+      coordinator.token,
+    );
     expect(codeOf(result)).toBe('FORBIDDEN');
     expect(await server.count('participants', 'id = $1', [id])).toBe(1);
   });

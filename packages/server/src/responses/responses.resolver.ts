@@ -1,5 +1,19 @@
 import { Prompt } from '@chorus/shared';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ROLES } from '../auth/roles.js';
 import { Coding } from '../codings/coding.entity.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
@@ -13,7 +27,10 @@ const ResponseConnection = Connection(Response, 'Response');
 
 @InputType({ description: 'One thing said, under one prompt.' })
 class ResponseInput {
-  @Field(() => ID, { nullable: true, description: 'Who said it; leave out for group notes. Needs PARTICIPATION consent standing.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Who said it; leave out for group notes. Needs PARTICIPATION consent standing.',
+  })
   participantId?: string | null;
 
   @Field(() => Prompt, { description: 'Which of the five prompts it answers.' })
@@ -28,11 +45,14 @@ class ResponseInput {
 
 @InputType({ description: 'A batch of responses from one session, stored whole or not at all.' })
 class SubmitResponsesInput {
-  @Field(() => ID, { description: 'The session they were heard at (UUID); must be within your reach and not CANCELLED.' })
+  @Field(() => ID, {
+    description: 'The session they were heard at (UUID); must be within your reach and not CANCELLED.',
+  })
   sessionId!: string;
 
   @Field(() => String, {
-    description: 'Your unique key for this batch (a UUID is ideal). Retrying with the same key and payload stores nothing new.',
+    description:
+      'Your unique key for this batch (a UUID is ideal). Retrying with the same key and payload stores nothing new.',
   })
   idempotencyKey!: string;
 
@@ -42,7 +62,9 @@ class SubmitResponsesInput {
 
 @ObjectType({ description: 'The stored batch.' })
 class SubmitResponsesPayload {
-  @Field(() => Boolean, { description: 'True when this key was seen before: these are the first submission\'s responses.' })
+  @Field(() => Boolean, {
+    description: "True when this key was seen before: these are the first submission's responses.",
+  })
   duplicate!: boolean;
 
   @Field(() => [Response], { description: 'The stored, redacted responses, in the order submitted.' })
@@ -63,20 +85,26 @@ class ResponseFilter {
   @Field(() => ID, { nullable: true, description: 'Responses coded to this theme.' })
   themeId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Responses from sessions in this area." })
+  @Field(() => ID, { nullable: true, description: 'Responses from sessions in this area.' })
   areaId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True: only responses not yet coded.' })
   uncoded?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Full-text search (English stemming; "quoted phrases", -exclusions).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Full-text search (English stemming; "quoted phrases", -exclusions).',
+  })
   search?: string | null;
 }
 
 @Resolver(() => Response)
 export class ResponsesResolver {
   @Authorized(ROLES.readResponses)
-  @Query(() => ResponseConnection, { complexity: pagedComplexity, description: 'Responses the caller may see, newest first.' })
+  @Query(() => ResponseConnection, {
+    complexity: pagedComplexity,
+    description: 'Responses the caller may see, newest first.',
+  })
   responses(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ResponseFilter, {
@@ -100,7 +128,8 @@ export class ResponsesResolver {
 
   @Authorized(ROLES.fieldwork)
   @Mutation(() => SubmitResponsesPayload, {
-    description: 'Stores a batch all-or-nothing; idempotent per idempotencyKey (IDEMPOTENCY_CONFLICT on a different payload).',
+    description:
+      'Stores a batch all-or-nothing; idempotent per idempotencyKey (IDEMPOTENCY_CONFLICT on a different payload).',
   })
   submitResponses(
     @Arg('input', () => SubmitResponsesInput, {

@@ -63,6 +63,7 @@ export class ResponsesService {
     const payloadHash = sha256(JSON.stringify([batch.sessionId, batch.responses]));
 
     return ctx.transaction(async (tx) => {
+      const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
       const [claimed] = await tx.query<{ id: string }>(
         `INSERT INTO submissions (idempotency_scope, idempotency_key, payload_hash, session_id)
          VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING RETURNING id`,
@@ -70,7 +71,6 @@ export class ResponsesService {
       );
       if (!claimed) return this.replay(tx, scope, batch.idempotencyKey, payloadHash);
 
-      const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
       if (session.status === SessionStatus.CANCELLED) throw badInput('sessionId', 'this session was cancelled');
       await this.checkParticipants(tx, batch.responses);
 
@@ -99,7 +99,8 @@ export class ResponsesService {
 
   list(ctx: RequestContext, filter: ResponseFilter | null | undefined, page: PageArgs) {
     const query = this.scoped(ctx);
-    if (filter?.sessionId) query.andWhere('r.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
+    if (filter?.sessionId)
+      query.andWhere('r.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
     if (filter?.participantId) {
       query.andWhere('r.participant_id = :participantId', {
         participantId: validate.id('filter.participantId', filter.participantId),
@@ -145,7 +146,7 @@ export class ResponsesService {
 
   private async replay(ctx: RequestContext, scope: string, key: string, payloadHash: Buffer): Promise<SubmitResult> {
     const first = await ctx.manager.findOneByOrFail(Submission, { idempotencyScope: scope, idempotencyKey: key });
-    // The session may have gone out of the caller's reach since (a facilitator taken off it).
+    // The first batch's session may since have gone out of the caller's reach (a facilitator taken off it).
     await this.sessions.get(ctx, first.sessionId, 'sessionId');
     if (!first.payloadHash.equals(payloadHash)) {
       throw new DomainError(
@@ -167,7 +168,11 @@ export class ResponsesService {
     if (!ids.length) return;
     // FOR SHARE: a withdrawal of consent (FOR UPDATE) waits for this batch, or this batch for it.
     const reachable = await scopeToParticipants(
-      ctx.manager.createQueryBuilder().select('p.id', 'id').from('participants', 'p').where('p.id = ANY(:ids)', { ids }),
+      ctx.manager
+        .createQueryBuilder()
+        .select('p.id', 'id')
+        .from('participants', 'p')
+        .where('p.id = ANY(:ids)', { ids }),
       'p',
       ctx.actor,
     )
@@ -180,7 +185,10 @@ export class ResponsesService {
     const consenting = await this.consents.standing(ctx, ids, ConsentPurpose.PARTICIPATION);
     const refused = rows.findIndex((r) => r.participantId !== null && !consenting.has(r.participantId));
     if (refused >= 0) {
-      throw consentRequired('This participant has no standing PARTICIPATION consent', `responses.${refused}.participantId`);
+      throw consentRequired(
+        'This participant has no standing PARTICIPATION consent',
+        `responses.${refused}.participantId`,
+      );
     }
   }
 
@@ -193,7 +201,8 @@ export class ResponsesService {
     }
     const responses = input.responses.map((r, i) => {
       const language = validate.optionalText(`responses.${i}.language`, r.language, 35) ?? 'en';
-      if (!LANGUAGE_TAG.test(language)) throw badInput(`responses.${i}.language`, `responses.${i}.language must be a language tag such as "en"`);
+      if (!LANGUAGE_TAG.test(language))
+        throw badInput(`responses.${i}.language`, `responses.${i}.language must be a language tag such as "en"`);
       return {
         participantId: validate.optionalId(`responses.${i}.participantId`, r.participantId),
         prompt: r.prompt,

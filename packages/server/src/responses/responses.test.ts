@@ -13,11 +13,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const said = (text: string, extra: Record<string, unknown> = {}) => ({ participantId, prompt: 'VALUES', text, ...extra });
+const said = (text: string, extra: Record<string, unknown> = {}) => ({
+  participantId,
+  prompt: 'VALUES',
+  text,
+  ...extra,
+});
 
 describe('submitResponses', () => {
   it('stores a batch and returns it in order, with source and participant', async () => {
-    const result = await server.submit(sessionId, [said('The canal walk on a Sunday'), said('Oatcakes from the hole in the wall', { prompt: 'BELONGING' })]);
+    const result = await server.submit(sessionId, [
+      said('The canal walk on a Sunday'),
+      said('Oatcakes from the hole in the wall', { prompt: 'BELONGING' }),
+    ]);
     expect(result.errors).toBeUndefined();
     expect(result.data.submitResponses.duplicate).toBe(false);
     expect(result.data.submitResponses.responses.map((r: any) => [r.prompt, r.text, r.participant.id])).toEqual([
@@ -37,7 +45,9 @@ describe('submitResponses', () => {
     const before = await server.count('responses');
     const again = await server.submit(sessionId, [said('Retry me once')], server.adminToken, key);
     expect(again.data.submitResponses.duplicate).toBe(true);
-    expect(again.data.submitResponses.responses.map((r: any) => r.id)).toEqual(first.data.submitResponses.responses.map((r: any) => r.id));
+    expect(again.data.submitResponses.responses.map((r: any) => r.id)).toEqual(
+      first.data.submitResponses.responses.map((r: any) => r.id),
+    );
     expect(await server.count('responses')).toBe(before);
   });
 
@@ -54,7 +64,9 @@ describe('submitResponses', () => {
   it('stores exactly one batch under 20 concurrent retries of one key', async () => {
     const key = randomUUID();
     const batch = [said('Concurrent one'), said('Concurrent two'), said('Concurrent three')];
-    const results = await Promise.all(Array.from({ length: 20 }, () => server.submit(sessionId, batch, server.adminToken, key)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => server.submit(sessionId, batch, server.adminToken, key)),
+    );
     expect(results.every((r) => !r.errors)).toBe(true);
     expect(results.filter((r) => !r.data.submitResponses.duplicate)).toHaveLength(1);
     const ids = new Set(results.map((r) => r.data.submitResponses.responses.map((x: any) => x.id).join()));
@@ -81,15 +93,29 @@ describe('submitResponses', () => {
 
   it('refuses an empty batch, one over 500, and an over-long key', async () => {
     expect(fieldOf(await server.submit(sessionId, []))).toBe('responses');
-    expect(fieldOf(await server.submit(sessionId, Array.from({ length: 501 }, (_, i) => said(`n${i}`))))).toBe('responses');
-    expect(fieldOf(await server.submit(sessionId, [said('x')], server.adminToken, 'k'.repeat(256)))).toBe('idempotencyKey');
+    expect(
+      fieldOf(
+        await server.submit(
+          sessionId,
+          Array.from({ length: 501 }, (_, i) => said(`n${i}`)),
+        ),
+      ),
+    ).toBe('responses');
+    expect(fieldOf(await server.submit(sessionId, [said('x')], server.adminToken, 'k'.repeat(256)))).toBe(
+      'idempotencyKey',
+    );
   });
 
   it('refuses a participant without standing PARTICIPATION consent, storing nothing', async () => {
     const withdrawn = await server.registerParticipant(server.adminToken, { sessionId });
-    await server.ok(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: PARTICIPATION) { granted } }`, { p: withdrawn });
+    await server.ok(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: PARTICIPATION) { granted } }`, {
+      p: withdrawn,
+    });
     const before = await server.count('responses');
-    const result = await server.submit(sessionId, [said('fine'), { participantId: withdrawn, prompt: 'VALUES', text: 'no' }]);
+    const result = await server.submit(sessionId, [
+      said('fine'),
+      { participantId: withdrawn, prompt: 'VALUES', text: 'no' },
+    ]);
     expect(codeOf(result)).toBe('CONSENT_REQUIRED');
     expect(fieldOf(result)).toBe('responses.1.participantId');
     expect(await server.count('responses')).toBe(before);
@@ -97,7 +123,9 @@ describe('submitResponses', () => {
 
   it('refuses a cancelled session', async () => {
     const cancelled = await server.createSession();
-    await server.ok(`mutation($id: ID!) { updateSession(id: $id, input: { status: CANCELLED }) { id } }`, { id: cancelled });
+    await server.ok(`mutation($id: ID!) { updateSession(id: $id, input: { status: CANCELLED }) { id } }`, {
+      id: cancelled,
+    });
     expect(fieldOf(await server.submit(cancelled, [{ prompt: 'VALUES', text: 'x' }]))).toBe('sessionId');
   });
 
@@ -106,7 +134,9 @@ describe('submitResponses', () => {
     const key = await server.apiKey(Role.PARTNER, org);
     const own = await server.createSession(key);
     const result = await server.submit(own, [{ prompt: 'WHAT_WORKS', text: 'The food bank volunteers' }], key);
-    const [row] = await server.dataSource.query(`SELECT source FROM responses WHERE id = $1`, [result.data.submitResponses.responses[0].id]);
+    const [row] = await server.dataSource.query(`SELECT source FROM responses WHERE id = $1`, [
+      result.data.submitResponses.responses[0].id,
+    ]);
     expect(row.source).toBe('PARTNER_API');
   });
 });
@@ -125,13 +155,15 @@ describe('redaction before storage', () => {
     expect(await server.count('responses', 'text = $1', [text])).toBe(0);
   });
 
-  it("redacts the names of participants who left contact details", async () => {
+  it('redacts the names of participants who left contact details', async () => {
     await server.registerParticipant(server.adminToken, {
       sessionId,
       consents: [consent('PARTICIPATION'), consent('FOLLOW_UP_CONTACT')],
       contact: { name: 'Gwendolyn Barraclough', email: 'gwen@example.org' },
     });
-    const result = await server.submit(sessionId, [{ prompt: 'BELONGING', text: 'Gwendolyn Barraclough runs the lunch club; Gwendolyn is a star' }]);
+    const result = await server.submit(sessionId, [
+      { prompt: 'BELONGING', text: 'Gwendolyn Barraclough runs the lunch club; Gwendolyn is a star' },
+    ]);
     expect(result.data.submitResponses.responses[0].text).toBe('[NAME] runs the lunch club; [NAME] is a star');
   });
 });
@@ -145,7 +177,10 @@ describe('responses', () => {
 
   it('walks every page with no gap or repeat', async () => {
     const own = await server.createSession();
-    const stored = await server.submit(own, Array.from({ length: 25 }, (_, i) => ({ prompt: 'FUTURE', text: `Idea number ${i}` })));
+    const stored = await server.submit(
+      own,
+      Array.from({ length: 25 }, (_, i) => ({ prompt: 'FUTURE', text: `Idea number ${i}` })),
+    );
     const expected = new Set(stored.data.submitResponses.responses.map((r: any) => r.id));
     const seen: string[] = [];
     let after: string | null = null;
@@ -166,7 +201,9 @@ describe('responses', () => {
       { prompt: 'VALUES', text: 'Neighbours who look out for each other' },
     ]);
     const bus = await server.ok(RESPONSES, { filter: { sessionId: own, search: 'bus' } });
-    expect(bus.responses.edges.map((e: any) => e.node.text)).toEqual(['The buses stop running before the night shift ends']);
+    expect(bus.responses.edges.map((e: any) => e.node.text)).toEqual([
+      'The buses stop running before the night shift ends',
+    ]);
     const values = await server.ok(RESPONSES, { filter: { sessionId: own, prompt: 'VALUES' } });
     expect(values.responses.totalCount).toBe(1);
   });

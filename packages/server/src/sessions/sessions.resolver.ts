@@ -1,5 +1,19 @@
 import { SessionFormat, SessionStatus } from '@chorus/shared';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import { ROLES } from '../auth/roles.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
@@ -10,7 +24,7 @@ import { Session } from './session.entity.js';
 
 const SessionConnection = Connection(Session, 'Session');
 
-@InputType({ description: 'A session to plan. A PARTNER caller\'s session always belongs to its own organisation.' })
+@InputType({ description: "A session to plan. A PARTNER caller's session always belongs to its own organisation." })
 class CreateSessionInput {
   @Field(() => String, { description: 'Short name; at most 200 characters.' })
   title!: string;
@@ -33,10 +47,16 @@ class CreateSessionInput {
   @Field(() => String, { nullable: true, description: 'Who it is for, e.g. "young carers"; at most 200 characters.' })
   audience?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The partner running it; forced to the caller\'s own for PARTNER callers.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The partner running it; forced to the caller's own for PARTNER callers.",
+  })
   organisationId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Staff who facilitate it; they may record participants and responses there.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Staff who facilitate it; they may record participants and responses there.',
+  })
   facilitatorIds?: string[] | null;
 }
 
@@ -106,7 +126,10 @@ class SessionFilter {
 @Resolver(() => Session)
 export class SessionsResolver {
   @Authorized(ROLES.readResponses)
-  @Query(() => SessionConnection, { complexity: pagedComplexity, description: 'Sessions the caller may see, latest start first.' })
+  @Query(() => SessionConnection, {
+    complexity: pagedComplexity,
+    description: 'Sessions the caller may see, latest start first.',
+  })
   sessions(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => SessionFilter, {
@@ -175,4 +198,3 @@ export class SessionsResolver {
     return loaders.sessionParticipantCount.load(session.id);
   }
 }
-

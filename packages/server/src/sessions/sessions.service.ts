@@ -37,13 +37,14 @@ const STAFF_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR];
 export class SessionsService {
   constructor(private readonly audit: AuditService) {}
 
-  async create(ctx: RequestContext, input: SessionData & { title: string; format: SessionFormat; startsAt: Date }): Promise<Session> {
+  async create(
+    ctx: RequestContext,
+    input: SessionData & { title: string; format: SessionFormat; startsAt: Date },
+  ): Promise<Session> {
     const values = this.validate(ctx, input, { status: SessionStatus.PLANNED });
     return ctx.transaction(async (tx) => {
       await this.checkReferences(tx, values, input.facilitatorIds);
-      const session = await tx.manager.save(
-        tx.manager.create(Session, { ...values, engagementId: tx.engagementId }),
-      );
+      const session = await tx.manager.save(tx.manager.create(Session, { ...values, engagementId: tx.engagementId }));
       await this.setFacilitators(tx, session.id, input.facilitatorIds);
       await this.audit.record(tx, 'session.created', 'session', session.id, { format: session.format });
       return tx.manager.findOneByOrFail(Session, { id: session.id });
@@ -76,13 +77,19 @@ export class SessionsService {
     if (filter?.statuses?.length) query.andWhere('s.status = ANY(:statuses)', { statuses: filter.statuses });
     if (filter?.areaId) query.andWhere('s.area_id = :areaId', { areaId: validate.id('filter.areaId', filter.areaId) });
     if (filter?.organisationId) {
-      query.andWhere('s.organisation_id = :orgId', { orgId: validate.id('filter.organisationId', filter.organisationId) });
+      query.andWhere('s.organisation_id = :orgId', {
+        orgId: validate.id('filter.organisationId', filter.organisationId),
+      });
     }
     if (validate.validDate('filter.from', filter?.from)) query.andWhere('s.starts_at >= :from', { from: filter!.from });
     if (validate.validDate('filter.to', filter?.to)) query.andWhere('s.starts_at < :to', { to: filter!.to });
     const search = validate.optionalText('filter.search', filter?.search);
     if (search) query.andWhere(`s.title ILIKE :search`, { search: containsPattern(search) });
-    return paginate(query, { column: 's.starts_at', idColumn: 's.id', type: 'timestamptz', valueOf: (s) => s.startsAt.toISOString() }, page);
+    return paginate(
+      query,
+      { column: 's.starts_at', idColumn: 's.id', type: 'timestamptz', valueOf: (s) => s.startsAt.toISOString() },
+      page,
+    );
   }
 
   /** A session the caller may reach, or NOT_FOUND naming `field`. */
@@ -130,7 +137,9 @@ export class SessionsService {
 
   private scoped(ctx: RequestContext) {
     return scopeToSessions(
-      ctx.manager.createQueryBuilder(Session, 's').where('s.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
+      ctx.manager
+        .createQueryBuilder(Session, 's')
+        .where('s.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
       's',
       ctx.actor,
     );
@@ -148,7 +157,8 @@ export class SessionsService {
         throw badInput('organisationId', "a partner's sessions belong to its own organisation");
       }
       organisationId = ctx.actor.organisationId;
-      if (input.facilitatorIds?.length) throw badInput('facilitatorIds', 'facilitators are staff; a partner cannot assign them');
+      if (input.facilitatorIds?.length)
+        throw badInput('facilitatorIds', 'facilitators are staff; a partner cannot assign them');
     }
     return {
       ...defaults,
@@ -178,7 +188,10 @@ export class SessionsService {
       const [org] = await ctx.query(`SELECT 1 FROM organisations WHERE id = $1`, [values.organisationId]);
       if (!org) throw notFound('Organisation', 'organisationId');
     }
-    const ids = validate.distinct('facilitatorIds', (facilitatorIds ?? []).map((id, i) => validate.id(`facilitatorIds.${i}`, id)));
+    const ids = validate.distinct(
+      'facilitatorIds',
+      (facilitatorIds ?? []).map((id, i) => validate.id(`facilitatorIds.${i}`, id)),
+    );
     if (ids.length) {
       const staff = await ctx.query<{ id: string }>(
         `SELECT id FROM users WHERE id = ANY($1) AND role = ANY($2) AND disabled_at IS NULL`,
@@ -192,10 +205,10 @@ export class SessionsService {
 
   private async setFacilitators(ctx: RequestContext, sessionId: string, facilitatorIds: string[] | null | undefined) {
     if (!facilitatorIds?.length) return;
-    await ctx.query(
-      `INSERT INTO session_facilitators (session_id, user_id) SELECT $1, unnest($2::uuid[])`,
-      [sessionId, facilitatorIds.map((id) => id.toLowerCase())],
-    );
+    await ctx.query(`INSERT INTO session_facilitators (session_id, user_id) SELECT $1, unnest($2::uuid[])`, [
+      sessionId,
+      facilitatorIds.map((id) => id.toLowerCase()),
+    ]);
   }
 }
 

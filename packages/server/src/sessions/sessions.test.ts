@@ -19,7 +19,15 @@ describe('sessions', () => {
     const organisationId = await server.createOrganisation();
     const data = await server.ok(
       `mutation($i: CreateSessionInput!) { createSession(input: $i) { id title format status startsAt area { id } organisation { id } } }`,
-      { i: { title: '  Burslem youth workshop ', format: 'WORKSHOP', startsAt: '2026-07-01T18:00:00+01:00', areaId, organisationId } },
+      {
+        i: {
+          title: '  Burslem youth workshop ',
+          format: 'WORKSHOP',
+          startsAt: '2026-07-01T18:00:00+01:00',
+          areaId,
+          organisationId,
+        },
+      },
     );
     expect(data.createSession).toMatchObject({
       title: 'Burslem youth workshop',
@@ -41,15 +49,23 @@ describe('sessions', () => {
       [{ areaId: '00000000-0000-4000-8000-000000000000' }, 'areaId'],
     ];
     for (const [input, field] of cases) {
-      const result = await server.gql(`mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }`, {
-        i: { title: 'Valid', format: 'WORKSHOP', startsAt: '2026-06-14T10:00:00Z', ...input },
-      }, server.adminToken);
+      const result = await server.gql(
+        `mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }`,
+        {
+          i: { title: 'Valid', format: 'WORKSHOP', startsAt: '2026-06-14T10:00:00Z', ...input },
+        },
+        server.adminToken,
+      );
       expect(fieldOf(result)).toBe(field);
       expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(codeOf(result));
     }
-    const badDate = await server.gql(`mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }`, {
-      i: { title: 'Valid', format: 'WORKSHOP', startsAt: '14/06/2026' },
-    }, server.adminToken);
+    const badDate = await server.gql(
+      `mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }`,
+      {
+        i: { title: 'Valid', format: 'WORKSHOP', startsAt: '14/06/2026' },
+      },
+      server.adminToken,
+    );
     expect(codeOf(badDate)).toBe('BAD_USER_INPUT');
     expect(fieldOf(badDate)).toBe('startsAt');
     expect(await server.count('sessions')).toBe(before);
@@ -58,10 +74,14 @@ describe('sessions', () => {
   it('refuses clearing a required field on update, naming it', async () => {
     const id = await server.createSession();
     for (const field of ['title', 'format', 'startsAt']) {
-      const result = await server.gql(`mutation($id: ID!, $i: UpdateSessionInput!) { updateSession(id: $id, input: $i) { id } }`, {
-        id,
-        i: { [field]: null },
-      }, server.adminToken);
+      const result = await server.gql(
+        `mutation($id: ID!, $i: UpdateSessionInput!) { updateSession(id: $id, input: $i) { id } }`,
+        {
+          id,
+          i: { [field]: null },
+        },
+        server.adminToken,
+      );
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(fieldOf(result)).toBe(field);
     }
@@ -71,7 +91,9 @@ describe('sessions', () => {
     const organisationId = await server.createOrganisation();
     const created = new Set<string>();
     for (let day = 1; day <= 7; day++) {
-      created.add(await server.createSession(server.adminToken, { organisationId, startsAt: `2026-08-0${day}T10:00:00Z` }));
+      created.add(
+        await server.createSession(server.adminToken, { organisationId, startsAt: `2026-08-0${day}T10:00:00Z` }),
+      );
     }
     // Two sessions at the same instant: the id breaks the tie.
     created.add(await server.createSession(server.adminToken, { organisationId, startsAt: '2026-08-03T10:00:00Z' }));
@@ -101,8 +123,14 @@ describe('sessions', () => {
   it('filters by format, status and dates', async () => {
     const areaId = await server.createArea();
     await server.createSession(server.adminToken, { areaId, format: 'INTERVIEW', startsAt: '2026-09-01T10:00:00Z' });
-    const held = await server.createSession(server.adminToken, { areaId, format: 'FOCUS_GROUP', startsAt: '2026-09-02T10:00:00Z' });
-    await server.ok(`mutation($id: ID!) { updateSession(id: $id, input: { status: HELD, headcount: 12 }) { id } }`, { id: held });
+    const held = await server.createSession(server.adminToken, {
+      areaId,
+      format: 'FOCUS_GROUP',
+      startsAt: '2026-09-02T10:00:00Z',
+    });
+    await server.ok(`mutation($id: ID!) { updateSession(id: $id, input: { status: HELD, headcount: 12 }) { id } }`, {
+      id: held,
+    });
     const byFormat = await server.ok(SESSIONS, { filter: { areaId, formats: ['INTERVIEW'] } });
     expect(byFormat.sessions.totalCount).toBe(1);
     const byStatus = await server.ok(SESSIONS, { filter: { areaId, statuses: ['HELD'] } });
@@ -136,7 +164,9 @@ describe('sessions', () => {
     const data = await server.ok(SESSIONS, { first: 100 }, facilitator.token);
     const ids = data.sessions.edges.map((e: any) => e.node.id);
     expect(ids).toEqual([theirs]);
-    expect(codeOf(await server.gql(`query($id: ID!) { session(id: $id) { id } }`, { id: notTheirs }, facilitator.token))).toBe('NOT_FOUND');
+    expect(
+      codeOf(await server.gql(`query($id: ID!) { session(id: $id) { id } }`, { id: notTheirs }, facilitator.token)),
+    ).toBe('NOT_FOUND');
     const cancelled = await server.ok(
       `mutation($id: ID!) { updateSession(id: $id, input: { status: CANCELLED }) { status } }`,
       { id: theirs },

@@ -1,5 +1,5 @@
 import { Role } from '@chorus/shared';
-import { codeOf, consent, fieldOf, SUBMIT, TestServer } from '../test/harness';
+import { codeOf, consent, fieldOf, TestServer } from '../test/harness';
 
 /**
  * Rule 3: a partner key never reads or writes another organisation's rows; a council key reads
@@ -61,7 +61,11 @@ beforeAll(async () => {
   // Organisation A has its own.
   a.sessionId = await server.createSession(a.key, { title: 'Youth club conversation' });
   a.participantId = await server.registerParticipant(a.key, { sessionId: a.sessionId });
-  const own = await server.submit(a.sessionId, [{ participantId: a.participantId, prompt: 'FUTURE', text: 'A skate park by the canal.' }], a.key);
+  const own = await server.submit(
+    a.sessionId,
+    [{ participantId: a.participantId, prompt: 'FUTURE', text: 'A skate park by the canal.' }],
+    a.key,
+  );
   a.responseIds = own.data.submitResponses.responses.map((r: { id: string }) => r.id);
 });
 afterAll(() => server.stop());
@@ -116,7 +120,11 @@ describe.each([
   });
 
   it('sees only its own organisation in organisations', async () => {
-    const data = await server.ok(`query { organisations(first: 100) { totalCount edges { node { id } } } }`, {}, tokenOfA());
+    const data = await server.ok(
+      `query { organisations(first: 100) { totalCount edges { node { id } } } }`,
+      {},
+      tokenOfA(),
+    );
     expect(data.organisations.totalCount).toBe(1);
     expect(ids(data.organisations)).toEqual([a.organisationId]);
   });
@@ -153,7 +161,11 @@ describe("organisation A writing to B's rows", () => {
 
   it("cannot register a participant at B's session: NOT_FOUND, nothing stored", async () => {
     const before = await server.count('participants');
-    const result = await server.gql(REGISTER, { i: { sessionId: b.sessionId, connections: ['LIVES'], consents: [consent('PARTICIPATION')] } }, a.key);
+    const result = await server.gql(
+      REGISTER,
+      { i: { sessionId: b.sessionId, connections: ['LIVES'], consents: [consent('PARTICIPATION')] } },
+      a.key,
+    );
     expect(codeOf(result)).toBe('NOT_FOUND');
     expect(fieldOf(result)).toBe('sessionId');
     expect(await server.count('participants')).toBe(before);
@@ -164,7 +176,10 @@ describe("organisation A writing to B's rows", () => {
     ['withdrawConsent (QUOTE)', WITHDRAW, { purpose: 'QUOTE' }],
     ['recordConsent', RECORD, { c: consent('ATTRIBUTION') }],
   ])("cannot %s for B's participant: NOT_FOUND, ledger and responses untouched", async (_name, mutation, variables) => {
-    const [ledger, responses] = [await ledgerOf(b.participantId), await server.count('responses', 'participant_id = $1', [b.participantId])];
+    const [ledger, responses] = [
+      await ledgerOf(b.participantId),
+      await server.count('responses', 'participant_id = $1', [b.participantId]),
+    ];
     const result = await server.gql(mutation, { p: b.participantId, ...variables }, a.key);
     expect(codeOf(result)).toBe('NOT_FOUND');
     expect(fieldOf(result)).toBe('participantId');
@@ -173,15 +188,24 @@ describe("organisation A writing to B's rows", () => {
   });
 
   it("cannot edit or cancel B's session: NOT_FOUND, session unchanged", async () => {
-    const read = () => server.dataSource.query(`SELECT title, status, venue FROM sessions WHERE id = $1`, [b.sessionId]);
+    const read = () =>
+      server.dataSource.query(`SELECT title, status, venue FROM sessions WHERE id = $1`, [b.sessionId]);
     const before = await read();
-    const result = await server.gql(UPDATE_SESSION, { id: b.sessionId, i: { title: 'Taken over', status: 'CANCELLED' } }, a.key);
+    const result = await server.gql(
+      UPDATE_SESSION,
+      { id: b.sessionId, i: { title: 'Taken over', status: 'CANCELLED' } },
+      a.key,
+    );
     expect(codeOf(result)).toBe('NOT_FOUND');
     expect(await read()).toEqual(before);
   });
 
   it("cannot erase B's participant (an admin's act): FORBIDDEN, nothing erased", async () => {
-    const result = await server.gql(`mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }`, { id: b.participantId }, a.key);
+    const result = await server.gql(
+      `mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }`,
+      { id: b.participantId },
+      a.key,
+    );
     expect(codeOf(result)).toBe('FORBIDDEN');
     expect(await server.count('participants', 'id = $1', [b.participantId])).toBe(1);
   });
@@ -196,7 +220,12 @@ describe('idempotency keys are scoped per organisation', () => {
 
   it("stores A's own batch under a key B already used, as new (not a duplicate of B's)", async () => {
     const before = await server.count('responses');
-    const result = await server.submit(a.sessionId, [{ prompt: 'VALUES', text: 'Our street parties.' }], a.key, b.idempotencyKey);
+    const result = await server.submit(
+      a.sessionId,
+      [{ prompt: 'VALUES', text: 'Our street parties.' }],
+      a.key,
+      b.idempotencyKey,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.submitResponses.duplicate).toBe(false);
     const stored = result.data.submitResponses.responses.map((r: { id: string }) => r.id);
@@ -212,8 +241,8 @@ describe('idempotency keys are scoped per organisation', () => {
   });
 });
 
-describe("a facilitator, scoped to the sessions they facilitate", () => {
-  it("does not get a replay of a staff batch at a session they cannot see", async () => {
+describe('a facilitator, scoped to the sessions they facilitate', () => {
+  it('does not get a replay of a staff batch at a session they cannot see', async () => {
     const coordinator = await server.userWithRole(Role.COORDINATOR);
     const facilitator = await server.userWithRole(Role.FACILITATOR);
     const notTheirs = await server.createSession();
@@ -239,7 +268,11 @@ describe('nested fields', () => {
     );
     expect(data.response).toEqual({
       session: { id: a.sessionId, organisation: { id: a.organisationId } },
-      participant: { id: a.participantId, session: { id: a.sessionId }, consents: [{ purpose: 'PARTICIPATION', granted: true }] },
+      participant: {
+        id: a.participantId,
+        session: { id: a.sessionId },
+        consents: [{ purpose: 'PARTICIPATION', granted: true }],
+      },
     });
     const list = await server.ok(
       `query { responses(first: 100) { edges { node { id session { id } participant { id } } } } }`,
@@ -252,10 +285,16 @@ describe('nested fields', () => {
   it("never reveal B's participant, even when staff record them as heard at A's session", async () => {
     const heardElsewhere = await server.registerParticipant(b.key, { sessionId: b.sessionId });
     // An admin may link anyone: B's participant also spoke at A's workshop.
-    const staff = await server.submit(a.sessionId, [{ participantId: heardElsewhere, prompt: 'VALUES', text: 'Neighbours who look out for each other.' }]);
+    const staff = await server.submit(a.sessionId, [
+      { participantId: heardElsewhere, prompt: 'VALUES', text: 'Neighbours who look out for each other.' },
+    ]);
     const responseId = staff.data.submitResponses.responses[0].id;
 
-    const seenByA = await server.ok(`query($id: ID!) { response(id: $id) { id participant { id code } } }`, { id: responseId }, a.key);
+    const seenByA = await server.ok(
+      `query($id: ID!) { response(id: $id) { id participant { id code } } }`,
+      { id: responseId },
+      a.key,
+    );
     expect(seenByA.response).toEqual({ id: responseId, participant: null });
     const participantsOfA = await server.ok(PARTICIPANTS, {}, a.key);
     expect(ids(participantsOfA.participants)).not.toContain(heardElsewhere);
@@ -263,7 +302,11 @@ describe('nested fields', () => {
   });
 
   it("B sees none of A's rows either", async () => {
-    const data = await server.ok(`query { sessions(first: 100) { edges { node { id } } } responses(first: 100) { edges { node { id session { id } } } } }`, {}, b.key);
+    const data = await server.ok(
+      `query { sessions(first: 100) { edges { node { id } } } responses(first: 100) { edges { node { id session { id } } } } }`,
+      {},
+      b.key,
+    );
     expect(ids(data.sessions)).toEqual([b.sessionId]);
     for (const { node } of data.responses.edges) expect(node.session.id).toBe(b.sessionId);
   });

@@ -44,6 +44,7 @@ export async function cloneTemplate(): Promise<string> {
 }
 
 export async function dropDatabase(name: string): Promise<void> {
-  if (!name.startsWith('chorus_test') && !name.startsWith('chorus_template')) throw new Error(`refusing to drop ${name}`);
+  if (!name.startsWith('chorus_test') && !name.startsWith('chorus_template'))
+    throw new Error(`refusing to drop ${name}`);
   await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }

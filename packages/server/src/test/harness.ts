@@ -12,7 +12,11 @@ import { cloneTemplate, databaseUrl, dropDatabase } from './database';
 export interface GraphQLResult<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; field?: string; [key: string]: unknown };
+  }[];
 }
 
 export interface TestServerOptions {
@@ -57,7 +61,12 @@ export class TestServer {
     await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = app.httpServer.address() as AddressInfo;
     const server = new TestServer(`http://127.0.0.1:${port}`, dataSource, services, engagementId, app, database);
-    await services.users.create(server.systemContext(), { email: ADMIN_EMAIL, displayName: 'Admin', role: Role.ADMIN, password: PASSWORD });
+    await services.users.create(server.systemContext(), {
+      email: ADMIN_EMAIL,
+      displayName: 'Admin',
+      role: Role.ADMIN,
+      password: PASSWORD,
+    });
     server.adminToken = await server.login(ADMIN_EMAIL, PASSWORD);
     return server;
   }
@@ -73,7 +82,11 @@ export class TestServer {
     return new RequestContext(this.dataSource, this.engagementId, null, 'test');
   }
 
-  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult<T>> {
+  async gql<T = any>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphQLResult<T>> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -91,7 +104,11 @@ export class TestServer {
   }
 
   async login(email: string, password: string): Promise<string> {
-    const data = await this.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password }, '');
+    const data = await this.ok(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      { e: email, p: password },
+      '',
+    );
     return data.login.token;
   }
 

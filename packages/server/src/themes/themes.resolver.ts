@@ -1,4 +1,17 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ROLES } from '../auth/roles.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Theme } from './theme.entity.js';
@@ -48,7 +61,9 @@ export class ThemesResolver {
   }
 
   @Authorized(ROLES.analysis)
-  @Mutation(() => Theme, { description: 'Renames, describes or moves a theme; a move that would make a cycle is refused.' })
+  @Mutation(() => Theme, {
+    description: 'Renames, describes or moves a theme; a move that would make a cycle is refused.',
+  })
   updateTheme(
     @Arg('id', () => ID, { description: 'The theme to change (UUID).' }) id: string,
     @Arg('input', () => UpdateThemeInput, { description: 'The changes.' }) input: UpdateThemeInput,

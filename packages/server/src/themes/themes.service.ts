@@ -60,7 +60,9 @@ export class ThemesService {
     return this.withCodebookLock(ctx, async (tx) => {
       const parentId = input.parentId ? (await this.get(tx, input.parentId, 'parentId')).id : null;
       await this.refuseSiblingName(tx, parentId, name, null);
-      const theme = await tx.manager.save(tx.manager.create(Theme, { engagementId: tx.engagementId, parentId, name, description }));
+      const theme = await tx.manager.save(
+        tx.manager.create(Theme, { engagementId: tx.engagementId, parentId, name, description }),
+      );
       await this.audit.record(tx, 'theme.created', 'theme', theme.id);
       return tx.manager.findOneByOrFail(Theme, { id: theme.id });
     });
@@ -70,9 +72,12 @@ export class ThemesService {
   async update(ctx: RequestContext, rawId: string, input: ThemeData): Promise<Theme> {
     return this.withCodebookLock(ctx, async (tx) => {
       const theme = await this.get(tx, rawId);
-      const name = input.name === undefined || input.name === null ? theme.name : validate.requiredText('name', input.name);
+      const name =
+        input.name === undefined || input.name === null ? theme.name : validate.requiredText('name', input.name);
       const description =
-        input.description === undefined ? theme.description : validate.optionalText('description', input.description, 10_000);
+        input.description === undefined
+          ? theme.description
+          : validate.optionalText('description', input.description, 10_000);
       let parentId = theme.parentId;
       if (input.parentId !== undefined) {
         parentId = input.parentId === null ? null : (await this.get(tx, input.parentId, 'parentId')).id;

@@ -30,7 +30,11 @@ describe('the codebook', () => {
   it('refuses a sibling with the same name, in any case', async () => {
     const root = await createTheme('Safety');
     await createTheme('Street lighting', root);
-    const result = await server.gql(`mutation($p: ID) { createTheme(input: { name: "street LIGHTING", parentId: $p }) { id } }`, { p: root }, server.adminToken);
+    const result = await server.gql(
+      `mutation($p: ID) { createTheme(input: { name: "street LIGHTING", parentId: $p }) { id } }`,
+      { p: root },
+      server.adminToken,
+    );
     expect(fieldOf(result)).toBe('name');
   });
 
@@ -38,7 +42,11 @@ describe('the codebook', () => {
     const a = await createTheme('Transport');
     const b = await createTheme('Buses', a);
     const c = await createTheme('Night buses', b);
-    for (const [id, parentId] of [[a, c], [a, a], [b, c]]) {
+    for (const [id, parentId] of [
+      [a, c],
+      [a, a],
+      [b, c],
+    ]) {
       const result = await server.gql(MOVE, { id, parentId }, server.adminToken);
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(fieldOf(result)).toBe('parentId');
@@ -68,8 +76,14 @@ describe('the codebook', () => {
     const source = await createTheme('Fly-tipping');
     const child = await createTheme('Alleys', source);
     const target = await createTheme('Litter & fly-tipping');
-    await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t }) { id } }`, { r: responseId, t: source });
-    await server.ok(`mutation($s: ID!, $t: ID!) { mergeThemes(sourceId: $s, targetId: $t) { id } }`, { s: source, t: target });
+    await server.ok(`mutation($r: ID!, $t: ID!) { codeResponse(input: { responseId: $r, themeId: $t }) { id } }`, {
+      r: responseId,
+      t: source,
+    });
+    await server.ok(`mutation($s: ID!, $t: ID!) { mergeThemes(sourceId: $s, targetId: $t) { id } }`, {
+      s: source,
+      t: target,
+    });
     expect(await server.count('themes', 'id = $1', [source])).toBe(0);
     expect(await server.count('codings', 'theme_id = $1 AND response_id = $2', [target, responseId])).toBe(1);
     const [row] = await server.dataSource.query(`SELECT parent_id FROM themes WHERE id = $1`, [child]);
@@ -82,7 +96,9 @@ describe('coding', () => {
   let themeId: string;
   beforeAll(async () => {
     const sessionId = await server.createSession();
-    const submitted = await server.submit(sessionId, [{ prompt: 'WHAT_WORKS', text: 'The library runs a homework club and a warm space' }]);
+    const submitted = await server.submit(sessionId, [
+      { prompt: 'WHAT_WORKS', text: 'The library runs a homework club and a warm space' },
+    ]);
     responseId = submitted.data.submitResponses.responses[0].id;
     themeId = await createTheme('Libraries');
   });
@@ -92,7 +108,10 @@ describe('coding', () => {
   it('codes an excerpt that occurs in the response, by a named coder', async () => {
     const data = await server.ok(CODE, { i: { responseId, themeId, excerpt: 'homework club' } });
     expect(data.codeResponse).toMatchObject({ theme: { id: themeId }, response: { id: responseId } });
-    const read = await server.ok(`query($id: ID!) { response(id: $id) { themes { id } codings { excerpt coder { email } } } }`, { id: responseId });
+    const read = await server.ok(
+      `query($id: ID!) { response(id: $id) { themes { id } codings { excerpt coder { email } } } }`,
+      { id: responseId },
+    );
     expect(read.response.themes).toEqual([{ id: themeId }]);
     expect(read.response.codings).toEqual([{ excerpt: 'homework club', coder: { email: 'admin@test.chorus' } }]);
   });
@@ -110,14 +129,19 @@ describe('coding', () => {
   });
 
   it('finds coded and uncoded responses by filter', async () => {
-    const data = await server.ok(`query($t: ID!) { coded: responses(filter: { themeId: $t }) { totalCount } uncoded: responses(filter: { uncoded: true }) { edges { node { id } } } }`, { t: themeId });
+    const data = await server.ok(
+      `query($t: ID!) { coded: responses(filter: { themeId: $t }) { totalCount } uncoded: responses(filter: { uncoded: true }) { edges { node { id } } } }`,
+      { t: themeId },
+    );
     expect(data.coded.totalCount).toBe(1);
     expect(data.uncoded.edges.map((e: any) => e.node.id)).not.toContain(responseId);
   });
 
   it('names the missing response or theme', async () => {
     const missing = '7d3c1f7e-0000-4000-8000-000000000000';
-    expect(fieldOf(await server.gql(CODE, { i: { responseId: missing, themeId } }, server.adminToken))).toBe('responseId');
+    expect(fieldOf(await server.gql(CODE, { i: { responseId: missing, themeId } }, server.adminToken))).toBe(
+      'responseId',
+    );
     expect(fieldOf(await server.gql(CODE, { i: { responseId, themeId: missing } }, server.adminToken))).toBe('themeId');
   });
 });

@@ -1,5 +1,18 @@
 import { Role } from '@chorus/shared';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ROLES } from '../auth/roles.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';

@@ -137,7 +137,9 @@ export class InitialSchema1764180000000 implements MigrationInterface {
         CHECK (is_withdrawal OR (method IS NOT NULL AND notice_version IS NOT NULL)),
         CHECK (NOT (is_withdrawal AND granted))
       )`);
-    await db.query(`CREATE INDEX consent_events_participant_idx ON consent_events (participant_id, purpose, recorded_at DESC)`);
+    await db.query(
+      `CREATE INDEX consent_events_participant_idx ON consent_events (participant_id, purpose, recorded_at DESC)`,
+    );
     await db.query(`
       CREATE FUNCTION consent_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -235,8 +237,21 @@ export class InitialSchema1764180000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     for (const table of [
-      'audit_events', 'quotes', 'codings', 'themes', 'responses', 'submissions', 'consent_events',
-      'participants', 'session_facilitators', 'sessions', 'api_keys', 'users', 'organisations', 'areas', 'engagements',
+      'audit_events',
+      'quotes',
+      'codings',
+      'themes',
+      'responses',
+      'submissions',
+      'consent_events',
+      'participants',
+      'session_facilitators',
+      'sessions',
+      'api_keys',
+      'users',
+      'organisations',
+      'areas',
+      'engagements',
     ]) {
       await db.query(`DROP TABLE ${table}`);
     }
