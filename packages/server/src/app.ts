@@ -138,11 +138,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       return;
     }
     if (error?.type === 'entity.parse.failed') {
-      res
-        .status(400)
-        .json({
-          errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
-        });
+      res.status(400).json({
+        errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+      });
       return;
     }
     next(error);
