@@ -18,8 +18,10 @@ import {
 import { getSchema, printChorusSchema } from './schema';
 
 const COMMITTED_SCHEMA = resolve(__dirname, '../../schema.graphql');
-// The contract lives beside the repository: <repo>/../shared/contract, both here and in CI's fresh clone.
-const OPERATIONS = resolve(__dirname, '../../../../../shared/contract/operations.graphql');
+// The contract's operations, vendored so a clone alone can check them; the shared original, where a
+// checkout has it beside the repository, must match the vendored copy.
+const OPERATIONS = resolve(__dirname, '../../contract/operations.graphql');
+const SHARED_OPERATIONS = resolve(__dirname, '../../../../../shared/contract/operations.graphql');
 
 describe('the committed schema', () => {
   it('is what the resolvers build', () => {
@@ -47,6 +49,12 @@ function firstDifferentLine(a: string, b: string): string {
 describe('the contract operations', () => {
   it(`are found at ${OPERATIONS}`, () => {
     expect(existsSync(OPERATIONS)).toBe(true);
+  });
+
+  (existsSync(SHARED_OPERATIONS) ? it : it.skip)('are the shared contract, unchanged', () => {
+    if (readFileSync(OPERATIONS, 'utf8') !== readFileSync(SHARED_OPERATIONS, 'utf8')) {
+      throw new Error(`The contract changed: copy ${SHARED_OPERATIONS} to packages/server/contract/ and make it pass.`);
+    }
   });
 
   const definitions: readonly DefinitionNode[] = existsSync(OPERATIONS)

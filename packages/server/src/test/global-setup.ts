@@ -9,7 +9,7 @@ import { migrate } from '../db/migrate';
 import { databaseUrl, onServer, TEST_SERVER_URL_VAR, TEST_TEMPLATE_VAR, testDatabaseName } from './database';
 
 declare global {
-  var chorusTestDatabase: { embedded?: EmbeddedDatabase; template: string } | undefined;
+  var chorusTestDatabase: { embedded?: EmbeddedDatabase; dataDir?: string; template: string } | undefined;
 }
 
 /** Starts (or reaches) PostgreSQL once and migrates a template database for the test files to clone. */
@@ -17,10 +17,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   const logger = pino({ level: 'silent' });
   let embedded: EmbeddedDatabase | undefined;
+  let dataDir: string | undefined;
   if (process.env.DATABASE_URL) {
     process.env[TEST_SERVER_URL_VAR] = process.env.DATABASE_URL;
   } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chorus-test-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'chorus-test-'));
     // As root, PostgreSQL runs as the postgres user, which must reach the folder.
     chmodSync(dataDir, 0o755);
     embedded = await startEmbeddedPostgres(dataDir, logger, 'postgres');
@@ -33,5 +34,5 @@ export default async function globalSetup(): Promise<void> {
   await migrate(dataSource, logger);
   await dataSource.destroy();
   process.env[TEST_TEMPLATE_VAR] = template;
-  globalThis.chorusTestDatabase = { embedded, template };
+  globalThis.chorusTestDatabase = { embedded, dataDir, template };
 }

@@ -69,6 +69,7 @@ export class InitialSchema1764180000000 implements MigrationInterface {
         CHECK (role <> 'PARTNER' OR organisation_id IS NOT NULL)
       )`);
     await db.query(`CREATE INDEX api_keys_organisation_id_idx ON api_keys (organisation_id)`);
+    await db.query(`CREATE INDEX api_keys_created_by_user_id_idx ON api_keys (created_by_user_id)`);
 
     await db.query(`
       CREATE TABLE sessions (
@@ -140,6 +141,8 @@ export class InitialSchema1764180000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX consent_events_participant_idx ON consent_events (participant_id, purpose, recorded_at DESC)`,
     );
+    await db.query(`CREATE INDEX consent_events_recorded_by_user_id_idx ON consent_events (recorded_by_user_id)`);
+    await db.query(`CREATE INDEX consent_events_recorded_by_api_key_id_idx ON consent_events (recorded_by_api_key_id)`);
     await db.query(`
       CREATE FUNCTION consent_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -208,6 +211,7 @@ export class InitialSchema1764180000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE UNIQUE INDEX codings_unique_key ON codings (response_id, theme_id, coalesce(excerpt, ''))`);
     await db.query(`CREATE INDEX codings_theme_id_idx ON codings (theme_id)`);
+    await db.query(`CREATE INDEX codings_coder_user_id_idx ON codings (coder_user_id)`);
 
     await db.query(`
       CREATE TABLE quotes (
@@ -218,6 +222,7 @@ export class InitialSchema1764180000000 implements MigrationInterface {
         created_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX quotes_response_id_idx ON quotes (response_id)`);
+    await db.query(`CREATE INDEX quotes_created_by_user_id_idx ON quotes (created_by_user_id)`);
 
     // No foreign keys: the trail outlives the rows it speaks of, and holds no personal data.
     await db.query(`
