@@ -2,28 +2,33 @@ import { Role } from '@chorus/shared';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../db/request-context.js';
 
+interface TenancyColumns {
+  /** SQL for the row's organisation. */
+  organisationId: string;
+  /** SQL for the session the row belongs to. */
+  sessionId: string;
+}
+
 /**
- * Tenancy, applied in every query that reaches sessions or what hangs off them: a partner
- * reaches its organisation's sessions, a facilitator the sessions they facilitate.
- * `sessionAlias` is any SQL expression yielding the session row's alias.
+ * Tenancy, applied in every query that reaches sessions or what hangs off them: `openRoles` see
+ * every row, a partner its organisation's, a facilitator those of the sessions they facilitate,
+ * anyone else none.
  */
-export function scopeToSessions<T extends ObjectLiteral>(
+function scope<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  sessionAlias: string,
   actor: Actor | null,
+  columns: TenancyColumns,
+  openRoles: readonly Role[],
 ): SelectQueryBuilder<T> {
+  if (actor && openRoles.includes(actor.role)) return query;
   switch (actor?.role) {
-    case Role.ADMIN:
-    case Role.COORDINATOR:
-    case Role.ANALYST:
-      return query;
     case Role.PARTNER:
-      return query.andWhere(`${sessionAlias}.organisation_id = :scopeOrganisationId`, {
+      return query.andWhere(`${columns.organisationId} = :scopeOrganisationId`, {
         scopeOrganisationId: actor.organisationId,
       });
     case Role.FACILITATOR:
       return query.andWhere(
-        `EXISTS (SELECT 1 FROM session_facilitators sf WHERE sf.session_id = ${sessionAlias}.id AND sf.user_id = :scopeUserId)`,
+        `EXISTS (SELECT 1 FROM session_facilitators sf WHERE sf.session_id = ${columns.sessionId} AND sf.user_id = :scopeUserId)`,
         { scopeUserId: actor.userId },
       );
     default:
@@ -31,26 +36,27 @@ export function scopeToSessions<T extends ObjectLiteral>(
   }
 }
 
-/** The same rule for participants: by the organisation or session they were registered through. */
+/** Sessions (and their responses) the actor may reach; `alias` names the session row. */
+export function scopeToSessions<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  actor: Actor | null,
+) {
+  return scope(query, actor, { organisationId: `${alias}.organisation_id`, sessionId: `${alias}.id` }, [
+    Role.ADMIN,
+    Role.COORDINATOR,
+    Role.ANALYST,
+  ]);
+}
+
+/** Participants the actor may reach, by the organisation or session they were registered through. */
 export function scopeToParticipants<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  participantAlias: string,
+  alias: string,
   actor: Actor | null,
-): SelectQueryBuilder<T> {
-  switch (actor?.role) {
-    case Role.ADMIN:
-    case Role.COORDINATOR:
-      return query;
-    case Role.PARTNER:
-      return query.andWhere(`${participantAlias}.organisation_id = :scopeOrganisationId`, {
-        scopeOrganisationId: actor.organisationId,
-      });
-    case Role.FACILITATOR:
-      return query.andWhere(
-        `EXISTS (SELECT 1 FROM session_facilitators sf WHERE sf.session_id = ${participantAlias}.session_id AND sf.user_id = :scopeUserId)`,
-        { scopeUserId: actor.userId },
-      );
-    default:
-      return query.andWhere('false');
-  }
+) {
+  return scope(query, actor, { organisationId: `${alias}.organisation_id`, sessionId: `${alias}.session_id` }, [
+    Role.ADMIN,
+    Role.COORDINATOR,
+  ]);
 }
