@@ -8,6 +8,7 @@ import { deriveKey } from './common/crypto.js';
 import { ConsentsService } from './consents/consents.service.js';
 import { EngagementsService } from './engagements/engagements.service.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
+import { OverviewService } from './overview/overview.service.js';
 import { ParticipantsService } from './participants/participants.service.js';
 import { ResponsesService } from './responses/responses.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -23,13 +24,15 @@ export function createServices(secret: Buffer) {
   const participants = new ParticipantsService(deriveKey(secret, 'contact-encryption'), sessions, consents, audit);
   const responses = new ResponsesService(sessions, participants, consents, audit);
   const themes = new ThemesService(audit);
+  const areas = new AreasService(audit);
   return {
     audit,
     apiKeys,
     auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit),
     users: new UsersService(audit),
     engagements: new EngagementsService(),
-    areas: new AreasService(audit),
+    areas,
+    overview: new OverviewService(areas),
     organisations: new OrganisationsService(audit),
     sessions,
     participants,

@@ -285,7 +285,11 @@ const OPERATIONS: Operation[] = [
     }),
     unchanged: count('users'),
   },
-  { name: 'users', allowed: ADMIN, document: `query { users { totalCount edges { node { id email role } } } }` },
+  {
+    name: 'users (coordinators assign facilitators)',
+    allowed: ['ADMIN', 'COORDINATOR'],
+    document: `query { users { totalCount edges { node { id email role } } } }`,
+  },
   {
     name: 'createArea (contract: CreateArea)',
     allowed: ADMIN,

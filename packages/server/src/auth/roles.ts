@@ -23,6 +23,10 @@ export const ROLES = {
   reference: [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR, Role.ANALYST, Role.PARTNER, Role.COUNCIL_READER],
   /** Read partner organisations: everyone but council systems, which see aggregates only. */
   organisations: [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR, Role.ANALYST, Role.PARTNER],
+  /** See the staff list, to assign facilitators. */
+  people: [Role.ADMIN, Role.COORDINATOR],
+  /** The staff overview of the engagement's progress. */
+  overview: [Role.ADMIN, Role.COORDINATOR, Role.ANALYST],
   /** Every signed-in staff member. */
   staff: [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR, Role.ANALYST],
 } as const satisfies Record<string, readonly Role[]>;

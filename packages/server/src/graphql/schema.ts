@@ -9,6 +9,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { CodingsResolver } from '../codings/codings.resolver.js';
 import { EngagementsResolver } from '../engagements/engagements.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
+import { OverviewResolver } from '../overview/overview.resolver.js';
 import { ParticipantsResolver } from '../participants/participants.resolver.js';
 import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
@@ -30,6 +31,7 @@ export function getSchema(): GraphQLSchema {
       CodingsResolver,
       EngagementsResolver,
       OrganisationsResolver,
+      OverviewResolver,
       ParticipantsResolver,
       ResponsesResolver,
       SessionsResolver,

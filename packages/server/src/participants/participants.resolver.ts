@@ -127,6 +127,18 @@ class ErasureReceipt {
   quotesDeleted!: number;
 }
 
+@ObjectType({ description: 'What erasing a participant would delete.' })
+class ErasureImpact {
+  @Field(() => Int, { description: 'Their responses.' })
+  responses!: number;
+
+  @Field(() => Int, { description: 'Codings of those responses.' })
+  codings!: number;
+
+  @Field(() => Int, { description: 'Quotes taken from those responses.' })
+  quotes!: number;
+}
+
 @Resolver(() => Participant)
 export class ParticipantsResolver {
   @Authorized(ROLES.readParticipants)
@@ -230,6 +242,12 @@ export class ParticipantsResolver {
   @FieldResolver(() => Session, { nullable: true, description: 'Where they were registered.' })
   session(@Root() participant: Participant, @Ctx() { loaders }: GraphQLContext) {
     return participant.sessionId ? loaders.session.load(participant.sessionId) : null;
+  }
+
+  @Authorized(ROLES.admin)
+  @FieldResolver(() => ErasureImpact, { description: 'What erasing this person would delete (admin only).' })
+  erasureImpact(@Root() participant: Participant, @Ctx() { req, services }: GraphQLContext) {
+    return services.participants.traces(req, participant.id);
   }
 
   @Authorized(ROLES.admin)

@@ -27,6 +27,12 @@ export interface RegisterParticipantData {
   contact?: ContactData | null;
 }
 
+export interface ErasureImpact {
+  responses: number;
+  codings: number;
+  quotes: number;
+}
+
 export interface ErasureReceipt {
   erasedAt: Date;
   responsesDeleted: number;
@@ -151,20 +157,14 @@ export class ParticipantsService {
   async erase(ctx: RequestContext, rawId: string): Promise<ErasureReceipt> {
     return ctx.transaction(async (tx) => {
       const participant = await this.lockForConsentChange(tx, rawId);
-      const [counts] = await tx.query<{ responses: number; codings: number; quotes: number }>(
-        `SELECT
-           (SELECT count(*)::int FROM responses WHERE participant_id = $1) AS responses,
-           (SELECT count(*)::int FROM codings c JOIN responses r ON r.id = c.response_id WHERE r.participant_id = $1) AS codings,
-           (SELECT count(*)::int FROM quotes q JOIN responses r ON r.id = q.response_id WHERE r.participant_id = $1) AS quotes`,
-        [participant.id],
-      );
+      const counts = await this.traces(tx, participant.id);
       // Responses, codings, quotes and the consent ledger go by cascade.
       await tx.query(`DELETE FROM participants WHERE id = $1`, [participant.id]);
       const receipt = {
         erasedAt: new Date(),
-        responsesDeleted: counts!.responses,
-        codingsDeleted: counts!.codings,
-        quotesDeleted: counts!.quotes,
+        responsesDeleted: counts.responses,
+        codingsDeleted: counts.codings,
+        quotesDeleted: counts.quotes,
       };
       await this.audit.record(tx, 'participant.erased', 'participant', participant.id, {
         responses: receipt.responsesDeleted,
@@ -173,6 +173,18 @@ export class ParticipantsService {
       });
       return receipt;
     });
+  }
+
+  /** What an erasure of this person would delete, shown before it is confirmed. */
+  async traces(ctx: RequestContext, participantId: string): Promise<ErasureImpact> {
+    const [counts] = await ctx.query<ErasureImpact>(
+      `SELECT
+         (SELECT count(*)::int FROM responses WHERE participant_id = $1) AS responses,
+         (SELECT count(*)::int FROM codings c JOIN responses r ON r.id = c.response_id WHERE r.participant_id = $1) AS codings,
+         (SELECT count(*)::int FROM quotes q JOIN responses r ON r.id = q.response_id WHERE r.participant_id = $1) AS quotes`,
+      [participantId],
+    );
+    return counts!;
   }
 
   /** Contact details, decrypted; every read is audited. */

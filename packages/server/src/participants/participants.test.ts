@@ -243,3 +243,26 @@ describe('eraseParticipant', () => {
     expect(await server.count('participants', 'id = $1', [id])).toBe(1);
   });
 });
+
+describe('erasureImpact', () => {
+  it('tells an admin what an erasure would delete, before it is confirmed', async () => {
+    const id = await server.registerParticipant(server.adminToken, { sessionId });
+    await server.submit(sessionId, [
+      { participantId: id, prompt: 'VALUES', text: 'One' },
+      { participantId: id, prompt: 'FUTURE', text: 'Two' },
+    ]);
+    const data = await server.ok(
+      `query($id: ID!) { participant(id: $id) { erasureImpact { responses codings quotes } } }`,
+      { id },
+    );
+    expect(data.participant.erasureImpact).toEqual({ responses: 2, codings: 0, quotes: 0 });
+    const coordinator = await server.userWithRole(Role.COORDINATOR);
+    const refused = await server.gql(
+      `query($id: ID!) { participant(id: $id) { erasureImpact { responses } } }`,
+      { id },
+      coordinator.token,
+    );
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(await server.count('responses', 'participant_id = $1', [id])).toBe(2);
+  });
+});

@@ -50,10 +50,18 @@ export class UsersResolver {
     return services.users.create(req, input);
   }
 
-  @Authorized(ROLES.admin)
-  @Query(() => UserConnection, { complexity: pagedComplexity, description: 'Every user (admin).' })
-  users(@Args(() => PageArgs) page: PageArgs, @Ctx() { req, services }: GraphQLContext) {
-    return services.users.list(req, page);
+  @Authorized(ROLES.people)
+  @Query(() => UserConnection, {
+    complexity: pagedComplexity,
+    description: 'Users, newest first (admins and coordinators, who assign facilitators).',
+  })
+  users(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('roles', () => [Role], { nullable: true, description: 'Only users with one of these roles.' })
+    roles: Role[] | null,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.users.list(req, roles, page);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The partner organisation of a PARTNER user.' })

@@ -60,8 +60,10 @@ export class UsersService {
     });
   }
 
-  list(ctx: RequestContext, page: PageArgs) {
-    return paginate(ctx.manager.createQueryBuilder(User, 'u'), byCreatedAt<User>('u'), page);
+  list(ctx: RequestContext, roles: readonly Role[] | null | undefined, page: PageArgs) {
+    const query = ctx.manager.createQueryBuilder(User, 'u');
+    if (roles?.length) query.where('u.role = ANY(:roles)', { roles });
+    return paginate(query, byCreatedAt<User>('u'), page);
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<User[]> {
