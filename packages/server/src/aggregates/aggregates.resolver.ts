@@ -1,6 +1,5 @@
-import { AgeBand, Prompt, SessionFormat } from '@chorus/shared';
+import { AgeBand, Prompt, SessionFormat, ROLE_SETS } from '@chorus/shared';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { ROLES } from '../auth/roles.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Theme } from '../themes/theme.entity.js';
 
@@ -68,7 +67,7 @@ class ThemeSummary {
 
 @Resolver()
 export class AggregatesResolver {
-  @Authorized(ROLES.aggregates)
+  @Authorized(ROLE_SETS.aggregates)
   @Query(() => ThemeSummary, {
     description: 'Theme figures by area, format, prompt, age band and period, with small cells suppressed.',
   })

@@ -1,4 +1,4 @@
-import { Role } from '@chorus/shared';
+import { Role, ROLE_SETS } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -14,7 +14,6 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { ROLES } from '../auth/roles.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -48,7 +47,7 @@ class CreateApiKeyPayload {
 
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key (admin).' })
   createApiKey(
     @Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput,
@@ -57,7 +56,7 @@ export class ApiKeysResolver {
     return services.apiKeys.create(req, input);
   }
 
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @Mutation(() => ApiKey, { description: 'Revokes an API key at once (admin).' })
   revokeApiKey(
     @Arg('id', () => ID, {
@@ -69,7 +68,7 @@ export class ApiKeysResolver {
     return services.apiKeys.revoke(req, id);
   }
 
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @Query(() => ApiKeyConnection, { complexity: pagedComplexity, description: 'Every API key, newest first (admin).' })
   apiKeys(@Args(() => PageArgs) page: PageArgs, @Ctx() { req, services }: GraphQLContext) {
     return services.apiKeys.list(req, page);

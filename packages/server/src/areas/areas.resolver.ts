@@ -1,5 +1,5 @@
+import { ROLE_SETS } from '@chorus/shared';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ROLES } from '../auth/roles.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Area } from './area.entity.js';
 
@@ -14,7 +14,7 @@ class CreateAreaInput {
 
 @Resolver(() => Area)
 export class AreasResolver {
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @Mutation(() => Area, { description: 'Adds an area (admin).' })
   createArea(
     @Arg('input', () => CreateAreaInput, { description: 'The area to add.' }) input: CreateAreaInput,
@@ -23,7 +23,7 @@ export class AreasResolver {
     return services.areas.create(req, input);
   }
 
-  @Authorized(ROLES.reference)
+  @Authorized(ROLE_SETS.reference)
   @Query(() => [Area], { description: "The city's areas by name: reference data, listed whole." })
   areas(@Ctx() { req, services }: GraphQLContext) {
     return services.areas.list(req);

@@ -1,5 +1,5 @@
+import { ROLE_SETS } from '@chorus/shared';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { ROLES } from '../auth/roles.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Response } from '../responses/response.entity.js';
 import { Theme } from '../themes/theme.entity.js';
@@ -20,7 +20,7 @@ class CodeResponseInput {
 
 @Resolver(() => Coding)
 export class CodingsResolver {
-  @Authorized(ROLES.analysis)
+  @Authorized(ROLE_SETS.analysis)
   @Mutation(() => Coding, {
     description: 'Codes a response to a theme; coding the same thing twice returns the first coding.',
   })
@@ -32,7 +32,7 @@ export class CodingsResolver {
     return services.codings.code(req, input);
   }
 
-  @Authorized(ROLES.analysis)
+  @Authorized(ROLE_SETS.analysis)
   @Mutation(() => ID, { description: 'Removes a coding; returns its id.' })
   uncodeResponse(
     @Arg('id', () => ID, { description: 'The coding to remove (UUID).' }) id: string,

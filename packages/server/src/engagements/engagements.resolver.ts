@@ -1,11 +1,11 @@
+import { ROLE_SETS } from '@chorus/shared';
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { ROLES } from '../auth/roles.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Engagement } from './engagement.entity.js';
 
 @Resolver(() => Engagement)
 export class EngagementsResolver {
-  @Authorized(ROLES.reference)
+  @Authorized(ROLE_SETS.reference)
   @Query(() => Engagement, { description: 'The listening exercise this install runs.' })
   engagement(@Ctx() { req, services }: GraphQLContext) {
     return services.engagements.current(req);

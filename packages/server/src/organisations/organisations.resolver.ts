@@ -1,6 +1,5 @@
-import { Sector } from '@chorus/shared';
+import { Sector, ROLE_SETS } from '@chorus/shared';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { ROLES } from '../auth/roles.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Organisation } from './organisation.entity.js';
@@ -18,7 +17,7 @@ class CreateOrganisationInput {
 
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @Mutation(() => Organisation, { description: 'Adds a partner organisation (admin).' })
   createOrganisation(
     @Arg('input', () => CreateOrganisationInput, { description: 'The organisation to add.' })
@@ -28,7 +27,7 @@ export class OrganisationsResolver {
     return services.organisations.create(req, input);
   }
 
-  @Authorized(ROLES.organisations)
+  @Authorized(ROLE_SETS.organisations)
   @Query(() => OrganisationConnection, {
     complexity: pagedComplexity,
     description: 'Partner organisations by name; a partner sees only its own.',

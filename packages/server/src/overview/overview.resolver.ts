@@ -1,7 +1,6 @@
-import { Prompt } from '@chorus/shared';
+import { Prompt, ROLE_SETS } from '@chorus/shared';
 import { Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
-import { ROLES } from '../auth/roles.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Session } from '../sessions/session.entity.js';
 
@@ -55,7 +54,7 @@ class Overview {
 
 @Resolver()
 export class OverviewResolver {
-  @Authorized(ROLES.overview)
+  @Authorized(ROLE_SETS.overview)
   @Query(() => Overview, {
     description: "The engagement's progress for staff: sessions, people, responses, coding, reach.",
   })

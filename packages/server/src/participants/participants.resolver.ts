@@ -1,4 +1,4 @@
-import { AgeBand, CityConnection, ConsentMethod, ConsentPurpose } from '@chorus/shared';
+import { AgeBand, CityConnection, ConsentMethod, ConsentPurpose, ROLE_SETS } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -16,7 +16,6 @@ import {
   Root,
 } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
-import { ROLES } from '../auth/roles.js';
 import { Consent } from '../consents/consent.js';
 import { ConsentEvent } from '../consents/consent-event.entity.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
@@ -141,7 +140,7 @@ class ErasureImpact {
 
 @Resolver(() => Participant)
 export class ParticipantsResolver {
-  @Authorized(ROLES.readParticipants)
+  @Authorized(ROLE_SETS.readParticipants)
   @Query(() => ParticipantConnection, {
     complexity: pagedComplexity,
     description: 'Participants the caller may see, newest first.',
@@ -158,7 +157,7 @@ export class ParticipantsResolver {
     return services.participants.list(req, filter, page);
   }
 
-  @Authorized(ROLES.readParticipants)
+  @Authorized(ROLE_SETS.readParticipants)
   @Query(() => Participant, { description: 'One participant; NOT_FOUND when absent or out of reach.' })
   participant(
     @Arg('id', () => ID, { description: "The participant's id (UUID)." }) id: string,
@@ -167,7 +166,7 @@ export class ParticipantsResolver {
     return services.participants.get(req, id);
   }
 
-  @Authorized(ROLES.fieldwork)
+  @Authorized(ROLE_SETS.fieldwork)
   @Mutation(() => Participant, {
     description: 'Registers a participant with their consent decisions (CONSENT_REQUIRED without PARTICIPATION).',
   })
@@ -181,7 +180,7 @@ export class ParticipantsResolver {
     return services.participants.register(req, input);
   }
 
-  @Authorized(ROLES.fieldwork)
+  @Authorized(ROLE_SETS.fieldwork)
   @Mutation(() => Consent, { description: 'Records a later consent decision, e.g. QUOTE agreed after the session.' })
   recordConsent(
     @Arg('participantId', () => ID, { description: 'The participant (UUID); must be within your reach.' })
@@ -195,7 +194,7 @@ export class ParticipantsResolver {
     return services.participants.recordConsent(req, participantId, consent);
   }
 
-  @Authorized(ROLES.fieldwork)
+  @Authorized(ROLE_SETS.fieldwork)
   @Mutation(() => Consent, {
     description:
       "Withdraws a consent (a new ledger entry). Withdrawing PARTICIPATION deletes the person's responses at once.",
@@ -212,7 +211,7 @@ export class ParticipantsResolver {
     return services.participants.withdrawConsent(req, participantId, purpose);
   }
 
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @Mutation(() => ErasureReceipt, { description: 'Erases every trace of a person (admin).' })
   eraseParticipant(
     @Arg('id', () => ID, { description: 'The participant to erase (UUID).' }) id: string,
@@ -244,13 +243,13 @@ export class ParticipantsResolver {
     return participant.sessionId ? loaders.session.load(participant.sessionId) : null;
   }
 
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @FieldResolver(() => ErasureImpact, { description: 'What erasing this person would delete (admin only).' })
   erasureImpact(@Root() participant: Participant, @Ctx() { req, services }: GraphQLContext) {
     return services.participants.traces(req, participant.id);
   }
 
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @FieldResolver(() => Contact, { nullable: true, description: 'Contact details (admin only; each read is audited).' })
   contact(@Root() participant: Participant, @Ctx() { req, services }: GraphQLContext) {
     return services.participants.contact(req, participant.id);

@@ -1,4 +1,4 @@
-import { Prompt } from '@chorus/shared';
+import { Prompt, ROLE_SETS } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -14,7 +14,6 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { ROLES } from '../auth/roles.js';
 import { Coding } from '../codings/coding.entity.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -100,7 +99,7 @@ class ResponseFilter {
 
 @Resolver(() => Response)
 export class ResponsesResolver {
-  @Authorized(ROLES.readResponses)
+  @Authorized(ROLE_SETS.readResponses)
   @Query(() => ResponseConnection, {
     complexity: pagedComplexity,
     description: 'Responses the caller may see, newest first.',
@@ -117,7 +116,7 @@ export class ResponsesResolver {
     return services.responses.list(req, filter, page);
   }
 
-  @Authorized(ROLES.readResponses)
+  @Authorized(ROLE_SETS.readResponses)
   @Query(() => Response, { description: 'One response; NOT_FOUND when absent or out of reach.' })
   response(
     @Arg('id', () => ID, { description: "The response's id (UUID)." }) id: string,
@@ -126,7 +125,7 @@ export class ResponsesResolver {
     return services.responses.get(req, id);
   }
 
-  @Authorized(ROLES.fieldwork)
+  @Authorized(ROLE_SETS.fieldwork)
   @Mutation(() => SubmitResponsesPayload, {
     description:
       'Stores a batch all-or-nothing; idempotent per idempotencyKey (IDEMPOTENCY_CONFLICT on a different payload).',
@@ -156,7 +155,7 @@ export class ResponsesResolver {
     return loaders.responseThemes.load(response.id);
   }
 
-  @Authorized(ROLES.analysis)
+  @Authorized(ROLE_SETS.analysis)
   @FieldResolver(() => [Coding], { description: 'Its codings, with excerpts (analysis roles).' })
   codings(@Root() response: Response, @Ctx() { loaders }: GraphQLContext) {
     return loaders.responseCodings.load(response.id);

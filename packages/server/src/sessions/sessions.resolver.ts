@@ -1,4 +1,4 @@
-import { SessionFormat, SessionStatus } from '@chorus/shared';
+import { SessionFormat, SessionStatus, ROLE_SETS } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -15,7 +15,6 @@ import {
   Root,
 } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
-import { ROLES } from '../auth/roles.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -125,7 +124,7 @@ class SessionFilter {
 
 @Resolver(() => Session)
 export class SessionsResolver {
-  @Authorized(ROLES.readResponses)
+  @Authorized(ROLE_SETS.readResponses)
   @Query(() => SessionConnection, {
     complexity: pagedComplexity,
     description: 'Sessions the caller may see, latest start first.',
@@ -142,7 +141,7 @@ export class SessionsResolver {
     return services.sessions.list(req, filter, page);
   }
 
-  @Authorized(ROLES.readResponses)
+  @Authorized(ROLE_SETS.readResponses)
   @Query(() => Session, { description: 'One session; NOT_FOUND when absent or out of reach.' })
   session(
     @Arg('id', () => ID, { description: "The session's id (UUID)." }) id: string,
@@ -151,7 +150,7 @@ export class SessionsResolver {
     return services.sessions.get(req, id);
   }
 
-  @Authorized(ROLES.planSessions)
+  @Authorized(ROLE_SETS.planSessions)
   @Mutation(() => Session, { description: 'Plans a session.' })
   createSession(
     @Arg('input', () => CreateSessionInput, { description: 'The session to plan; it starts as PLANNED.' })
@@ -161,7 +160,7 @@ export class SessionsResolver {
     return services.sessions.create(req, input);
   }
 
-  @Authorized(ROLES.fieldwork)
+  @Authorized(ROLE_SETS.fieldwork)
   @Mutation(() => Session, { description: 'Edits, holds or cancels a session.' })
   updateSession(
     @Arg('id', () => ID, { description: 'The session to change (UUID).' }) id: string,
@@ -181,7 +180,7 @@ export class SessionsResolver {
     return session.organisationId ? loaders.organisation.load(session.organisationId) : null;
   }
 
-  @Authorized(ROLES.staff)
+  @Authorized(ROLE_SETS.staff)
   @FieldResolver(() => [User], { description: 'Staff facilitating it (staff only).' })
   async facilitators(@Root() session: Session, @Ctx() { loaders }: GraphQLContext) {
     const ids = await loaders.sessionFacilitatorIds.load(session.id);

@@ -1,4 +1,4 @@
-import { Role } from '@chorus/shared';
+import { Role, ROLE_SETS } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -13,7 +13,6 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { ROLES } from '../auth/roles.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -41,7 +40,7 @@ class CreateUserInput {
 
 @Resolver(() => User)
 export class UsersResolver {
-  @Authorized(ROLES.admin)
+  @Authorized(ROLE_SETS.admin)
   @Mutation(() => User, { description: 'Creates a user (admin).' })
   createUser(
     @Arg('input', () => CreateUserInput, { description: 'The user to create.' }) input: CreateUserInput,
@@ -50,7 +49,7 @@ export class UsersResolver {
     return services.users.create(req, input);
   }
 
-  @Authorized(ROLES.people)
+  @Authorized(ROLE_SETS.people)
   @Query(() => UserConnection, {
     complexity: pagedComplexity,
     description: 'Users, newest first (admins and coordinators, who assign facilitators).',
