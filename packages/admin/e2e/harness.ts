@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SERVER = resolve(here, '../../server/dist/main.js');
+// CHORUS_ADMIN_DIR lets a developer test a build kept elsewhere.
+const ADMIN_DIST = process.env.CHORUS_ADMIN_DIR ?? resolve(here, '../dist');
+export const SCREENSHOTS = resolve(here, '../test-results/screens');
+const AXE = readFileSync(resolve(here, '../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** The demo data's sign-ins (packages/server/src/demo). */
+export const DEMO = {
+  admin: { email: 'admin@chorus.local', password: 'chorus-demo-admin' },
+  coordinator: { email: 'coordinator@chorus.local', password: 'chorus-demo-coordinator' },
+  facilitator: { email: 'facilitator@chorus.local', password: 'chorus-demo-facilitator' },
+  analyst: { email: 'analyst@chorus.local', password: 'chorus-demo-analyst' },
+  partner: { email: 'partner@chorus.local', password: 'chorus-demo-partner' },
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+export interface Chorus {
+  url: string;
+  browser: Browser;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built server and admin app on their own embedded PostgreSQL with the demo data, and a
+ * headless Debian Chromium. Nothing is mocked.
+ */
+export async function startChorus(): Promise<Chorus> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
+  chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const server: ChildProcess = spawn(process.execPath, [SERVER], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CHORUS_DATA_DIR: dataDir,
+      CHORUS_DEMO_DATA: '1',
+      CHORUS_ADMIN_DIR: ADMIN_DIST,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (
+    !(await fetch(`${url}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`Chorus did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, baseURL: url });
+  return {
+    url,
+    browser,
+    page,
+    async stop() {
+      await browser.close();
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+let announced = false;
+
+/**
+ * Checks the screen with axe (WCAG 2.2 A and AA) and fails on any serious or critical violation;
+ * saves a screenshot named after the screen.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .getByText('Loading…')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  if (!announced) {
+    console.log(`Screenshots of every screen: ${SCREENSHOTS}`);
+    announced = true;
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+  });
+  expect(violations, `accessibility violations on ${name}`).toEqual([]);
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../common/PageTitle';
+
+export default function ApiKeysPage() {
+  return <PageTitle title="ApiKeysPage">ApiKeysPage</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../common/PageTitle';
+
+export default function UsersPage() {
+  return <PageTitle title="UsersPage">UsersPage</PageTitle>;
+}

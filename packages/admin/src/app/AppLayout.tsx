@@ -1,0 +1,82 @@
+import { LABELS } from '../common/labels';
+import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { lazy, Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useApolloClient } from '@apollo/client/react';
+import { session } from '../auth/session';
+import { useSession } from '../auth/useSession';
+import { QueryState } from '../common/QueryState';
+import { NAV } from './nav';
+
+// Rarely shown, and it carries GraphQL documents: kept out of the first load.
+const SessionExpiredModal = lazy(() => import('../auth/SessionExpiredModal'));
+
+/** The signed-in frame: header, the sections the role may use, and the page. */
+export function AppLayout() {
+  const { user, can, expired } = useSession();
+  const location = useLocation();
+  const client = useApolloClient();
+  const [opened, { toggle, close }] = useDisclosure();
+  if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+
+  const signOut = async () => {
+    session.signOut();
+    await client.clearStore();
+  };
+  const items = NAV.filter((item) => can(item.capability));
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
+            <Title order={2} size="h4">
+              Chorus
+            </Title>
+          </Group>
+          <Group gap="sm">
+            <Text size="sm">
+              {user.displayName} · {LABELS.role[user.role]}
+            </Text>
+            <Button variant="subtle" size="xs" onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Sections">
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={isActive(item.to)}
+            aria-current={isActive(item.to) ? 'page' : undefined}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Suspense fallback={<QueryState loading>{null}</QueryState>}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+      {expired && (
+        <Suspense>
+          <SessionExpiredModal />
+        </Suspense>
+      )}
+    </AppShell>
+  );
+}

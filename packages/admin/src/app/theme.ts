@@ -1,0 +1,14 @@
+import { Anchor, createTheme } from '@mantine/core';
+
+// Indigo at its darker shades keeps text and buttons above WCAG AA contrast on white.
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: 8,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  focusRing: 'always',
+  defaultRadius: 'sm',
+  components: {
+    // Links inside text must not rely on colour alone (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+  },
+});

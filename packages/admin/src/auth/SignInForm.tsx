@@ -1,0 +1,69 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { formErrors } from '../common/errors';
+import { useSignIn } from './useSignIn';
+
+interface SignInFormProps {
+  /** Fixed when re-signing in after expiry: the same person carries on. */
+  email?: string;
+  onSignedIn?: () => void;
+}
+
+export function SignInForm({ email: fixedEmail, onSignedIn }: SignInFormProps) {
+  const [email, setEmail] = useState(fixedEmail ?? '');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const [signIn, { loading, error }] = useSignIn();
+  const errors = formErrors(error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems = {
+      ...(email.trim() ? {} : { email: 'Enter your email address' }),
+      ...(password ? {} : { password: 'Enter your password' }),
+    };
+    setMissing(problems);
+    if (Object.keys(problems).length) return;
+    try {
+      await signIn(email.trim(), password);
+      onSignedIn?.();
+    } catch {
+      // shown from `error` below
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Sign in">
+      <Stack>
+        {errors.form && (
+          <Alert color="red" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          readOnly={Boolean(fixedEmail)}
+          error={missing.email ?? errors.fields.email}
+          required
+          data-autofocus={fixedEmail ? undefined : true}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={missing.password}
+          required
+          data-autofocus={fixedEmail ? true : undefined}
+        />
+        <Button type="submit" loading={loading}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}

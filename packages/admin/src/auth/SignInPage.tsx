@@ -1,0 +1,26 @@
+import { Container, Paper, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { SignInForm } from './SignInForm';
+
+export default function SignInPage() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  useEffect(() => {
+    document.title = 'Sign in · Chorus';
+  }, []);
+  return (
+    <Container size={420} py={80} component="main">
+      <Title order={1} ta="center">
+        Chorus
+      </Title>
+      <Text c="dimmed" ta="center" mb="lg">
+        Sign in to run the listening exercise
+      </Text>
+      <Paper withBorder shadow="sm" p="lg" radius="md">
+        <SignInForm onSignedIn={() => navigate(from, { replace: true })} />
+      </Paper>
+    </Container>
+  );
+}

@@ -1,0 +1,16 @@
+import { graphql } from '../gql';
+
+export const SignInMutation = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      expiresAt
+      user {
+        id
+        email
+        displayName
+        role
+      }
+    }
+  }
+`);

@@ -1,0 +1,69 @@
+import type { Role } from '@chorus/shared';
+
+/** The signed-in user, as the admin app keeps it for this browser tab. */
+export interface SignedInUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+interface StoredSession {
+  token: string;
+  expiresAt: string;
+  user: SignedInUser;
+}
+
+// Per tab, gone when the browser closes: a shared laptop at a community centre keeps no session.
+const KEY = 'chorus.session';
+const listeners = new Set<() => void>();
+
+function read(): StoredSession | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as StoredSession) : null;
+  } catch {
+    return null;
+  }
+}
+
+let current = read();
+let expired = false;
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+export const session = {
+  get token(): string | null {
+    return current?.token ?? null;
+  },
+  get user(): SignedInUser | null {
+    return current?.user ?? null;
+  },
+  /** True after the server refused the token: the app asks to sign in again over the current page. */
+  get expired(): boolean {
+    return expired;
+  },
+  signIn(token: string, expiresAt: string, user: SignedInUser): void {
+    current = { token, expiresAt, user };
+    expired = false;
+    sessionStorage.setItem(KEY, JSON.stringify(current));
+    notify();
+  },
+  signOut(): void {
+    current = null;
+    expired = false;
+    sessionStorage.removeItem(KEY);
+    notify();
+  },
+  markExpired(): void {
+    if (!current || expired) return;
+    expired = true;
+    notify();
+  },
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};

@@ -1,0 +1,16 @@
+import { can, type Capability } from '@chorus/shared';
+import { useSyncExternalStore } from 'react';
+import { session } from './session';
+
+const version = () => `${session.token}|${session.expired}`;
+
+/** The signed-in user and what their role allows; re-renders on sign-in, sign-out and expiry. */
+export function useSession() {
+  useSyncExternalStore(session.subscribe, version);
+  const user = session.user;
+  return {
+    user,
+    expired: session.expired,
+    can: (capability: Capability) => can(user?.role, capability),
+  };
+}

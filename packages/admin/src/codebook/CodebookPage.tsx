@@ -1,0 +1,5 @@
+import { PageTitle } from '../common/PageTitle';
+
+export default function CodebookPage() {
+  return <PageTitle title="CodebookPage">CodebookPage</PageTitle>;
+}

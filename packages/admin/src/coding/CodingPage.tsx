@@ -1,0 +1,5 @@
+import { PageTitle } from '../common/PageTitle';
+
+export default function CodingPage() {
+  return <PageTitle title="CodingPage">CodingPage</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../common/PageTitle';
+
+export default function ParticipantPage() {
+  return <PageTitle title="ParticipantPage">ParticipantPage</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../common/PageTitle';
+
+export default function ParticipantsPage() {
+  return <PageTitle title="ParticipantsPage">ParticipantsPage</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../common/PageTitle';
+
+export default function NewSessionPage() {
+  return <PageTitle title="NewSessionPage">NewSessionPage</PageTitle>;
+}

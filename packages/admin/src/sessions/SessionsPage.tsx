@@ -1,0 +1,5 @@
+import { PageTitle } from '../common/PageTitle';
+
+export default function SessionsPage() {
+  return <PageTitle title="SessionsPage">SessionsPage</PageTitle>;
+}
