@@ -2,10 +2,11 @@ import { LABELS } from '../common/labels';
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { session } from '../auth/session';
 import { useSession } from '../auth/useSession';
+import { discardDraftsOnSignOut } from '../common/drafts';
 import { QueryState } from '../common/QueryState';
 import { NAV } from './nav';
 
@@ -21,6 +22,7 @@ export function AppLayout() {
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
 
   const signOut = async () => {
+    if (!discardDraftsOnSignOut((message) => window.confirm(message))) return;
     session.signOut();
     await client.clearStore();
   };
@@ -63,6 +65,8 @@ export function AppLayout() {
             label={item.label}
             active={isActive(item.to)}
             aria-current={isActive(item.to) ? 'page' : undefined}
+            // Filled keeps the active link's text legible on hover too.
+            variant="filled"
             onClick={close}
           />
         ))}
@@ -72,6 +76,8 @@ export function AppLayout() {
           <Outlet />
         </Suspense>
       </AppShell.Main>
+      {/* New pages open at the top; back and forward return to where the reader was. */}
+      <ScrollRestoration />
       {expired && (
         <Suspense>
           <SessionExpiredModal />

@@ -1,4 +1,4 @@
-import { Anchor, createTheme } from '@mantine/core';
+import { Anchor, createTheme, Select } from '@mantine/core';
 
 // Indigo at its darker shades keeps text and buttons above WCAG AA contrast on white.
 export const theme = createTheme({
@@ -10,5 +10,7 @@ export const theme = createTheme({
   components: {
     // Links inside text must not rely on colour alone (WCAG 1.4.1).
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Choosing the chosen option again must not silently clear it (typing a name then Enter would).
+    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
   },
 });

@@ -9,14 +9,16 @@ interface PagerProps {
   hasNextPage: boolean;
   onNext: () => void;
   onPrevious: () => void;
+  /** Names the pager when a page has several (e.g. "Participants pages"). */
+  label?: string;
 }
 
 /** Next/previous over a Relay connection, with where the reader is. */
-export function Pager({ totalCount, page, pageSize, hasNextPage, onNext, onPrevious }: PagerProps) {
+export function Pager({ totalCount, page, pageSize, hasNextPage, onNext, onPrevious, label = 'Pages' }: PagerProps) {
   const first = totalCount === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, totalCount);
   return (
-    <Group justify="space-between" mt="md" component="nav" aria-label="Pages">
+    <Group justify="space-between" mt="md" component="nav" aria-label={label}>
       <Text size="sm" c="dimmed" aria-live="polite">
         {first}–{last} of {totalCount}
       </Text>

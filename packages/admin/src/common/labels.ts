@@ -79,9 +79,20 @@ export const LABELS = {
   },
 } as const;
 
-/** Select options for an enum, in declaration order. */
-export function options<K extends keyof typeof LABELS>(kind: K) {
-  return Object.entries(LABELS[kind]).map(([value, label]) => ({ value, label: label as string }));
+type Option = { value: string; label: string };
+const optionLists = new Map<keyof typeof LABELS, Option[]>();
+
+/**
+ * Select options for an enum, in declaration order. The same array every time: Mantine's Select
+ * drops the option a keyboard user has highlighted whenever its data changes identity.
+ */
+export function options<K extends keyof typeof LABELS>(kind: K): Option[] {
+  let list = optionLists.get(kind);
+  if (!list) {
+    list = Object.entries(LABELS[kind]).map(([value, label]) => ({ value, label: label as string }));
+    optionLists.set(kind, list);
+  }
+  return list;
 }
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {

@@ -1,5 +1,53 @@
+import { useQuery } from '@apollo/client/react';
+import { useNavigate, useParams } from 'react-router';
+import { useSession } from '../auth/useSession';
+import { errorCode } from '../common/errors';
 import { PageTitle } from '../common/PageTitle';
+import { QueryState } from '../common/QueryState';
+import { SessionForm, type SessionInput } from './SessionForm';
+import { SessionNotFound } from './SessionNotFound';
+import type { SessionPageState } from './SessionPage';
+import { EditSessionQuery } from './sessions.graphql';
+import { useUpdateSession } from './useUpdateSession';
 
 export default function EditSessionPage() {
-  return <PageTitle title="EditSessionPage">EditSessionPage</PageTitle>;
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  // Fetched fresh: the form starts from the session as it is now, not as it was cached.
+  const { data, loading, error, refetch } = useQuery(EditSessionQuery, {
+    variables: { id, withOrganisations: can('planSessions') && can('staff'), withFacilitators: can('people') },
+    fetchPolicy: 'network-only',
+  });
+  const [updateSession, saving] = useUpdateSession();
+  if (errorCode(error) === 'NOT_FOUND') return <SessionNotFound />;
+
+  const save = async (input: SessionInput) => {
+    try {
+      await updateSession(id, input);
+      const state: SessionPageState = { notice: 'Changes saved.' };
+      navigate(`/sessions/${id}`, { state });
+    } catch {
+      // shown beside the fields by the form
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={data ? `Edit ${data.session.title}` : 'Edit session'}>Edit session</PageTitle>
+      <QueryState loading={loading && !data} error={error} onRetry={() => refetch()}>
+        {data && (
+          <SessionForm
+            choices={data}
+            session={data.session}
+            submitLabel="Save changes"
+            saving={saving.loading}
+            error={saving.error}
+            cancelTo={`/sessions/${id}`}
+            onSubmit={save}
+          />
+        )}
+      </QueryState>
+    </>
+  );
 }

@@ -1,5 +1,46 @@
+import { useQuery } from '@apollo/client/react';
+import { useNavigate } from 'react-router';
+import { useSession } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
+import { QueryState } from '../common/QueryState';
+import { SessionForm, type SessionInput } from './SessionForm';
+import type { SessionPageState } from './SessionPage';
+import { NewSessionQuery } from './sessions.graphql';
+import { useCreateSession } from './useCreateSession';
 
 export default function NewSessionPage() {
-  return <PageTitle title="NewSessionPage">NewSessionPage</PageTitle>;
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const { data, loading, error, refetch } = useQuery(NewSessionQuery, {
+    variables: { withOrganisations: can('planSessions') && can('staff'), withFacilitators: can('people') },
+  });
+  const [createSession, saving] = useCreateSession();
+
+  const save = async (input: SessionInput) => {
+    try {
+      const session = await createSession(input);
+      const state: SessionPageState = { notice: `“${session.title}” is planned.` };
+      navigate(`/sessions/${session.id}`, { state });
+    } catch {
+      // shown beside the fields by the form
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title="Plan a session">Plan a session</PageTitle>
+      <QueryState loading={loading && !data} error={error} onRetry={() => refetch()}>
+        {data && (
+          <SessionForm
+            choices={data}
+            submitLabel="Plan session"
+            saving={saving.loading}
+            error={saving.error}
+            cancelTo="/sessions"
+            onSubmit={save}
+          />
+        )}
+      </QueryState>
+    </>
+  );
 }

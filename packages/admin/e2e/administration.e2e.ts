@@ -1,0 +1,197 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { checkScreen, DEMO, signIn, startChorus, type Chorus } from './harness';
+
+let chorus: Chorus;
+beforeAll(async () => {
+  chorus = await startChorus();
+});
+afterAll(() => chorus?.stop());
+
+/** Waits for running CSS transitions (a modal fading in or out) so the screenshot shows where they end. */
+const transitionsDone = (page: Page) =>
+  page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+
+async function openSection(page: Page, name: string, heading: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
+  // The shell's active link is below AA contrast while hovered; the pointer moves off, as a reader's would.
+  await page.mouse.move(640, 890);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** Asks the API as a system holding `key` would. */
+async function asKey(key: string, query: string) {
+  const response = await fetch(`${chorus.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+}
+
+const ORGANISATION = 'Longton Community Larder';
+
+it('adds an organisation and a partner user, refusing a short password first', async () => {
+  const { page } = chorus;
+  await signIn(page, DEMO.admin);
+
+  await openSection(page, 'Organisations', 'Organisations');
+  await page.getByRole('table', { name: /^Partner organisations/ }).waitFor();
+  await checkScreen(page, 'admin-organisations');
+  await page.getByRole('button', { name: 'Add organisation' }).click();
+  await page.getByText('Enter the organisation’s name').waitFor();
+  await page.getByLabel('Name').fill(ORGANISATION);
+  await page.getByLabel('Sector').selectOption({ label: 'Voluntary' });
+  await page.getByRole('button', { name: 'Add organisation' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${ORGANISATION} added` })
+    .waitFor();
+  await page.getByRole('row', { name: new RegExp(`^${ORGANISATION}`) }).waitFor();
+  await checkScreen(page, 'admin-organisation-added');
+
+  await openSection(page, 'Users', 'Users');
+  await page.getByRole('table', { name: /^Everyone who signs in/ }).waitFor();
+  await checkScreen(page, 'admin-users');
+  const form = page.getByRole('form', { name: 'Add a user' });
+  await form.getByLabel('Email').fill('sam.okoro@larder.example.org');
+  await form.getByLabel('Display name').fill('Sam Okoro');
+  await form.getByLabel('Role').selectOption({ label: 'Partner' });
+  await expect.poll(() => form.getByLabel('Organisation').locator('option').allTextContents()).toContain(ORGANISATION);
+  await form.getByLabel('Organisation').selectOption({ label: ORGANISATION });
+  await form.getByRole('textbox', { name: 'Password' }).fill('too-short');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await form.getByText('Use at least 12 characters').waitFor();
+  expect(
+    await form.getByRole('textbox', { name: 'Password' }).evaluate((input) => input === document.activeElement),
+  ).toBe(true);
+  await checkScreen(page, 'admin-user-short-password');
+
+  await form.getByRole('textbox', { name: 'Password' }).fill('a-long-enough-password');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sam Okoro can now sign in as partner' }).waitFor();
+  const row = page.getByRole('row', { name: /^Sam Okoro/ });
+  await row.waitFor();
+  expect(await row.textContent()).toContain(ORGANISATION);
+  await checkScreen(page, 'admin-user-added');
+});
+
+it('shows a new API key once, with a copy button, and revokes it', async () => {
+  const { page } = chorus;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openSection(page, 'API keys', 'API keys');
+  await page.getByRole('heading', { name: 'Keys', exact: true }).waitFor();
+  await checkScreen(page, 'admin-api-keys');
+
+  const label = 'Ward profiles nightly pull';
+  const form = page.getByRole('form', { name: 'Create an API key' });
+  await form.getByLabel('Label').fill(label);
+  await form.getByRole('radio', { name: /A partner organisation/ }).check();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  await form.getByText('A partner key reaches one organisation’s rows: choose it').waitFor();
+  await form.getByRole('radio', { name: /A council system/ }).check();
+  await form.getByRole('button', { name: 'Create key' }).click();
+
+  const panel = page.getByRole('region', { name: `New key: ${label}` });
+  await panel.waitFor();
+  const key = (await panel.getByTestId('new-api-key').textContent())!.trim();
+  expect(key).toMatch(/^ck_/);
+  await panel.getByRole('button', { name: 'Copy key' }).click();
+  await panel.getByRole('button', { name: 'Copied' }).waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  const keyRow = page.getByRole('row', { name: new RegExp(`^${label}`) });
+  expect(await keyRow.textContent()).toContain(`${key.slice(0, 11)}…`);
+  expect(await keyRow.textContent()).toContain('Active');
+  await checkScreen(page, 'admin-api-key-created');
+
+  // The key works, for aggregates only.
+  const summary = await asKey(key, '{ themeSummary { threshold } }');
+  expect(summary.errors).toBeUndefined();
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Keys', exact: true }).waitFor();
+  await keyRow.waitFor();
+  expect(await page.getByRole('region', { name: /^New key/ }).count()).toBe(0);
+  expect(await page.content()).not.toContain(key);
+
+  await keyRow.getByRole('button', { name: `Revoke: ${label}` }).click();
+  const modal = page.getByRole('dialog', { name: `Revoke “${label}”?` });
+  await modal.waitFor();
+  await transitionsDone(page);
+  await checkScreen(page, 'admin-api-key-revoke-modal');
+  await modal.getByRole('button', { name: 'Revoke key' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `“${label}” is revoked` })
+    .waitFor();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  await expect.poll(() => keyRow.textContent()).toMatch(/Revoked/);
+  expect(await keyRow.getByRole('button').count()).toBe(0);
+  await transitionsDone(page);
+  await checkScreen(page, 'admin-api-key-revoked');
+
+  const refused = await asKey(key, '{ themeSummary { threshold } }');
+  expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
+
+it('previews aggregates as a council system receives them, suppressed cells shown as suppressed', async () => {
+  const { page } = chorus;
+  await openSection(page, 'Aggregates', 'Aggregates preview');
+  const table = page.getByRole('table', { name: /^Responses coded to each theme/ });
+  await table.waitFor();
+  await page.getByText(/^Counts below \d+ are withheld$/).waitFor();
+  await checkScreen(page, 'aggregates');
+
+  // One area and one age band: small enough that some themes fall below the threshold.
+  await page.getByRole('combobox', { name: 'Areas' }).click();
+  await page.getByRole('option', { name: 'Fenton' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Age bands' }).click();
+  await page.getByRole('option', { name: '65–74' }).click();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('ageBand')).toEqual(['AGE_65_74']);
+  await table.waitFor();
+
+  const suppressedRows = table.locator('tbody tr[data-suppressed]');
+  await expect.poll(() => suppressedRows.count()).toBeGreaterThan(0);
+  const cells = await suppressedRows.first().getByRole('cell').allTextContents();
+  expect(cells).toEqual([
+    expect.stringMatching(/^Suppressed: withheld because/),
+    expect.stringMatching(/^Suppressed: withheld because/),
+  ]);
+
+  await page.getByText('Show the response exactly as the API returned it').click();
+  const raw = JSON.parse((await page.getByTestId('raw-json').textContent())!) as {
+    data: {
+      themeSummary: {
+        threshold: number;
+        themes: {
+          theme: { name: string };
+          responses: number | null;
+          participants: number | null;
+          suppressed: boolean;
+        }[];
+      };
+    };
+  };
+  const withheld = raw.data.themeSummary.themes.filter((t) => t.suppressed);
+  expect(withheld.length).toBe(await suppressedRows.count());
+  for (const theme of withheld) expect(theme).toMatchObject({ responses: null, participants: null });
+  const firstName = await suppressedRows.first().getByRole('rowheader').textContent();
+  expect(firstName).toContain(withheld[0]!.theme.name);
+  await checkScreen(page, 'aggregates-filtered');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+});
+
+it('shows a coordinator no administration', async () => {
+  const { page } = chorus;
+  await signIn(page, DEMO.coordinator);
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await nav.getByRole('link', { name: 'Aggregates' }).waitFor();
+  const links = await nav.getByRole('link').allTextContents();
+  for (const admin of ['Organisations', 'Users', 'API keys']) expect(links).not.toContain(admin);
+  await page.goto('/admin/api-keys');
+  await page.getByRole('alert').filter({ hasText: 'Not available to your role' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+});

@@ -1,0 +1,78 @@
+import { LIMITS, type Sector } from '@chorus/shared';
+import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { formErrors } from '../common/errors';
+import { messageAboveForm } from '../common/formMessage';
+import { options } from '../common/labels';
+import { SuccessNotice } from '../common/SuccessNotice';
+import { useFormFields } from '../common/useFormFields';
+import { useCreateOrganisation } from './useCreateOrganisation';
+
+const FIELDS = ['name', 'sector'];
+
+export function CreateOrganisationForm() {
+  const [create, { loading, error }] = useCreateOrganisation();
+  const { values, problems, formRef, set, accept, reset } = useFormFields({ name: '', sector: '' }, error);
+  const [added, setAdded] = useState<string | null>(null);
+  const errors = formErrors(error);
+  const errorFor = (field: keyof typeof values) => problems[field] ?? errors.fields[field];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const name = values.name.trim();
+    const ok = accept({
+      name: !name
+        ? 'Enter the organisation’s name'
+        : name.length > LIMITS.nameLength
+          ? `Use at most ${LIMITS.nameLength} characters`
+          : undefined,
+      sector: values.sector ? undefined : 'Choose the sector it works in',
+    });
+    if (!ok) return;
+    try {
+      const organisation = await create({ name, sector: values.sector as Sector });
+      if (!organisation) return;
+      reset();
+      setAdded(`${organisation.name} added. It can now be given users, API keys and sessions.`);
+    } catch {
+      // shown from `error` below
+    }
+  };
+  const above = messageAboveForm(errors, FIELDS);
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Add an organisation">
+      <Stack>
+        {added && <SuccessNotice message={added} />}
+        {above && (
+          <Alert color="red" role="alert">
+            {above}
+          </Alert>
+        )}
+        <Group align="flex-start" grow>
+          <TextInput
+            label="Name"
+            value={values.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errorFor('name')}
+            maxLength={LIMITS.nameLength}
+            required
+          />
+          <NativeSelect
+            label="Sector"
+            data={[{ value: '', label: 'Choose a sector' }, ...options('sector')]}
+            value={values.sector}
+            onChange={(e) => set('sector', e.currentTarget.value)}
+            error={errorFor('sector')}
+            required
+          />
+        </Group>
+        <Group>
+          <Button type="submit" loading={loading}>
+            Add organisation
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

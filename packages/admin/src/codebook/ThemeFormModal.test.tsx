@@ -1,0 +1,108 @@
+import type { MockLink } from '@apollo/client/testing';
+import { LIMITS } from '@chorus/shared';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../test/render';
+import { UpdateThemeMutation } from './codebook.graphql';
+import { ThemeFormModal } from './ThemeFormModal';
+
+const BUSES = { id: '0b7c1f8e-6d2a-4e43-9a55-3f1c2b8d9e01', name: 'Buses', description: 'Routes and fares' };
+const THEMES = [{ ...BUSES, parent: null }];
+
+function renameForm(mocks: MockLink.MockedResponse[] = []) {
+  const onSaved = vi.fn();
+  renderWithProviders(<ThemeFormModal theme={BUSES} themes={THEMES} onClose={() => {}} onSaved={onSaved} />, {
+    mocks,
+  });
+  return { onSaved, name: screen.getByRole('textbox', { name: /^Name/ }) };
+}
+
+describe('the rename form', () => {
+  it('names a missing name beside the field and sends nothing', async () => {
+    const { onSaved, name } = renameForm();
+    await userEvent.clear(name);
+    await userEvent.type(name, '   ');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(name).toHaveAccessibleDescription(expect.stringContaining('Enter a name for the theme'));
+    expect(name).toBeInvalid();
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('refuses a name longer than the limit, saying how long it is', async () => {
+    const { onSaved, name } = renameForm();
+    await userEvent.clear(name);
+    await userEvent.click(name);
+    await userEvent.paste('x'.repeat(LIMITS.nameLength + 1));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(name).toHaveAccessibleDescription(
+      expect.stringContaining(
+        `Keep the name to ${LIMITS.nameLength} characters or fewer (it has ${LIMITS.nameLength + 1})`,
+      ),
+    );
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('refuses a description longer than the limit', async () => {
+    renameForm();
+    const description = screen.getByRole('textbox', { name: /^Description/ });
+    await userEvent.click(description);
+    await userEvent.paste('y'.repeat(LIMITS.textLength));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(description).toHaveAccessibleDescription(
+      expect.stringContaining('Keep the description to 10,000 characters'),
+    );
+  });
+
+  it("shows the server's refusal of a clashing name beside the name", async () => {
+    const mocks = [
+      {
+        request: {
+          query: UpdateThemeMutation,
+          variables: { id: BUSES.id, input: { name: 'Trams', description: 'Routes and fares' } },
+        },
+        result: {
+          errors: [
+            {
+              message: 'a theme with this name already sits at this place in the codebook',
+              extensions: { code: 'BAD_USER_INPUT', field: 'name' },
+            },
+          ],
+        },
+      },
+    ];
+    const { onSaved, name } = renameForm(mocks);
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Trams');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/already sits at this place/);
+    expect(name).toHaveAccessibleDescription(expect.stringContaining('already sits at this place'));
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('saves the trimmed name and clears an emptied description', async () => {
+    const mocks = [
+      {
+        request: {
+          query: UpdateThemeMutation,
+          variables: { id: BUSES.id, input: { name: 'Bus services', description: null } },
+        },
+        result: {
+          data: {
+            updateTheme: { __typename: 'Theme', id: BUSES.id, name: 'Bus services', description: null, parent: null },
+          },
+        },
+      },
+    ];
+    const { onSaved, name } = renameForm(mocks);
+    await userEvent.clear(name);
+    await userEvent.type(name, '  Bus services ');
+    await userEvent.clear(screen.getByRole('textbox', { name: /^Description/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await expect.poll(() => onSaved.mock.calls.length).toBe(1);
+    expect(onSaved).toHaveBeenCalledWith(
+      expect.objectContaining({ id: BUSES.id, name: 'Bus services' }),
+      '“Bus services” saved.',
+    );
+  });
+});

@@ -1,0 +1,146 @@
+import { ConsentPurpose } from '@chorus/shared';
+import { Box, Button, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
+import { useSession } from '../auth/useSession';
+import { formatDateTime, LABELS } from '../common/labels';
+import { SuccessNotice } from '../common/SuccessNotice';
+import { getFragmentData, graphql, type FragmentType } from '../gql';
+import { RecordConsentModal } from './RecordConsentModal';
+import { WithdrawConsentModal } from './WithdrawConsentModal';
+
+export const ParticipantConsentsFragment = graphql(`
+  fragment ParticipantConsents on Participant {
+    id
+    code
+    consents {
+      purpose
+      granted
+      method
+      noticeVersion
+      recordedAt
+      withdrawnAt
+    }
+  }
+`);
+
+function decision(consent: { granted: boolean; withdrawnAt: string | null }): string {
+  if (consent.granted) return 'Granted';
+  return consent.withdrawnAt ? `Withdrawn ${formatDateTime(consent.withdrawnAt)}` : 'Refused';
+}
+
+/** Consent per purpose as it stands now, with withdrawal and later decisions for fieldwork roles. */
+export function ParticipantConsents({
+  participant,
+  noticeVersions,
+}: {
+  participant: FragmentType<typeof ParticipantConsentsFragment>;
+  noticeVersions: string[];
+}) {
+  const person = getFragmentData(ParticipantConsentsFragment, participant);
+  const { can } = useSession();
+  const mayChange = can('fieldwork');
+  const [withdrawing, setWithdrawing] = useState<ConsentPurpose | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const withdrawn = (purpose: ConsentPurpose) => {
+    setWithdrawing(null);
+    setDone(
+      purpose === ConsentPurpose.PARTICIPATION
+        ? 'Participation withdrawn. Their responses, codings and quotes have been deleted.'
+        : `${LABELS.purpose[purpose]}: withdrawn.`,
+    );
+  };
+
+  return (
+    <section aria-labelledby="consent-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="consent-heading">
+          Consent
+        </Title>
+        {mayChange && (
+          <Button variant="light" onClick={() => setRecording(true)}>
+            Record consent
+          </Button>
+        )}
+      </Group>
+      {done && (
+        <Box mb="sm">
+          <SuccessNotice message={done} />
+        </Box>
+      )}
+      {person.consents.length === 0 ? (
+        <Text size="sm">No consent decisions are recorded.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table>
+            <Table.Caption>Consent as it stands now, one row per purpose</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Purpose</Table.Th>
+                <Table.Th scope="col">Decision</Table.Th>
+                <Table.Th scope="col">Method</Table.Th>
+                <Table.Th scope="col">Notice</Table.Th>
+                <Table.Th scope="col">Recorded</Table.Th>
+                {mayChange && (
+                  <Table.Th scope="col">
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {person.consents.map((consent) => (
+                <Table.Tr key={consent.purpose}>
+                  <Table.Th scope="row" fw={500}>
+                    {LABELS.purpose[consent.purpose]}
+                  </Table.Th>
+                  <Table.Td>{decision(consent)}</Table.Td>
+                  <Table.Td>{consent.method ? LABELS.method[consent.method] : '—'}</Table.Td>
+                  <Table.Td>{consent.noticeVersion ?? '—'}</Table.Td>
+                  <Table.Td>{formatDateTime(consent.recordedAt)}</Table.Td>
+                  {mayChange && (
+                    <Table.Td>
+                      {consent.granted && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setWithdrawing(consent.purpose)}
+                          aria-label={`Withdraw: ${LABELS.purpose[consent.purpose]}`}
+                        >
+                          Withdraw
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {mayChange && (
+        <>
+          <WithdrawConsentModal
+            participantId={person.id}
+            code={person.code}
+            purpose={withdrawing}
+            onClose={() => setWithdrawing(null)}
+            onWithdrawn={withdrawn}
+          />
+          <RecordConsentModal
+            participantId={person.id}
+            code={person.code}
+            opened={recording}
+            noticeVersions={noticeVersions}
+            onClose={() => setRecording(false)}
+            onRecorded={(summary) => {
+              setRecording(false);
+              setDone(`Recorded. ${summary}`);
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,356 @@
+import { LIMITS, type SessionFormat } from '@chorus/shared';
+import {
+  Alert,
+  Button,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useSession } from '../auth/useSession';
+import { formErrors } from '../common/errors';
+import { LABELS, options } from '../common/labels';
+import { getFragmentData, graphql, type FragmentType } from '../gql';
+import type { CreateSessionInput, UpdateSessionInput } from '../gql/graphql';
+import { dateTimeInputToIso, isoToDateTimeInput } from './localTime';
+
+export const SessionFormChoicesFragment = graphql(`
+  fragment SessionFormChoices on Query {
+    areas {
+      id
+      name
+    }
+    organisations(first: 100) @include(if: $withOrganisations) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    users(roles: [FACILITATOR, COORDINATOR, ADMIN], first: 100) @include(if: $withFacilitators) {
+      edges {
+        node {
+          id
+          displayName
+          role
+          disabledAt
+        }
+      }
+    }
+  }
+`);
+
+export const SessionFormValuesFragment = graphql(`
+  fragment SessionFormValues on Session {
+    id
+    title
+    format
+    startsAt
+    endsAt
+    venue
+    audience
+    headcount
+    area {
+      id
+    }
+    organisation {
+      id
+    }
+    facilitators @include(if: $withFacilitators) {
+      id
+      displayName
+      role
+    }
+  }
+`);
+
+/** What the form sends: a new session's input, plus the headcount when editing. */
+export type SessionInput = CreateSessionInput & Pick<UpdateSessionInput, 'headcount'>;
+
+type Field =
+  | 'title'
+  | 'format'
+  | 'startsAt'
+  | 'endsAt'
+  | 'areaId'
+  | 'venue'
+  | 'audience'
+  | 'organisationId'
+  | 'facilitatorIds'
+  | 'headcount';
+
+/** The inputs as typed: empty strings for "not given". */
+interface Draft {
+  title: string;
+  format: string;
+  startsAt: string;
+  endsAt: string;
+  areaId: string;
+  venue: string;
+  audience: string;
+  organisationId: string;
+  facilitatorIds: string[];
+  headcount: string | number;
+}
+
+const MAX_HEADCOUNT = 100_000;
+
+function tooLong(value: string) {
+  return value.trim().length > LIMITS.nameLength;
+}
+
+function check(draft: Draft, editing: boolean): Partial<Record<Field, string>> {
+  const problems: Partial<Record<Field, string>> = {};
+  const limit = `${LIMITS.nameLength} characters or fewer`;
+  if (!draft.title.trim()) problems.title = 'Enter a title';
+  else if (tooLong(draft.title)) problems.title = `Keep the title to ${limit}`;
+  if (!draft.format) problems.format = 'Choose a format';
+  const startsAt = dateTimeInputToIso(draft.startsAt);
+  const endsAt = dateTimeInputToIso(draft.endsAt);
+  if (!startsAt) problems.startsAt = 'Enter the date and time it starts';
+  if (draft.endsAt && !endsAt) problems.endsAt = 'Enter a whole date and time, or leave it empty';
+  else if (startsAt && endsAt && new Date(endsAt) < new Date(startsAt))
+    problems.endsAt = 'It cannot end before it starts';
+  if (tooLong(draft.venue)) problems.venue = `Keep the venue to ${limit}`;
+  if (tooLong(draft.audience)) problems.audience = `Keep the audience to ${limit}`;
+  const headcount = Number(draft.headcount);
+  if (
+    editing &&
+    draft.headcount !== '' &&
+    !(Number.isInteger(headcount) && headcount >= 0 && headcount <= MAX_HEADCOUNT)
+  ) {
+    problems.headcount = 'Enter a whole number from 0 to 100,000';
+  }
+  return problems;
+}
+
+const sameMembers = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+interface SessionFormProps {
+  choices: FragmentType<typeof SessionFormChoicesFragment>;
+  /** The session being edited; a new one is planned without. */
+  session?: FragmentType<typeof SessionFormValuesFragment>;
+  submitLabel: string;
+  saving: boolean;
+  /** The server's refusal of the last save. */
+  error?: unknown;
+  /** Where "Cancel" leads. */
+  cancelTo: string;
+  onSubmit: (input: SessionInput) => void;
+}
+
+/** Plans or edits a session: checks what it can before sending, and shows the server's objections beside each field. */
+export function SessionForm({ choices, session, submitLabel, saving, error, cancelTo, onSubmit }: SessionFormProps) {
+  const { can } = useSession();
+  const editing = Boolean(session);
+  // A partner's sessions are always its own; a facilitator may not move a session to another organisation.
+  const withOrganisation = can('planSessions') && can('staff');
+  const withFacilitators = can('people');
+  const available = getFragmentData(SessionFormChoicesFragment, choices);
+  const current = getFragmentData(SessionFormValuesFragment, session);
+  const initialFacilitatorIds = current?.facilitators?.map((user) => user.id) ?? [];
+
+  const [draft, setDraft] = useState<Draft>(() => ({
+    title: current?.title ?? '',
+    format: current?.format ?? '',
+    startsAt: isoToDateTimeInput(current?.startsAt),
+    endsAt: isoToDateTimeInput(current?.endsAt),
+    areaId: current?.area?.id ?? '',
+    venue: current?.venue ?? '',
+    audience: current?.audience ?? '',
+    organisationId: current?.organisation?.id ?? '',
+    facilitatorIds: initialFacilitatorIds,
+    headcount: current?.headcount ?? '',
+  }));
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const [attempts, setAttempts] = useState(0);
+  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+
+  // After a refused save, the keyboard goes to the first thing to fix.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (attempts || error) form.current?.querySelector<HTMLElement>('[data-problem], [aria-invalid="true"]')?.focus();
+  }, [attempts, error]);
+
+  const server = formErrors(error);
+  const shown: Field[] = [
+    'title',
+    'format',
+    'startsAt',
+    'endsAt',
+    'areaId',
+    'venue',
+    'audience',
+    ...(withOrganisation ? (['organisationId'] as const) : []),
+    ...(withFacilitators ? (['facilitatorIds'] as const) : []),
+    ...(editing ? (['headcount'] as const) : []),
+  ];
+  // `facilitatorIds.2` is about the facilitators field as a whole.
+  const fieldOf = (path: string) => path.split('.')[0] as Field;
+  const serverFields: Partial<Record<Field, string>> = {};
+  const unplaced: string[] = [];
+  for (const [path, message] of Object.entries(server.fields)) {
+    if (shown.includes(fieldOf(path))) serverFields[fieldOf(path)] ??= message;
+    else unplaced.push(message);
+  }
+  const formProblem = server.form ?? unplaced[0];
+  const errorOf = (field: Field) => problems[field] ?? serverFields[field];
+
+  const staff = new Map(
+    (available.users?.edges ?? [])
+      .map(({ node }) => node)
+      .filter((user) => !user.disabledAt)
+      .map((user) => [user.id, `${user.displayName} (${LABELS.role[user.role]})`]),
+  );
+  // Keep those already assigned on offer even if they are no longer in the staff list.
+  for (const user of current?.facilitators ?? []) {
+    if (!staff.has(user.id)) staff.set(user.id, `${user.displayName} (${LABELS.role[user.role]})`);
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = check(draft, editing);
+    setProblems(found);
+    setAttempts((n) => n + 1);
+    const startsAt = dateTimeInputToIso(draft.startsAt);
+    if (Object.keys(found).length || !startsAt) return;
+    onSubmit({
+      title: draft.title.trim(),
+      format: draft.format as SessionFormat,
+      startsAt,
+      endsAt: dateTimeInputToIso(draft.endsAt),
+      areaId: draft.areaId || null,
+      venue: draft.venue.trim() || null,
+      audience: draft.audience.trim() || null,
+      ...(withOrganisation ? { organisationId: draft.organisationId || null } : {}),
+      // Sent only when changed: saving other edits never trips over a facilitator since disabled.
+      ...(withFacilitators && !sameMembers(draft.facilitatorIds, initialFacilitatorIds)
+        ? { facilitatorIds: draft.facilitatorIds }
+        : {}),
+      ...(editing ? { headcount: draft.headcount === '' ? null : Number(draft.headcount) } : {}),
+    });
+  };
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate aria-label={submitLabel}>
+      <Stack maw={640}>
+        {formProblem && (
+          <Alert color="red" role="alert" tabIndex={-1} data-problem>
+            {formProblem}
+          </Alert>
+        )}
+        <TextInput
+          label="Title"
+          value={draft.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errorOf('title')}
+          required
+        />
+        <NativeSelect
+          label="Format"
+          data={[{ value: '', label: 'Choose a format', disabled: true }, ...options('format')]}
+          value={draft.format}
+          onChange={(e) => set('format', e.currentTarget.value)}
+          error={errorOf('format')}
+          required
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Starts"
+            type="datetime-local"
+            value={draft.startsAt}
+            onChange={(e) => set('startsAt', e.currentTarget.value)}
+            error={errorOf('startsAt')}
+            required
+          />
+          <TextInput
+            label="Ends"
+            description="Optional"
+            type="datetime-local"
+            value={draft.endsAt}
+            min={draft.startsAt || undefined}
+            onChange={(e) => set('endsAt', e.currentTarget.value)}
+            error={errorOf('endsAt')}
+          />
+        </SimpleGrid>
+        <NativeSelect
+          label="Area"
+          data={[
+            { value: '', label: 'Not given' },
+            ...available.areas.map((area) => ({ value: area.id, label: area.name })),
+          ]}
+          value={draft.areaId}
+          onChange={(e) => set('areaId', e.currentTarget.value)}
+          error={errorOf('areaId')}
+        />
+        <TextInput
+          label="Venue"
+          description="For example, a library or community centre"
+          value={draft.venue}
+          onChange={(e) => set('venue', e.currentTarget.value)}
+          error={errorOf('venue')}
+        />
+        <TextInput
+          label="Audience"
+          description="Who the session is for, for example young carers"
+          value={draft.audience}
+          onChange={(e) => set('audience', e.currentTarget.value)}
+          error={errorOf('audience')}
+        />
+        {withOrganisation && (
+          <NativeSelect
+            label="Organisation"
+            description="The partner running it, if not staff"
+            data={[
+              { value: '', label: 'None: staff run it' },
+              ...(available.organisations?.edges ?? []).map(({ node }) => ({ value: node.id, label: node.name })),
+            ]}
+            value={draft.organisationId}
+            onChange={(e) => set('organisationId', e.currentTarget.value)}
+            error={errorOf('organisationId')}
+          />
+        )}
+        {withFacilitators && (
+          <MultiSelect
+            label="Facilitators"
+            description="Staff who run it; they can record its participants and responses"
+            data={[...staff].map(([value, label]) => ({ value, label }))}
+            value={draft.facilitatorIds}
+            onChange={(ids) => set('facilitatorIds', ids)}
+            error={errorOf('facilitatorIds')}
+            searchable
+            nothingFoundMessage="No staff by that name"
+          />
+        )}
+        {editing && (
+          <NumberInput
+            label="Headcount"
+            description="Everyone who attended, including people who did not register"
+            value={draft.headcount}
+            onChange={(value) => set('headcount', value)}
+            error={errorOf('headcount')}
+            min={0}
+            max={MAX_HEADCOUNT}
+            allowDecimal={false}
+            allowNegative={false}
+            thousandSeparator=","
+          />
+        )}
+        <Group>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+          <Button component={Link} to={cancelTo} variant="default">
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
