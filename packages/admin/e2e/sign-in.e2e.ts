@@ -36,3 +36,37 @@ it('offers a facilitator only what their role allows', async () => {
   expect(new URL(page.url()).pathname).toBe('/sessions');
   await page.getByRole('button', { name: 'Sign out' }).click();
 });
+
+it('asks to sign in again over the page when the session ends, keeping what was typed', async () => {
+  const { page } = chorus;
+  await signIn(page, DEMO.coordinator);
+  await page.goto('/responses');
+  const search = page.getByRole('searchbox', { name: /^Search the words/ });
+  await search.waitFor();
+  // The coordinator changes their password elsewhere: every session token issued before stops working.
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('chorus.session')!).token as string);
+  const newPassword = 'a-brand-new-password';
+  const changed = await fetch(`${chorus.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }',
+      variables: { c: DEMO.coordinator.password, n: newPassword },
+    }),
+  }).then((r) => r.json());
+  expect(changed.errors).toBeUndefined();
+  await search.fill('buses on a Sunday');
+
+  const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+  await dialog.waitFor();
+  await checkScreen(page, 'session-ended');
+  expect(await dialog.getByLabel('Email').inputValue()).toBe(DEMO.coordinator.email);
+  await dialog.getByRole('textbox', { name: 'Password' }).fill(newPassword);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  expect(await search.inputValue()).toBe('buses on a Sunday');
+  // What failed while signed out is asked again: the results come back without a manual retry.
+  await page.getByRole('link', { name: 'Open response' }).first().waitFor();
+  expect(new URL(page.url()).pathname).toBe('/responses');
+});

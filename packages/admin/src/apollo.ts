@@ -1,19 +1,23 @@
-import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { session } from './auth/session';
 
-const auth = new SetContextLink(({ headers }) => ({
-  headers: { ...headers, ...(session.token ? { authorization: `Bearer ${session.token}` } : {}) },
-}));
+// Signing in sends no token: the server refuses a request whose token has ended, even a sign-in.
+const auth = new SetContextLink(({ headers }, operation) => {
+  const token = operation.operationName === 'SignIn' ? null : session.token;
+  return { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, sentToken: token };
+});
 
 // A refused token means the session ended (expiry, password change): ask to sign in again over
 // the page, so nothing typed is lost. A wrong password at sign-in is not that.
 const expiry = new ErrorLink(({ error, operation }) => {
   if (operation.operationName === 'SignIn') return;
-  if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
-    session.markExpired();
-  }
+  // A refused token is answered with HTTP 401 before any resolver runs.
+  const refused =
+    (ServerError.is(error) && error.statusCode === 401) ||
+    (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
+  if (refused) session.markExpired(operation.getContext().sentToken ?? null);
 });
 
 export function createApolloClient(uri = '/graphql'): ApolloClient {

@@ -1,3 +1,4 @@
+import { useApolloClient } from '@apollo/client/react';
 import { Modal, Text } from '@mantine/core';
 import { session } from './session';
 import { SignInForm } from './SignInForm';
@@ -6,6 +7,7 @@ import { useSession } from './useSession';
 /** Over the current page, so nothing typed is lost: sign in again and carry on. */
 export default function SessionExpiredModal() {
   const { user, expired } = useSession();
+  const client = useApolloClient();
   return (
     <Modal
       opened={expired}
@@ -17,7 +19,8 @@ export default function SessionExpiredModal() {
       <Text size="sm" mb="md">
         Sign in again to carry on. What you typed on this page is still here.
       </Text>
-      <SignInForm email={user?.email} />
+      {/* Whatever failed while signed out is asked again, so the page fills in by itself. */}
+      <SignInForm email={user?.email} onSignedIn={() => void client.refetchQueries({ include: 'active' })} />
     </Modal>
   );
 }

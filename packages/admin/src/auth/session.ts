@@ -57,8 +57,9 @@ export const session = {
     sessionStorage.removeItem(KEY);
     notify();
   },
-  markExpired(): void {
-    if (!current || expired) return;
+  /** `refusedToken` is the token the refused request carried: a late answer to an older one is ignored. */
+  markExpired(refusedToken: string | null): void {
+    if (!current || expired || refusedToken !== current.token) return;
     expired = true;
     notify();
   },
