@@ -81,7 +81,9 @@ it('finds a participant by their code, and withdrawing their participation delet
   await modal.waitFor({ state: 'hidden' });
   await page.getByText('No responses', { exact: true }).waitFor();
   expect(await responsesTable(page).count()).toBe(0);
-  await expect.poll(() => ledgerRows(page).last().textContent()).toMatch(/Take part \(required\)Withdrawal/);
+  await expect
+    .poll(() => ledgerRows(page).last().textContent())
+    .toMatch(/Take part \(required\)Withdrawal.*Demo Admin$/);
   const consentRow = page
     .getByRole('table', { name: /^Consent as it stands now/ })
     .getByRole('row', { name: /Take part/ });

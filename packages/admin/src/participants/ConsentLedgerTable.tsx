@@ -12,6 +12,7 @@ export const ParticipantConsentLedgerFragment = graphql(`
       method
       noticeVersion
       recordedAt
+      recordedBy
     }
   }
 `);
@@ -29,7 +30,7 @@ export function ConsentLedgerTable({
 }) {
   const { consentLedger } = getFragmentData(ParticipantConsentLedgerFragment, participant);
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={680}>
       <Table striped>
         <Table.Caption>Every consent entry, oldest first; a withdrawal is a new entry, never an edit</Table.Caption>
         <Table.Thead>
@@ -39,6 +40,7 @@ export function ConsentLedgerTable({
             <Table.Th scope="col">Entry</Table.Th>
             <Table.Th scope="col">Method</Table.Th>
             <Table.Th scope="col">Notice</Table.Th>
+            <Table.Th scope="col">Recorded by</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,6 +51,7 @@ export function ConsentLedgerTable({
               <Table.Td fw={entry.isWithdrawal ? 600 : undefined}>{entryKind(entry)}</Table.Td>
               <Table.Td>{entry.method ? LABELS.method[entry.method] : '—'}</Table.Td>
               <Table.Td>{entry.noticeVersion ?? '—'}</Table.Td>
+              <Table.Td>{entry.recordedBy ?? '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -71,6 +71,10 @@ export class ApiKeysService {
     });
   }
 
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<ApiKey[]> {
+    return ctx.manager.createQueryBuilder(ApiKey, 'k').where('k.id = ANY(:ids)', { ids }).getMany();
+  }
+
   list(ctx: RequestContext, page: PageArgs) {
     return paginate(ctx.manager.createQueryBuilder(ApiKey, 'k'), byCreatedAt<ApiKey>('k'), page);
   }

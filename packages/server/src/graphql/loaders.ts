@@ -26,6 +26,7 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     area: byId((ids) => services.areas.findByIds(ctx, ids)),
     organisation: byId((ids) => services.organisations.findByIds(ctx, ids)),
     user: byId((ids) => services.users.findByIds(ctx, ids)),
+    apiKey: byId((ids) => services.apiKeys.findByIds(ctx, ids)),
     session: byId((ids) => services.sessions.findByIds(ctx, ids)),
     participant: byId((ids) => services.participants.findByIds(ctx, ids)),
     response: byId((ids) => services.responses.findByIds(ctx, ids)),

@@ -7,6 +7,7 @@ import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { AreasResolver } from '../areas/areas.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CodingsResolver } from '../codings/codings.resolver.js';
+import { ConsentsResolver } from '../consents/consents.resolver.js';
 import { EngagementsResolver } from '../engagements/engagements.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
 import { OverviewResolver } from '../overview/overview.resolver.js';
@@ -29,6 +30,7 @@ export function getSchema(): GraphQLSchema {
       AreasResolver,
       AuthResolver,
       CodingsResolver,
+      ConsentsResolver,
       EngagementsResolver,
       OrganisationsResolver,
       OverviewResolver,

@@ -161,13 +161,13 @@ describe('consent changes', () => {
     expect(await server.count('responses', 'participant_id = $1', [id])).toBe(0);
     expect(await server.count('codings', 'response_id = $1', [responseId])).toBe(0);
     const after = await server.ok(
-      `query($id: ID!) { participant(id: $id) { ageBand consents { purpose granted withdrawnAt } consentLedger { purpose granted isWithdrawal } } }`,
+      `query($id: ID!) { participant(id: $id) { ageBand consents { purpose granted withdrawnAt } consentLedger { purpose granted isWithdrawal recordedBy } } }`,
       { id },
     );
     expect(after.participant.ageBand).toBeNull();
     expect(after.participant.consentLedger).toEqual([
-      { purpose: 'PARTICIPATION', granted: true, isWithdrawal: false },
-      { purpose: 'PARTICIPATION', granted: false, isWithdrawal: true },
+      { purpose: 'PARTICIPATION', granted: true, isWithdrawal: false, recordedBy: 'Admin' },
+      { purpose: 'PARTICIPATION', granted: false, isWithdrawal: true, recordedBy: 'Admin' },
     ]);
   });
 
@@ -264,5 +264,20 @@ describe('erasureImpact', () => {
     );
     expect(codeOf(refused)).toBe('FORBIDDEN');
     expect(await server.count('responses', 'participant_id = $1', [id])).toBe(2);
+  });
+});
+
+describe('consent ledger', () => {
+  it('names who recorded each entry: a staff member, or the API key', async () => {
+    const org = await server.createOrganisation();
+    const key = await server.apiKey(Role.PARTNER, org);
+    const partnerSession = await server.createSession(key);
+    const id = await server.registerParticipant(key, { sessionId: partnerSession });
+    const data = await server.ok(
+      `query($id: ID!) { participant(id: $id) { consentLedger { recordedBy } } }`,
+      { id },
+      key,
+    );
+    expect(data.participant.consentLedger).toEqual([{ recordedBy: expect.stringMatching(/^API key: Key \d+$/) }]);
   });
 });
