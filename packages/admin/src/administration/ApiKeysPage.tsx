@@ -62,14 +62,7 @@ export default function ApiKeysPage() {
             {apiKeys && (
               <>
                 <ApiKeysTable apiKeys={apiKeys.edges.map((edge) => edge.node)} onRevoke={setRevoking} />
-                <Pager
-                  totalCount={apiKeys.totalCount}
-                  page={pages.page}
-                  pageSize={PAGE_SIZE}
-                  hasNextPage={apiKeys.pageInfo.hasNextPage}
-                  onNext={() => pages.next(apiKeys.pageInfo.endCursor)}
-                  onPrevious={pages.previous}
-                />
+                <Pager connection={apiKeys} pages={pages} pageSize={PAGE_SIZE} />
               </>
             )}
           </QueryState>

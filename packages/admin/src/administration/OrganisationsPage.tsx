@@ -41,14 +41,7 @@ export default function OrganisationsPage() {
             {organisations && (
               <>
                 <OrganisationsTable organisations={organisations.edges.map((edge) => edge.node)} />
-                <Pager
-                  totalCount={organisations.totalCount}
-                  page={pages.page}
-                  pageSize={PAGE_SIZE}
-                  hasNextPage={organisations.pageInfo.hasNextPage}
-                  onNext={() => pages.next(organisations.pageInfo.endCursor)}
-                  onPrevious={pages.previous}
-                />
+                <Pager connection={organisations} pages={pages} pageSize={PAGE_SIZE} />
               </>
             )}
           </QueryState>

@@ -40,14 +40,7 @@ export default function UsersPage() {
             {users && (
               <>
                 <UsersTable users={users.edges.map((edge) => edge.node)} />
-                <Pager
-                  totalCount={users.totalCount}
-                  page={pages.page}
-                  pageSize={PAGE_SIZE}
-                  hasNextPage={users.pageInfo.hasNextPage}
-                  onNext={() => pages.next(users.pageInfo.endCursor)}
-                  onPrevious={pages.previous}
-                />
+                <Pager connection={users} pages={pages} pageSize={PAGE_SIZE} />
               </>
             )}
           </QueryState>

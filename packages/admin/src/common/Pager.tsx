@@ -1,32 +1,35 @@
 import { Button, Group, Text } from '@mantine/core';
+import type { usePages } from './usePages';
 
 interface PagerProps {
-  /** Items across all pages. */
-  totalCount: number;
-  /** 1-based page being shown. */
-  page: number;
+  /** The page of a Relay connection being shown. */
+  connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  pages: ReturnType<typeof usePages>;
   pageSize: number;
-  hasNextPage: boolean;
-  onNext: () => void;
-  onPrevious: () => void;
   /** Names the pager when a page has several (e.g. "Participants pages"). */
   label?: string;
 }
 
 /** Next/previous over a Relay connection, with where the reader is. */
-export function Pager({ totalCount, page, pageSize, hasNextPage, onNext, onPrevious, label = 'Pages' }: PagerProps) {
-  const first = totalCount === 0 ? 0 : (page - 1) * pageSize + 1;
-  const last = Math.min(page * pageSize, totalCount);
+export function Pager({ connection, pages, pageSize, label = 'Pages' }: PagerProps) {
+  const { totalCount, pageInfo } = connection;
+  const first = totalCount === 0 ? 0 : (pages.page - 1) * pageSize + 1;
+  const last = Math.min(pages.page * pageSize, totalCount);
   return (
     <Group justify="space-between" mt="md" component="nav" aria-label={label}>
       <Text size="sm" c="dimmed" aria-live="polite">
         {first}–{last} of {totalCount}
       </Text>
       <Group gap="xs">
-        <Button variant="default" size="xs" onClick={onPrevious} disabled={page === 1}>
+        <Button variant="default" size="xs" onClick={pages.previous} disabled={pages.page === 1}>
           Previous page
         </Button>
-        <Button variant="default" size="xs" onClick={onNext} disabled={!hasNextPage}>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => pages.next(pageInfo.endCursor)}
+          disabled={!pageInfo.hasNextPage}
+        >
           Next page
         </Button>
       </Group>

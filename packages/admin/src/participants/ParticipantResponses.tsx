@@ -75,14 +75,7 @@ export function ParticipantResponses({ participantId }: { participantId: string 
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Pager
-            totalCount={responses.totalCount}
-            page={pages.page}
-            pageSize={PAGE_SIZE}
-            hasNextPage={responses.pageInfo.hasNextPage}
-            onNext={() => pages.next(responses.pageInfo.endCursor)}
-            onPrevious={pages.previous}
-          />
+          <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} />
         </>
       )}
     </QueryState>

@@ -103,14 +103,7 @@ export default function ParticipantsPage() {
               participants={participants.edges.map((edge) => edge.node)}
               caption={code ? `Participants with the code ${code}` : 'Participants, newest first'}
             />
-            <Pager
-              totalCount={participants.totalCount}
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              hasNextPage={participants.pageInfo.hasNextPage}
-              onNext={() => pages.next(participants.pageInfo.endCursor)}
-              onPrevious={pages.previous}
-            />
+            <Pager connection={participants} pages={pages} pageSize={PAGE_SIZE} />
           </>
         )}
       </QueryState>

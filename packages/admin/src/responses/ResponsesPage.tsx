@@ -57,14 +57,7 @@ export default function ResponsesPage() {
                 </li>
               ))}
             </Stack>
-            <Pager
-              totalCount={responses.totalCount}
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              hasNextPage={responses.pageInfo.hasNextPage}
-              onNext={() => pages.next(responses.pageInfo.endCursor)}
-              onPrevious={pages.previous}
-            />
+            <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} />
           </>
         )}
       </QueryState>

@@ -81,14 +81,7 @@ export function SessionParticipants({ sessionId }: { sessionId: string }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Pager
-              totalCount={participants.totalCount}
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              hasNextPage={participants.pageInfo.hasNextPage}
-              onNext={() => pages.next(participants.pageInfo.endCursor)}
-              onPrevious={pages.previous}
-            />
+            <Pager connection={participants} pages={pages} pageSize={PAGE_SIZE} />
           </div>
         )}
       </QueryState>

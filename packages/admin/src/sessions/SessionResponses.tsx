@@ -101,14 +101,7 @@ export function SessionResponses({ sessionId }: { sessionId: string }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Pager
-              totalCount={responses.totalCount}
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              hasNextPage={responses.pageInfo.hasNextPage}
-              onNext={() => pages.next(responses.pageInfo.endCursor)}
-              onPrevious={pages.previous}
-            />
+            <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} />
           </div>
         )}
       </QueryState>

@@ -69,14 +69,7 @@ export default function SessionsPage() {
         {sessions && (
           <div aria-busy={loading}>
             <SessionsTable sessions={sessions.edges.map((edge) => edge.node)} />
-            <Pager
-              totalCount={sessions.totalCount}
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              hasNextPage={sessions.pageInfo.hasNextPage}
-              onNext={() => pages.next(sessions.pageInfo.endCursor)}
-              onPrevious={pages.previous}
-            />
+            <Pager connection={sessions} pages={pages} pageSize={PAGE_SIZE} />
           </div>
         )}
       </QueryState>
