@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { CityConnection, ConsentMethod, ConsentPurpose } from '@chorus/shared';
 import type { MockLink } from '@apollo/client/testing';
 import { screen } from '@testing-library/react';
@@ -6,6 +7,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeFragmentData } from '../gql';
 import { renderWithProviders } from '../test/render';
 import { RegisterParticipantMutation } from './capture.graphql';
+
+/** Matches the expected input whatever idempotency key the form generated (there must be one). */
+function withAnyIdempotencyKey(expected: { input: Record<string, unknown> }) {
+  return ({ input }: { input: Record<string, unknown> }) => {
+    const { idempotencyKey, ...rest } = input;
+    return typeof idempotencyKey === 'string' && idempotencyKey.length > 0 && isDeepStrictEqual(rest, expected.input);
+  };
+}
 import { CaptureAreaOptionFragment, RegisterParticipantForm } from './RegisterParticipantForm';
 
 const SESSION = '5b0c2f0e-8d2a-4c55-9a57-3f1b7c1e0a01';
@@ -97,7 +106,7 @@ describe('RegisterParticipantForm', () => {
       {
         request: {
           query: RegisterParticipantMutation,
-          variables: {
+          variables: withAnyIdempotencyKey({
             input: {
               sessionId: SESSION,
               connections: [CityConnection.LIVES, CityConnection.STUDIES],
@@ -106,7 +115,7 @@ describe('RegisterParticipantForm', () => {
               consents: consents([ConsentPurpose.PARTICIPATION, ConsentPurpose.QUOTE]),
               contact: null,
             },
-          },
+          }),
         },
         result: { data: { registerParticipant: { __typename: 'Participant', id: 'p-1', code: 'K7PQ3M' } } },
       },
@@ -130,7 +139,7 @@ describe('RegisterParticipantForm', () => {
       {
         request: {
           query: RegisterParticipantMutation,
-          variables: {
+          variables: withAnyIdempotencyKey({
             input: {
               sessionId: SESSION,
               connections: [CityConnection.VOLUNTEERS],
@@ -139,7 +148,7 @@ describe('RegisterParticipantForm', () => {
               consents: consents([ConsentPurpose.PARTICIPATION, ConsentPurpose.FOLLOW_UP_CONTACT]),
               contact: { name: null, email: null, phone: '+44 1782 000000' },
             },
-          },
+          }),
         },
         result: {
           errors: [
@@ -160,5 +169,29 @@ describe('RegisterParticipantForm', () => {
     expect(screen.getByRole('textbox', { name: 'Phone' })).toHaveAccessibleDescription(
       expect.stringContaining('contact.phone must be a phone number'),
     );
+  });
+
+  it('retries a registration whose answer was lost under the same key, so the person is registered once', async () => {
+    const keys: unknown[] = [];
+    const sameDetails = (variables: { input: Record<string, unknown> }) => {
+      keys.push(variables.input.idempotencyKey);
+      return true;
+    };
+    renderForm([
+      { request: { query: RegisterParticipantMutation, variables: sameDetails }, error: new Error('Network error') },
+      {
+        request: { query: RegisterParticipantMutation, variables: sameDetails },
+        result: { data: { registerParticipant: { __typename: 'Participant', id: 'p-2', code: 'Q4RT7W' } } },
+      },
+    ]);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Works here' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Take part (required)' }));
+    await register();
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    await register();
+    expect(await screen.findByTestId('participant-code')).toHaveTextContent('Q4RT7W');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toEqual(expect.any(String));
+    expect(keys[1]).toBe(keys[0]);
   });
 });

@@ -1,9 +1,14 @@
 import { useMutation } from '@apollo/client/react';
+import { useRef } from 'react';
+import { getFragmentData } from '../gql';
 import type { RegisterParticipantInput } from '../gql/graphql';
 import { CaptureQuery, captureVariables, RegisterParticipantMutation } from './capture.graphql';
+import { CaptureSpeakerFragment } from './ResponsesForm';
 
 /**
- * Registers a participant at a session with their consent decisions. The new person joins the
+ * Registers a participant at a session with their consent decisions. Each attempt carries an
+ * idempotency key, kept while the same details are retried until the server confirms, so a lost
+ * answer never registers the person twice. The new person joins the
  * session's speakers in the cache at once, so they can be chosen straight away; the session's
  * counts are read again in the background (a failure there must not look like a failed registration).
  */
@@ -14,23 +19,31 @@ export function useRegisterParticipant(sessionId: string) {
       const participant = data?.registerParticipant;
       if (!participant) return;
       const edge = { __typename: 'ParticipantEdge' as const, node: participant };
-      cache.updateQuery({ query: CaptureQuery, variables: captureVariables(sessionId) }, (current) =>
-        current
+      cache.updateQuery({ query: CaptureQuery, variables: captureVariables(sessionId) }, (current) => {
+        const listed = current?.participants.edges.some(
+          (e) => getFragmentData(CaptureSpeakerFragment, e.node).id === participant.id,
+        );
+        return current
           ? {
               ...current,
               participants: {
                 ...current.participants,
-                totalCount: current.participants.totalCount + 1,
-                edges: [edge, ...current.participants.edges],
+                // A retry answered with the first registration is already listed.
+                totalCount: current.participants.totalCount + (listed ? 0 : 1),
+                edges: listed ? current.participants.edges : [edge, ...current.participants.edges],
               },
             }
-          : current,
-      );
+          : current;
+      });
     },
   });
-  const register = async (input: RegisterParticipantInput) => {
-    const { data } = await mutate({ variables: { input } });
+  const pending = useRef<{ details: string; key: string } | null>(null);
+  const register = async (input: Omit<RegisterParticipantInput, 'idempotencyKey'>) => {
+    const details = JSON.stringify(input);
+    if (pending.current?.details !== details) pending.current = { details, key: crypto.randomUUID() };
+    const { data } = await mutate({ variables: { input: { ...input, idempotencyKey: pending.current.key } } });
     if (!data) throw new Error('registerParticipant answered without data');
+    pending.current = null;
     return data.registerParticipant;
   };
   return [register, state] as const;

@@ -13,6 +13,7 @@ import { Session } from '../sessions/session.entity.js';
 import { Theme } from '../themes/theme.entity.js';
 import { User } from '../users/user.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
+import { ParticipantRegistrations1764200000000 } from './migrations/1764200000000-participant-registrations.js';
 import { SnakeNamingStrategy } from './naming.js';
 
 export const ENTITIES = [
@@ -29,7 +30,7 @@ export const ENTITIES = [
   Theme,
   User,
 ];
-export const MIGRATIONS = [InitialSchema1764180000000];
+export const MIGRATIONS = [InitialSchema1764180000000, ParticipantRegistrations1764200000000];
 
 export interface PoolOptions {
   /** Connections per API instance. */

@@ -100,6 +100,13 @@ class RegisterParticipantInput {
     description: 'Contact details; CONSENT_REQUIRED unless FOLLOW_UP_CONTACT is granted in `consents`.',
   })
   contact?: ContactInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Your unique key for this registration (a UUID is ideal), at most 255 characters. A retry with the same key returns the first participant rather than registering twice; with a different payload it fails with IDEMPOTENCY_CONFLICT.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Narrows a list of participants.' })

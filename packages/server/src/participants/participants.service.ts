@@ -1,7 +1,8 @@
-import { ConsentPurpose, Role, type AgeBand, type CityConnection } from '@chorus/shared';
+import { ConsentPurpose, ErrorCode, LIMITS, Role, type AgeBand, type CityConnection } from '@chorus/shared';
 import type { AuditService } from '../audit/audit.service.js';
-import { decrypt, encrypt } from '../common/crypto.js';
-import { badInput, consentRequired, notFound } from '../common/errors.js';
+import { decrypt, encrypt, hmac } from '../common/crypto.js';
+import { idempotencyScope } from '../common/idempotency.js';
+import { badInput, consentRequired, DomainError, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { ConsentData, ConsentsService } from '../consents/consents.service.js';
@@ -25,6 +26,8 @@ export interface RegisterParticipantData {
   ageBand?: AgeBand | null;
   consents: ConsentData[];
   contact?: ContactData | null;
+  /** A retry with the same key returns the first registration instead of registering twice. */
+  idempotencyKey?: string | null;
 }
 
 export interface ErasureImpact {
@@ -67,8 +70,23 @@ export class ParticipantsService {
     if (ctx.actor?.role === Role.FACILITATOR && !input.sessionId) {
       throw badInput('sessionId', 'a facilitator registers participants at one of their sessions');
     }
+    const key = validate.optionalText('idempotencyKey', input.idempotencyKey, LIMITS.idempotencyKeyLength);
 
     return ctx.transaction(async (tx) => {
+      let registrationId: string | null = null;
+      if (key) {
+        const { idempotencyKey: _key, ...payload } = input;
+        // Keyed, so the stored hash of what may include a name cannot be checked against guesses.
+        const payloadHash = hmac(this.contactKey, JSON.stringify(payload));
+        const scope = idempotencyScope(tx.actor);
+        const [claimed] = await tx.query<{ id: string }>(
+          `INSERT INTO participant_registrations (idempotency_scope, idempotency_key, payload_hash) VALUES ($1, $2, $3)
+           ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING RETURNING id`,
+          [scope, key, payloadHash],
+        );
+        if (!claimed) return this.replayRegistration(tx, scope, key, payloadHash);
+        registrationId = claimed.id;
+      }
       const session = input.sessionId ? await this.sessions.get(tx, input.sessionId, 'sessionId') : null;
       if (areaId) {
         const [area] = await tx.query(`SELECT 1 FROM areas WHERE id = $1`, [areaId]);
@@ -85,9 +103,38 @@ export class ParticipantsService {
         contactEncrypted: contact ? encrypt(this.contactKey, JSON.stringify(contact)) : null,
       });
       await this.consents.append(tx, participantId, decisions);
+      if (registrationId) {
+        await tx.query(`UPDATE participant_registrations SET participant_id = $2 WHERE id = $1`, [
+          registrationId,
+          participantId,
+        ]);
+      }
       await this.audit.record(tx, 'participant.registered', 'participant', participantId);
       return tx.manager.findOneByOrFail(Participant, { id: participantId });
     });
+  }
+
+  /** The first registration under this key; a different payload, or an erased person, is refused. */
+  private async replayRegistration(
+    ctx: RequestContext,
+    scope: string,
+    key: string,
+    payloadHash: Buffer,
+  ): Promise<Participant> {
+    const [first] = await ctx.query<{ payload_hash: Buffer; participant_id: string | null }>(
+      `SELECT payload_hash, participant_id FROM participant_registrations WHERE idempotency_scope = $1 AND idempotency_key = $2`,
+      [scope, key],
+    );
+    if (!first!.payload_hash.equals(payloadHash)) {
+      throw new DomainError(
+        ErrorCode.IDEMPOTENCY_CONFLICT,
+        'This idempotencyKey was already used to register someone else; use a new key for a new person',
+        'idempotencyKey',
+      );
+    }
+    if (!first!.participant_id)
+      throw notFound('The participant registered with this key has since been erased; participant', 'idempotencyKey');
+    return this.get(ctx, first!.participant_id, 'idempotencyKey');
   }
 
   list(

@@ -281,3 +281,45 @@ describe('consent ledger', () => {
     expect(data.participant.consentLedger).toEqual([{ recordedBy: expect.stringMatching(/^API key: Key \d+$/) }]);
   });
 });
+
+describe('registering idempotently', () => {
+  const input = (key: string, ageBand = 'AGE_35_44') => ({
+    i: { sessionId, connections: ['LIVES'], ageBand, consents: [consent('PARTICIPATION')], idempotencyKey: key },
+  });
+
+  it('returns the first participant for a retry with the same key, registering once', async () => {
+    const before = await server.count('participants');
+    const first = await server.ok(REGISTER, input('reg-1'));
+    const again = await server.ok(REGISTER, input('reg-1'));
+    expect(again.registerParticipant.id).toBe(first.registerParticipant.id);
+    expect(await server.count('participants')).toBe(before + 1);
+  });
+
+  it('registers once under 10 concurrent retries of one key', async () => {
+    const before = await server.count('participants');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => server.gql(REGISTER, input('reg-concurrent'), server.adminToken)),
+    );
+    expect(results.every((r) => !r.errors)).toBe(true);
+    expect(new Set(results.map((r) => r.data.registerParticipant.id)).size).toBe(1);
+    expect(await server.count('participants')).toBe(before + 1);
+  });
+
+  it('refuses the same key for a different person', async () => {
+    await server.ok(REGISTER, input('reg-2'));
+    const conflict = await server.gql(REGISTER, input('reg-2', 'AGE_75_PLUS'), server.adminToken);
+    expect(codeOf(conflict)).toBe('IDEMPOTENCY_CONFLICT');
+    expect(fieldOf(conflict)).toBe('idempotencyKey');
+  });
+
+  it('does not bring an erased person back on a late retry', async () => {
+    const first = await server.ok(REGISTER, input('reg-3'));
+    await server.ok(`mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }`, {
+      id: first.registerParticipant.id,
+    });
+    const before = await server.count('participants');
+    const retry = await server.gql(REGISTER, input('reg-3'), server.adminToken);
+    expect(codeOf(retry)).toBe('NOT_FOUND');
+    expect(await server.count('participants')).toBe(before);
+  });
+});

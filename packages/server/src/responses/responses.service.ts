@@ -1,6 +1,7 @@
 import { ConsentPurpose, ErrorCode, LIMITS, Role, ResponseSource, SessionStatus, type Prompt } from '@chorus/shared';
 import type { AuditService } from '../audit/audit.service.js';
 import { sha256 } from '../common/crypto.js';
+import { idempotencyScope } from '../common/idempotency.js';
 import { badInput, consentRequired, DomainError, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
@@ -58,8 +59,7 @@ export class ResponsesService {
    */
   async submit(ctx: RequestContext, input: SubmitResponsesData): Promise<SubmitResult> {
     const batch = this.validateBatch(input);
-    // Keys are a partner organisation's, or one staff member's: never shared across tenants.
-    const scope = ctx.actor?.organisationId ? `organisation:${ctx.actor.organisationId}` : `user:${ctx.actor?.userId}`;
+    const scope = idempotencyScope(ctx.actor);
     const payloadHash = sha256(JSON.stringify([batch.sessionId, batch.responses]));
 
     return ctx.transaction(async (tx) => {
