@@ -10,6 +10,7 @@ import { ErrorCode, LIMITS } from '@chorus/shared';
 import express, { type ErrorRequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
+import { Caller } from './access/caller.js';
 import { DomainError } from './common/errors.js';
 import type { Config } from './config.js';
 import { RequestContext } from './db/request-context.js';
@@ -108,9 +109,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     express.json({ limit: LIMITS.bodyBytes, type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const anonymous = new RequestContext(dataSource, engagementId, null, String(req.id));
+        const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, String(req.id));
         try {
-          const ctx = anonymous.as(await services.auth.actorFor(anonymous, req.headers.authorization));
+          const ctx = anonymous.as(await services.auth.callerFor(anonymous, req.headers.authorization));
           return { req: ctx, services, loaders: createLoaders(ctx, services) };
         } catch (error) {
           throw error instanceof DomainError ? toGraphQLError(error) : error;

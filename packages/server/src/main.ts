@@ -8,6 +8,7 @@ import { RequestContext } from './db/request-context.js';
 import { seedDemoData } from './demo/seed.js';
 import { createLogger } from './logger.js';
 import { createServices } from './services.js';
+import { Caller } from './access/caller.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
 
   const services = createServices(config.secret);
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
-  const system = new RequestContext(dataSource, engagementId, null, 'start-up');
+  const system = new RequestContext(dataSource, engagementId, Caller.system, 'start-up');
   if (config.bootstrapAdmin) {
     const created = await services.users.bootstrapAdmin(
       system,

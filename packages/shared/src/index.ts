@@ -2,4 +2,4 @@ export * from './enums.js';
 export * from './errors.js';
 export * from './limits.js';
 export * from './labels.js';
-export * from './roles.js';
+export * from './permissions.js';

@@ -26,7 +26,7 @@ export function AppLayout() {
     session.signOut();
     await client.clearStore();
   };
-  const items = NAV.filter((item) => can(item.capability));
+  const items = NAV.filter((item) => can(item.permission));
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 
   return (

@@ -1,21 +1,21 @@
-import type { Capability } from '@chorus/shared';
+import { Permission } from '@chorus/shared';
 
 export interface NavItem {
   to: string;
   label: string;
-  capability: Capability;
+  permission: Permission;
 }
 
 /** The sections, each shown only to roles that may use it. */
 export const NAV: NavItem[] = [
-  { to: '/', label: 'Overview', capability: 'overview' },
-  { to: '/sessions', label: 'Sessions', capability: 'readResponses' },
-  { to: '/responses', label: 'Responses', capability: 'readResponses' },
-  { to: '/coding', label: 'Coding', capability: 'analysis' },
-  { to: '/codebook', label: 'Codebook', capability: 'codebook' },
-  { to: '/participants', label: 'Participants', capability: 'readParticipants' },
-  { to: '/aggregates', label: 'Aggregates', capability: 'aggregates' },
-  { to: '/admin/organisations', label: 'Organisations', capability: 'admin' },
-  { to: '/admin/users', label: 'Users', capability: 'admin' },
-  { to: '/admin/api-keys', label: 'API keys', capability: 'admin' },
+  { to: '/', label: 'Overview', permission: Permission.OverviewRead },
+  { to: '/sessions', label: 'Sessions', permission: Permission.SessionRead },
+  { to: '/responses', label: 'Responses', permission: Permission.ResponseRead },
+  { to: '/coding', label: 'Coding', permission: Permission.CodingEdit },
+  { to: '/codebook', label: 'Codebook', permission: Permission.CodebookRead },
+  { to: '/participants', label: 'Participants', permission: Permission.ParticipantRead },
+  { to: '/aggregates', label: 'Aggregates', permission: Permission.AggregateRead },
+  { to: '/admin/organisations', label: 'Organisations', permission: Permission.OrganisationManage },
+  { to: '/admin/users', label: 'Users', permission: Permission.UserManage },
+  { to: '/admin/api-keys', label: 'API keys', permission: Permission.ApiKeyManage },
 ];

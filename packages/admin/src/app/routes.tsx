@@ -1,9 +1,9 @@
-import type { Capability } from '@chorus/shared';
+import { Permission } from '@chorus/shared';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { useSession } from '../auth/useSession';
 import { AppLayout } from './AppLayout';
-import { RequireCapability } from './RequireCapability';
+import { RequirePermission } from './RequirePermission';
 
 // Each screen is its own chunk: the first load carries only the shell and the sign-in.
 const screens = {
@@ -26,18 +26,18 @@ const screens = {
   apiKeys: lazy(() => import('../administration/ApiKeysPage')),
 };
 
-function guarded(capability: Capability, Screen: LazyExoticComponent<ComponentType>) {
+function guarded(permission: Permission, Screen: LazyExoticComponent<ComponentType>) {
   return (
-    <RequireCapability capability={capability}>
+    <RequirePermission permission={permission}>
       <Screen />
-    </RequireCapability>
+    </RequirePermission>
   );
 }
 
 /** Overview for roles that have it; everyone else starts at their sessions. */
 function Home() {
   const { can } = useSession();
-  return can('overview') ? <screens.overview /> : <Navigate to="/sessions" replace />;
+  return can(Permission.OverviewRead) ? <screens.overview /> : <Navigate to="/sessions" replace />;
 }
 
 export const routes: RouteObject[] = [
@@ -46,21 +46,21 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'sessions', element: guarded('readResponses', screens.sessions) },
-      { path: 'sessions/new', element: guarded('planSessions', screens.sessionNew) },
-      { path: 'sessions/:id', element: guarded('readResponses', screens.session) },
-      { path: 'sessions/:id/edit', element: guarded('fieldwork', screens.sessionEdit) },
-      { path: 'sessions/:id/capture', element: guarded('fieldwork', screens.capture) },
-      { path: 'responses', element: guarded('readResponses', screens.responses) },
-      { path: 'responses/:id', element: guarded('readResponses', screens.response) },
-      { path: 'codebook', element: guarded('codebook', screens.codebook) },
-      { path: 'coding', element: guarded('analysis', screens.coding) },
-      { path: 'participants', element: guarded('readParticipants', screens.participants) },
-      { path: 'participants/:id', element: guarded('readParticipants', screens.participant) },
-      { path: 'aggregates', element: guarded('aggregates', screens.aggregates) },
-      { path: 'admin/organisations', element: guarded('admin', screens.organisations) },
-      { path: 'admin/users', element: guarded('admin', screens.users) },
-      { path: 'admin/api-keys', element: guarded('admin', screens.apiKeys) },
+      { path: 'sessions', element: guarded(Permission.SessionRead, screens.sessions) },
+      { path: 'sessions/new', element: guarded(Permission.SessionPlan, screens.sessionNew) },
+      { path: 'sessions/:id', element: guarded(Permission.SessionRead, screens.session) },
+      { path: 'sessions/:id/edit', element: guarded(Permission.SessionUpdate, screens.sessionEdit) },
+      { path: 'sessions/:id/capture', element: guarded(Permission.ResponseSubmit, screens.capture) },
+      { path: 'responses', element: guarded(Permission.ResponseRead, screens.responses) },
+      { path: 'responses/:id', element: guarded(Permission.ResponseRead, screens.response) },
+      { path: 'codebook', element: guarded(Permission.CodebookRead, screens.codebook) },
+      { path: 'coding', element: guarded(Permission.CodingEdit, screens.coding) },
+      { path: 'participants', element: guarded(Permission.ParticipantRead, screens.participants) },
+      { path: 'participants/:id', element: guarded(Permission.ParticipantRead, screens.participant) },
+      { path: 'aggregates', element: guarded(Permission.AggregateRead, screens.aggregates) },
+      { path: 'admin/organisations', element: guarded(Permission.OrganisationManage, screens.organisations) },
+      { path: 'admin/users', element: guarded(Permission.UserManage, screens.users) },
+      { path: 'admin/api-keys', element: guarded(Permission.ApiKeyManage, screens.apiKeys) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

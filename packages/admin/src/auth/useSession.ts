@@ -1,4 +1,4 @@
-import { can, type Capability } from '@chorus/shared';
+import { hasPermission, Role, type Permission } from '@chorus/shared';
 import { useSyncExternalStore } from 'react';
 import { session } from './session';
 
@@ -11,6 +11,8 @@ export function useSession() {
   return {
     user,
     expired: session.expired,
-    can: (capability: Capability) => can(user?.role, capability),
+    can: (permission: Permission) => hasPermission(user?.role, permission),
+    /** Partners reach only their own organisation's rows: organisation choices are noise to them. */
+    ownOrganisationOnly: user?.role === Role.PARTNER,
   };
 }

@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Paper, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -24,7 +25,7 @@ type Dialog = { kind: 'create'; parentId: string | null } | { kind: 'edit' | 'mo
 
 export default function CodebookPage() {
   const { can } = useSession();
-  const mayEdit = can('analysis');
+  const mayEdit = can(Permission.CodebookEdit);
   const { data, loading, error, refetch } = useQuery(CodebookQuery, { variables: { withCounts: mayEdit } });
   const themes = getFragmentData(CodebookThemeFragment, data?.themes ?? []);
   const [dialog, setDialog] = useState<Dialog | null>(null);

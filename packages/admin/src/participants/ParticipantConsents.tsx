@@ -1,4 +1,4 @@
-import { ConsentPurpose } from '@chorus/shared';
+import { ConsentPurpose, Permission } from '@chorus/shared';
 import { Box, Button, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useSession } from '../auth/useSession';
@@ -38,7 +38,7 @@ export function ParticipantConsents({
 }) {
   const person = getFragmentData(ParticipantConsentsFragment, participant);
   const { can } = useSession();
-  const mayChange = can('fieldwork');
+  const mayChange = can(Permission.ConsentRecord);
   const [withdrawing, setWithdrawing] = useState<ConsentPurpose | null>(null);
   const [recording, setRecording] = useState(false);
   const [done, setDone] = useState<string | null>(null);

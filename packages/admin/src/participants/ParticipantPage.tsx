@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, DataList, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -97,15 +98,13 @@ function ParticipantView({ id, onErased }: { id: string; onErased: (code: string
               </Title>
               <ParticipantResponses participantId={participant.id} />
             </section>
-            {can('admin') && (
-              <>
-                <ContactDetails participantId={participant.id} />
-                <EraseParticipant
-                  participantId={participant.id}
-                  code={participant.code}
-                  onErased={(receipt) => onErased(participant.code, receipt)}
-                />
-              </>
+            {can(Permission.ContactRead) && <ContactDetails participantId={participant.id} />}
+            {can(Permission.ParticipantErase) && (
+              <EraseParticipant
+                participantId={participant.id}
+                code={participant.code}
+                onErased={(receipt) => onErased(participant.code, receipt)}
+              />
             )}
           </Stack>
         )}

@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { Box, Button, CloseButton, Group, Pill, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
@@ -16,7 +17,7 @@ export function ResponseFilters() {
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const areas = useQuery(ResponseAreasQuery);
-  const themes = useThemeOptions({ skip: !can('codebook') });
+  const themes = useThemeOptions({ skip: !can(Permission.CodebookRead) });
 
   // The box answers every key press; the list follows once typing pauses.
   const urlSearch = params.get(FILTER_PARAMS.search) ?? '';
@@ -47,7 +48,7 @@ export function ResponseFilters() {
         }}
         mb="sm"
       />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: can('codebook') ? 4 : 3 }} mb="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: can(Permission.CodebookRead) ? 4 : 3 }} mb="sm">
         <Select
           label="Prompt"
           placeholder="Any prompt"
@@ -69,7 +70,7 @@ export function ResponseFilters() {
           clearButtonProps={{ 'aria-label': 'Clear the area' }}
           nothingFoundMessage="No area has that name"
         />
-        {can('codebook') && (
+        {can(Permission.CodebookRead) && (
           <Select
             label="Theme"
             placeholder={themes.error ? 'Themes could not be loaded' : 'Any theme'}

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { ResponseSource } from '@chorus/shared';
+import { ResponseSource, Permission } from '@chorus/shared';
 import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
@@ -29,7 +29,7 @@ const languageName = (tag: string) => {
 export default function ResponsePage() {
   const { id = '' } = useParams();
   const { can } = useSession();
-  const analyst = can('analysis');
+  const analyst = can(Permission.CodingRead);
   const { data, loading, error, refetch } = useQuery(ResponseQuery, { variables: { id, withCodings: analyst } });
   const response = data?.response;
   const codings = getFragmentData(CodingListItemFragment, response?.codings ?? []);
@@ -83,7 +83,7 @@ export default function ResponsePage() {
                         <Table.Td>
                           {!response.participant ? (
                             'None: group notes'
-                          ) : can('readParticipants') ? (
+                          ) : can(Permission.ParticipantRead) ? (
                             <Anchor component={Link} to={`/participants/${response.participant.id}`}>
                               {response.participant.code}
                             </Anchor>

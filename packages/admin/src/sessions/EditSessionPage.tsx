@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
@@ -12,11 +13,15 @@ import { useUpdateSession } from './useUpdateSession';
 
 export default function EditSessionPage() {
   const { id = '' } = useParams();
-  const { can } = useSession();
+  const { can, ownOrganisationOnly } = useSession();
   const navigate = useNavigate();
   // Fetched fresh: the form starts from the session as it is now, not as it was cached.
   const { data, loading, error, refetch } = useQuery(EditSessionQuery, {
-    variables: { id, withOrganisations: can('planSessions') && can('staff'), withFacilitators: can('people') },
+    variables: {
+      id,
+      withOrganisations: can(Permission.SessionPlan) && !ownOrganisationOnly,
+      withFacilitators: can(Permission.UserList),
+    },
     fetchPolicy: 'network-only',
   });
   const [updateSession, saving] = useUpdateSession();

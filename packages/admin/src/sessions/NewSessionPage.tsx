@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../auth/useSession';
@@ -9,10 +10,13 @@ import { NewSessionQuery } from './sessions.graphql';
 import { useCreateSession } from './useCreateSession';
 
 export default function NewSessionPage() {
-  const { can } = useSession();
+  const { can, ownOrganisationOnly } = useSession();
   const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(NewSessionQuery, {
-    variables: { withOrganisations: can('planSessions') && can('staff'), withFacilitators: can('people') },
+    variables: {
+      withOrganisations: can(Permission.SessionPlan) && !ownOrganisationOnly,
+      withFacilitators: can(Permission.UserList),
+    },
   });
   const [createSession, saving] = useCreateSession();
 

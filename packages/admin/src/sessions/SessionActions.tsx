@@ -1,4 +1,4 @@
-import { SessionStatus } from '@chorus/shared';
+import { SessionStatus, Permission } from '@chorus/shared';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
@@ -34,7 +34,7 @@ export function SessionActions({ session, onDone }: SessionActionsProps) {
   const [updateSession, { error, reset }] = useUpdateSession();
   const [pending, setPending] = useState<SessionStatus | null>(null);
   const [confirmingCancel, cancelModal] = useDisclosure(false);
-  if (!can('fieldwork')) return null;
+  if (!can(Permission.SessionUpdate)) return null;
 
   const changeStatus = async (next: SessionStatus, message: string) => {
     setPending(next);

@@ -1,4 +1,4 @@
-import { LIMITS, type SessionFormat } from '@chorus/shared';
+import { LIMITS, type SessionFormat, Permission } from '@chorus/shared';
 import {
   Alert,
   Button,
@@ -147,11 +147,11 @@ interface SessionFormProps {
 
 /** Plans or edits a session: checks what it can before sending, and shows the server's objections beside each field. */
 export function SessionForm({ choices, session, submitLabel, saving, error, cancelTo, onSubmit }: SessionFormProps) {
-  const { can } = useSession();
+  const { can, ownOrganisationOnly } = useSession();
   const editing = Boolean(session);
   // A partner's sessions are always its own; a facilitator may not move a session to another organisation.
-  const withOrganisation = can('planSessions') && can('staff');
-  const withFacilitators = can('people');
+  const withOrganisation = can(Permission.SessionPlan) && !ownOrganisationOnly;
+  const withFacilitators = can(Permission.UserList);
   const available = getFragmentData(SessionFormChoicesFragment, choices);
   const current = getFragmentData(SessionFormValuesFragment, session);
   const initialFacilitatorIds = current?.facilitators?.map((user) => user.id) ?? [];

@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
@@ -31,7 +32,7 @@ export default function SessionPage() {
   }, [noticesToFocus]);
 
   const { data, loading, error, refetch } = useQuery(SessionQuery, {
-    variables: { id, withFacilitators: can('staff') },
+    variables: { id, withFacilitators: can(Permission.FacilitatorRead) },
   });
   if (errorCode(error) === 'NOT_FOUND') return <SessionNotFound />;
   const session = data?.session;
@@ -68,7 +69,7 @@ export default function SessionPage() {
               }}
             />
             <SessionDetails session={session} />
-            {can('readParticipants') && <SessionParticipants sessionId={session.id} />}
+            {can(Permission.ParticipantRead) && <SessionParticipants sessionId={session.id} />}
             <SessionResponses sessionId={session.id} />
           </Stack>
         )}

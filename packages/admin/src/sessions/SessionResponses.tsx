@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
@@ -96,7 +97,7 @@ export function SessionResponses({ sessionId }: { sessionId: string }) {
                 </Table.Thead>
                 <Table.Tbody>
                   {responses.edges.map(({ node }) => (
-                    <ResponseRow key={node.id} response={node} linkParticipant={can('readParticipants')} />
+                    <ResponseRow key={node.id} response={node} linkParticipant={can(Permission.ParticipantRead)} />
                   ))}
                 </Table.Tbody>
               </Table>

@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { Button, Group } from '@mantine/core';
 import { Link } from 'react-router';
@@ -14,18 +15,18 @@ import { useSessionFilters } from './useSessionFilters';
 const PAGE_SIZE = 25;
 
 export default function SessionsPage() {
-  const { can } = useSession();
+  const { can, ownOrganisationOnly } = useSession();
   const filters = useSessionFilters();
   const pages = usePages(filters.key);
   // Partners' sessions are all their own organisation's: an organisation filter would be noise.
-  const withOrganisation = can('staff');
+  const withOrganisation = !ownOrganisationOnly;
   const choices = useQuery(SessionsFilterChoicesQuery, { variables: { withOrganisations: withOrganisation } });
   const { data, previousData, loading, error, refetch } = useQuery(SessionsQuery, {
     variables: { filter: filters.filter, first: PAGE_SIZE, after: pages.after },
   });
   // The last page stays in view while the next loads, so the pager keeps keyboard focus.
   const sessions = (data ?? previousData)?.sessions;
-  const planAction = can('planSessions') && (
+  const planAction = can(Permission.SessionPlan) && (
     <Button component={Link} to="/sessions/new">
       Plan a session
     </Button>
@@ -54,7 +55,7 @@ export default function SessionsPage() {
         emptyText={
           filters.active ? (
             'Try fewer filters, or clear them to see every session.'
-          ) : can('planSessions') ? (
+          ) : can(Permission.SessionPlan) ? (
             <>
               Sessions appear here once they are planned.{' '}
               <Button component={Link} to="/sessions/new" variant="light" size="xs" ml="xs">

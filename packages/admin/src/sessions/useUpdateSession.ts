@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import { useMutation } from '@apollo/client/react';
 import { useSession } from '../auth/useSession';
 import type { UpdateSessionInput } from '../gql/graphql';
@@ -9,7 +10,7 @@ export function useUpdateSession() {
   const { can } = useSession();
   const [mutate, state] = useMutation(UpdateSessionMutation, { update: forgetSessionLists });
   const updateSession = async (id: string, input: UpdateSessionInput) => {
-    const { data } = await mutate({ variables: { id, input, withFacilitators: can('staff') } });
+    const { data } = await mutate({ variables: { id, input, withFacilitators: can(Permission.FacilitatorRead) } });
     if (!data) throw new Error('The session was not saved');
     return data.updateSession;
   };

@@ -1,4 +1,4 @@
-import { AgeBand, Prompt, SessionFormat, ROLE_SETS } from '@chorus/shared';
+import { AgeBand, Prompt, SessionFormat, Permission } from '@chorus/shared';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Theme } from '../themes/theme.entity.js';
@@ -67,7 +67,7 @@ class ThemeSummary {
 
 @Resolver()
 export class AggregatesResolver {
-  @Authorized(ROLE_SETS.aggregates)
+  @Authorized(Permission.AggregateRead)
   @Query(() => ThemeSummary, {
     description: 'Theme figures by area, format, prompt, age band and period, with small cells suppressed.',
   })

@@ -1,4 +1,4 @@
-import { Role, ROLE_SETS } from '@chorus/shared';
+import { Role, Permission } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -47,7 +47,7 @@ class CreateApiKeyPayload {
 
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.ApiKeyManage)
   @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key (admin).' })
   createApiKey(
     @Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput,
@@ -56,7 +56,7 @@ export class ApiKeysResolver {
     return services.apiKeys.create(req, input);
   }
 
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.ApiKeyManage)
   @Mutation(() => ApiKey, { description: 'Revokes an API key at once (admin).' })
   revokeApiKey(
     @Arg('id', () => ID, {
@@ -68,7 +68,7 @@ export class ApiKeysResolver {
     return services.apiKeys.revoke(req, id);
   }
 
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.ApiKeyManage)
   @Query(() => ApiKeyConnection, { complexity: pagedComplexity, description: 'Every API key, newest first (admin).' })
   apiKeys(@Args(() => PageArgs) page: PageArgs, @Ctx() { req, services }: GraphQLContext) {
     return services.apiKeys.list(req, page);

@@ -49,7 +49,7 @@ export class ApiKeysService {
           organisationId,
           prefix: key.slice(0, KEY_PREFIX.length + 8),
           keyHash: sha256(key),
-          createdByUserId: tx.actor?.userId ?? null,
+          createdByUserId: tx.caller.userId,
         }),
       );
       await this.audit.record(tx, 'api_key.created', 'api_key', saved.id, { role: input.role });

@@ -1,4 +1,4 @@
-import { ROLE_SETS } from '@chorus/shared';
+import { Permission } from '@chorus/shared';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Area } from './area.entity.js';
@@ -14,7 +14,7 @@ class CreateAreaInput {
 
 @Resolver(() => Area)
 export class AreasResolver {
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.AreaManage)
   @Mutation(() => Area, { description: 'Adds an area (admin).' })
   createArea(
     @Arg('input', () => CreateAreaInput, { description: 'The area to add.' }) input: CreateAreaInput,
@@ -23,7 +23,7 @@ export class AreasResolver {
     return services.areas.create(req, input);
   }
 
-  @Authorized(ROLE_SETS.reference)
+  @Authorized(Permission.ReferenceRead)
   @Query(() => [Area], { description: "The city's areas by name: reference data, listed whole." })
   areas(@Ctx() { req, services }: GraphQLContext) {
     return services.areas.list(req);

@@ -15,7 +15,7 @@ export class AuditService {
     await ctx.query(
       `INSERT INTO audit_events (actor_user_id, actor_api_key_id, action, entity_type, entity_id, details)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [ctx.actor?.userId ?? null, ctx.actor?.apiKeyId ?? null, action, entityType, entityId, JSON.stringify(details)],
+      [ctx.caller.userId, ctx.caller.apiKeyId, action, entityType, entityId, JSON.stringify(details)],
     );
   }
 }

@@ -43,6 +43,6 @@ export class AuthResolver {
 
   @Query(() => User, { nullable: true, description: 'The signed-in user; null for API keys and anonymous callers.' })
   async me(@Ctx() { req, loaders }: GraphQLContext): Promise<User | null> {
-    return req.actor?.userId ? loaders.user.load(req.actor.userId) : null;
+    return req.caller.userId ? loaders.user.load(req.caller.userId) : null;
   }
 }

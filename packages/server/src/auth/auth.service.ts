@@ -4,7 +4,8 @@ import { isApiKey } from '../api-keys/api-keys.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { DomainError, forbidden, unauthenticated } from '../common/errors.js';
 import * as validate from '../common/validate.js';
-import type { Actor, RequestContext } from '../db/request-context.js';
+import { Caller } from '../access/caller.js';
+import type { RequestContext } from '../db/request-context.js';
 import { User } from '../users/user.entity.js';
 import { validPassword } from '../users/users.service.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.js';
@@ -54,20 +55,16 @@ export class AuthService {
       expiresAt: epochSeconds(expiresAt),
       passwordChangedAt: epochSeconds(user.passwordChangedAt),
     });
-    await this.audit.record(
-      ctx.as({ role: user.role, organisationId: user.organisationId, userId: user.id, apiKeyId: null }),
-      'user.signed_in',
-      'user',
-      user.id,
-    );
+    await this.audit.record(ctx.as(Caller.user(user)), 'user.signed_in', 'user', user.id);
     return { token, expiresAt, user };
   }
 
   /** Changing the password ends every session token issued before. */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<User> {
-    if (!ctx.actor) throw unauthenticated('Sign in to change your password');
-    const userId = ctx.actor.userId;
-    if (!userId) throw forbidden('An API key has no password; revoke it and create a new one instead');
+    if (!ctx.caller.authenticated) throw unauthenticated('Sign in to change your password');
+    const userId = ctx.caller.userId;
+    if (ctx.caller.kind !== 'user' || !userId)
+      throw forbidden('An API key has no password; revoke it and create a new one instead');
     validPassword('newPassword', newPassword);
     return ctx.transaction(async (tx) => {
       const user = await tx.manager
@@ -92,18 +89,18 @@ export class AuthService {
   }
 
   /**
-   * Turns a bearer token into an actor. No token: anonymous (null). A token that is not valid:
+   * Turns a bearer token into a caller. No token: anonymous. A token that is not valid:
    * UNAUTHENTICATED, so a client with a stale token learns it rather than seeing less.
    */
-  async actorFor(ctx: RequestContext, authorization: string | undefined): Promise<Actor | null> {
-    if (!authorization) return null;
+  async callerFor(ctx: RequestContext, authorization: string | undefined): Promise<Caller> {
+    if (!authorization) return Caller.anonymous;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
     const token = match[1]!;
     if (isApiKey(token)) {
       const key = await this.apiKeys.authenticate(ctx, token);
       if (!key) throw unauthenticated('This API key is not valid or has been revoked');
-      return { role: key.role, organisationId: key.organisationId, userId: null, apiKeyId: key.id };
+      return Caller.apiKey(key);
     }
     if (isSessionToken(token)) {
       const claims = readSessionToken(this.sessionKey, token);
@@ -113,7 +110,7 @@ export class AuthService {
       if (!user || user.disabledAt || epochSeconds(user.passwordChangedAt) !== claims.passwordChangedAt) {
         throw unauthenticated('Your session has ended; sign in again');
       }
-      return { role: user.role, organisationId: user.organisationId, userId: user.id, apiKeyId: null };
+      return Caller.user(user);
     }
     throw unauthenticated('This token is not one Chorus issued');
   }

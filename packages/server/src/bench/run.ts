@@ -3,15 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CityConnection,
-  ConsentMethod,
-  ConsentPurpose,
-  Prompt,
-  ResponseSource,
-  Role,
-  SessionFormat,
-} from '@chorus/shared';
+import { CityConnection, ConsentMethod, ConsentPurpose, Prompt, ResponseSource, SessionFormat } from '@chorus/shared';
 import pino from 'pino';
 import { Client } from 'pg';
 import { createDataSource } from '../db/data-source.js';
@@ -20,6 +12,7 @@ import { migrate } from '../db/migrate.js';
 import { RequestContext } from '../db/request-context.js';
 import { Response } from '../responses/response.entity.js';
 import { createServices } from '../services.js';
+import { Caller } from '../access/caller.js';
 
 /**
  * `pnpm bench`: the batch submission path against the per-row ORM baseline it replaced, on the
@@ -54,12 +47,7 @@ async function main(): Promise<void> {
     await migrate(dataSource, logger);
     const services = createServices(randomBytes(48));
     const engagementId = await services.engagements.ensureDefault(dataSource, 10);
-    const ctx = new RequestContext(
-      dataSource,
-      engagementId,
-      { role: Role.ADMIN, organisationId: null, userId: null, apiKeyId: null },
-      'bench',
-    );
+    const ctx = new RequestContext(dataSource, engagementId, Caller.system, 'bench');
     const session = await services.sessions.create(ctx, {
       title: 'Bench',
       format: SessionFormat.WORKSHOP,

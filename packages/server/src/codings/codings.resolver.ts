@@ -1,4 +1,4 @@
-import { ROLE_SETS } from '@chorus/shared';
+import { Permission } from '@chorus/shared';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Response } from '../responses/response.entity.js';
@@ -20,7 +20,7 @@ class CodeResponseInput {
 
 @Resolver(() => Coding)
 export class CodingsResolver {
-  @Authorized(ROLE_SETS.analysis)
+  @Authorized(Permission.CodingEdit)
   @Mutation(() => Coding, {
     description: 'Codes a response to a theme; coding the same thing twice returns the first coding.',
   })
@@ -32,7 +32,7 @@ export class CodingsResolver {
     return services.codings.code(req, input);
   }
 
-  @Authorized(ROLE_SETS.analysis)
+  @Authorized(Permission.CodingEdit)
   @Mutation(() => ID, { description: 'Removes a coding; returns its id.' })
   uncodeResponse(
     @Arg('id', () => ID, { description: 'The coding to remove (UUID).' }) id: string,

@@ -30,7 +30,7 @@ export class CodingsService {
       }
       await tx.query(
         `INSERT INTO codings (response_id, theme_id, excerpt, coder_user_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [response.id, theme.id, excerpt, tx.actor?.userId ?? null],
+        [response.id, theme.id, excerpt, tx.caller.userId],
       );
       const coding = await tx.manager
         .createQueryBuilder(Coding, 'c')

@@ -1,6 +1,6 @@
-import type { Actor } from '../db/request-context.js';
+import type { Caller } from '../access/caller.js';
 
 /** Idempotency keys belong to a partner organisation, or to one staff member: never shared across tenants. */
-export function idempotencyScope(actor: Actor | null): string {
-  return actor?.organisationId ? `organisation:${actor.organisationId}` : `user:${actor?.userId}`;
+export function idempotencyScope(caller: Caller): string {
+  return caller.organisationId ? `organisation:${caller.organisationId}` : `user:${caller.userId}`;
 }

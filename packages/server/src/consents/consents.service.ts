@@ -40,8 +40,8 @@ export class ConsentsService {
         isWithdrawal: false,
         method: decision.method,
         noticeVersion: decision.noticeVersion,
-        recordedByUserId: ctx.actor?.userId ?? null,
-        recordedByApiKeyId: ctx.actor?.apiKeyId ?? null,
+        recordedByUserId: ctx.caller.userId,
+        recordedByApiKeyId: ctx.caller.apiKeyId,
       })),
     );
     for (const decision of decisions) {
@@ -67,8 +67,8 @@ export class ConsentsService {
       isWithdrawal: true,
       method: null,
       noticeVersion: null,
-      recordedByUserId: ctx.actor?.userId ?? null,
-      recordedByApiKeyId: ctx.actor?.apiKeyId ?? null,
+      recordedByUserId: ctx.caller.userId,
+      recordedByApiKeyId: ctx.caller.apiKeyId,
     });
     await this.audit.record(ctx, 'consent.withdrawn', 'participant', participantId, { purpose });
     const after = (await this.current(ctx, [participantId])).get(participantId)!;

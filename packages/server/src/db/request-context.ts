@@ -1,27 +1,27 @@
-import type { Role } from '@chorus/shared';
+import type { Permission } from '@chorus/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-
-/** Who is calling: a signed-in user or an API key, reduced to what authorisation needs. */
-export interface Actor {
-  role: Role;
-  /** Set for partner users and partner keys: the only organisation whose rows they reach. */
-  organisationId: string | null;
-  userId: string | null;
-  apiKeyId: string | null;
-}
+import { Caller } from '../access/caller.js';
+import { forbidden, unauthenticated } from '../common/errors.js';
 
 /**
- * The one way into the database for a request. Services take it first and never open their own
- * connection; `transaction` is decided at the edge, and nested calls join the open transaction.
+ * The unit of work of a request or a job: who is calling, in which engagement, and the one way
+ * into the database. Services take it first and never open their own connection; `transaction`
+ * is decided at the edge, and nested calls join the open transaction.
  */
 export class RequestContext {
   constructor(
     readonly dataSource: DataSource,
     readonly engagementId: string,
-    readonly actor: Actor | null,
+    readonly caller: Caller,
+    /** The request id, or `job:<id>` for a job: ties log lines and audit entries together. */
     readonly requestId: string,
     private readonly transactional?: EntityManager,
   ) {}
+
+  /** A job's unit of work: the serialised caller it was queued by, rebuilt with the same rules. */
+  static forJob(dataSource: DataSource, caller: Caller, engagementId: string, jobId: string): RequestContext {
+    return new RequestContext(dataSource, engagementId, caller, `job:${jobId}`);
+  }
 
   get manager(): EntityManager {
     return this.transactional ?? this.dataSource.manager;
@@ -31,6 +31,13 @@ export class RequestContext {
     return this.transactional !== undefined;
   }
 
+  /** UNAUTHENTICATED for an anonymous caller, FORBIDDEN unless the role table grants `permission`. */
+  require(permission: Permission): Caller {
+    if (this.caller.kind === 'anonymous') throw unauthenticated();
+    if (!this.caller.can(permission)) throw forbidden();
+    return this.caller;
+  }
+
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.manager.query(sql, params);
   }
@@ -38,12 +45,12 @@ export class RequestContext {
   transaction<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     if (this.transactional) return work(this);
     return this.dataSource.transaction((manager) =>
-      work(new RequestContext(this.dataSource, this.engagementId, this.actor, this.requestId, manager)),
+      work(new RequestContext(this.dataSource, this.engagementId, this.caller, this.requestId, manager)),
     );
   }
 
-  /** The same request acting as another actor (used by start-up jobs and demo data). */
-  as(actor: Actor | null): RequestContext {
-    return new RequestContext(this.dataSource, this.engagementId, actor, this.requestId, this.transactional);
+  /** The same unit of work acting as another caller (sign-in, start-up work, demo data). */
+  as(caller: Caller): RequestContext {
+    return new RequestContext(this.dataSource, this.engagementId, caller, this.requestId, this.transactional);
   }
 }

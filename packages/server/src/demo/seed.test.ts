@@ -19,6 +19,7 @@ import { buildDemoPlan, DEMO_NOW } from './demo-plan';
 import { ORGANISATIONS, USERS, demoPassword } from './demo-setting';
 import { PHRASES } from './demo-text';
 import { seedDemoData } from './seed';
+import { Caller } from '../access/caller.js';
 
 describe('demo plan', () => {
   const plan = buildDemoPlan();
@@ -124,7 +125,7 @@ describe('seedDemoData', () => {
     await dataSource.initialize();
     services = createServices(randomBytes(48));
     const engagementId = await services.engagements.ensureDefault(dataSource, 5);
-    ctx = new RequestContext(dataSource, engagementId, null, 'test');
+    ctx = new RequestContext(dataSource, engagementId, Caller.system, 'test');
   });
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
-import { ROLE_SETS } from '@chorus/shared';
+import { Permission } from '@chorus/shared';
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Engagement } from './engagement.entity.js';
 
 @Resolver(() => Engagement)
 export class EngagementsResolver {
-  @Authorized(ROLE_SETS.reference)
+  @Authorized(Permission.ReferenceRead)
   @Query(() => Engagement, { description: 'The listening exercise this install runs.' })
   engagement(@Ctx() { req, services }: GraphQLContext) {
     return services.engagements.current(req);

@@ -105,7 +105,7 @@ export function queryLimitsPlugin(schema: GraphQLSchema, production: boolean): A
               `Query cost ${cost} exceeds the limit of ${LIMITS.queryCost}; ask for smaller pages or fewer fields`,
             );
           }
-          if (production && !contextValue.req.actor && asksForSchema(document)) {
+          if (production && !contextValue.req.caller.authenticated && asksForSchema(document)) {
             throw new GraphQLError('Sign in to read the schema', {
               extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
             });

@@ -1,4 +1,4 @@
-import { Sector, ROLE_SETS } from '@chorus/shared';
+import { Sector, Permission } from '@chorus/shared';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -17,7 +17,7 @@ class CreateOrganisationInput {
 
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.OrganisationManage)
   @Mutation(() => Organisation, { description: 'Adds a partner organisation (admin).' })
   createOrganisation(
     @Arg('input', () => CreateOrganisationInput, { description: 'The organisation to add.' })
@@ -27,7 +27,7 @@ export class OrganisationsResolver {
     return services.organisations.create(req, input);
   }
 
-  @Authorized(ROLE_SETS.organisations)
+  @Authorized(Permission.OrganisationRead)
   @Query(() => OrganisationConnection, {
     complexity: pagedComplexity,
     description: 'Partner organisations by name; a partner sees only its own.',

@@ -23,7 +23,7 @@ export class OrganisationsService {
   /** A partner sees only its own organisation. */
   list(ctx: RequestContext, page: PageArgs) {
     const query = ctx.manager.createQueryBuilder(Organisation, 'o');
-    if (ctx.actor?.role === Role.PARTNER) query.where('o.id = :org', { org: ctx.actor.organisationId });
+    if (ctx.caller.role === Role.PARTNER) query.where('o.id = :org', { org: ctx.caller.organisationId });
     return paginate(
       query,
       {

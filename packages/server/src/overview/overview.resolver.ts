@@ -1,4 +1,4 @@
-import { Prompt, ROLE_SETS } from '@chorus/shared';
+import { Prompt, Permission } from '@chorus/shared';
 import { Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -54,7 +54,7 @@ class Overview {
 
 @Resolver()
 export class OverviewResolver {
-  @Authorized(ROLE_SETS.overview)
+  @Authorized(Permission.OverviewRead)
   @Query(() => Overview, {
     description: "The engagement's progress for staff: sessions, people, responses, coding, reach.",
   })

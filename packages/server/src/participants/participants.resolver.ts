@@ -1,4 +1,4 @@
-import { AgeBand, CityConnection, ConsentMethod, ConsentPurpose, ROLE_SETS } from '@chorus/shared';
+import { AgeBand, CityConnection, ConsentMethod, ConsentPurpose, Permission } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -147,7 +147,7 @@ class ErasureImpact {
 
 @Resolver(() => Participant)
 export class ParticipantsResolver {
-  @Authorized(ROLE_SETS.readParticipants)
+  @Authorized(Permission.ParticipantRead)
   @Query(() => ParticipantConnection, {
     complexity: pagedComplexity,
     description: 'Participants the caller may see, newest first.',
@@ -164,7 +164,7 @@ export class ParticipantsResolver {
     return services.participants.list(req, filter, page);
   }
 
-  @Authorized(ROLE_SETS.readParticipants)
+  @Authorized(Permission.ParticipantRead)
   @Query(() => Participant, { description: 'One participant; NOT_FOUND when absent or out of reach.' })
   participant(
     @Arg('id', () => ID, { description: "The participant's id (UUID)." }) id: string,
@@ -173,7 +173,7 @@ export class ParticipantsResolver {
     return services.participants.get(req, id);
   }
 
-  @Authorized(ROLE_SETS.fieldwork)
+  @Authorized(Permission.ParticipantRegister)
   @Mutation(() => Participant, {
     description: 'Registers a participant with their consent decisions (CONSENT_REQUIRED without PARTICIPATION).',
   })
@@ -187,7 +187,7 @@ export class ParticipantsResolver {
     return services.participants.register(req, input);
   }
 
-  @Authorized(ROLE_SETS.fieldwork)
+  @Authorized(Permission.ConsentRecord)
   @Mutation(() => Consent, { description: 'Records a later consent decision, e.g. QUOTE agreed after the session.' })
   recordConsent(
     @Arg('participantId', () => ID, { description: 'The participant (UUID); must be within your reach.' })
@@ -201,7 +201,7 @@ export class ParticipantsResolver {
     return services.participants.recordConsent(req, participantId, consent);
   }
 
-  @Authorized(ROLE_SETS.fieldwork)
+  @Authorized(Permission.ConsentRecord)
   @Mutation(() => Consent, {
     description:
       "Withdraws a consent (a new ledger entry). Withdrawing PARTICIPATION deletes the person's responses at once.",
@@ -218,7 +218,7 @@ export class ParticipantsResolver {
     return services.participants.withdrawConsent(req, participantId, purpose);
   }
 
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.ParticipantErase)
   @Mutation(() => ErasureReceipt, { description: 'Erases every trace of a person (admin).' })
   eraseParticipant(
     @Arg('id', () => ID, { description: 'The participant to erase (UUID).' }) id: string,
@@ -250,13 +250,13 @@ export class ParticipantsResolver {
     return participant.sessionId ? loaders.session.load(participant.sessionId) : null;
   }
 
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.ParticipantErase)
   @FieldResolver(() => ErasureImpact, { description: 'What erasing this person would delete (admin only).' })
   erasureImpact(@Root() participant: Participant, @Ctx() { req, services }: GraphQLContext) {
     return services.participants.traces(req, participant.id);
   }
 
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.ContactRead)
   @FieldResolver(() => Contact, { nullable: true, description: 'Contact details (admin only; each read is audited).' })
   contact(@Root() participant: Participant, @Ctx() { req, services }: GraphQLContext) {
     return services.participants.contact(req, participant.id);

@@ -67,7 +67,7 @@ export class ParticipantsService {
       throw consentRequired('Contact details may be kept only with FOLLOW_UP_CONTACT consent granted', 'contact');
     }
     const areaId = validate.optionalId('areaId', input.areaId);
-    if (ctx.actor?.role === Role.FACILITATOR && !input.sessionId) {
+    if (ctx.caller.role === Role.FACILITATOR && !input.sessionId) {
       throw badInput('sessionId', 'a facilitator registers participants at one of their sessions');
     }
     const key = validate.optionalText('idempotencyKey', input.idempotencyKey, LIMITS.idempotencyKeyLength);
@@ -78,7 +78,7 @@ export class ParticipantsService {
         const { idempotencyKey: _key, ...payload } = input;
         // Keyed, so the stored hash of what may include a name cannot be checked against guesses.
         const payloadHash = hmac(this.contactKey, JSON.stringify(payload));
-        const scope = idempotencyScope(tx.actor);
+        const scope = idempotencyScope(tx.caller);
         const [claimed] = await tx.query<{ id: string }>(
           `INSERT INTO participant_registrations (idempotency_scope, idempotency_key, payload_hash) VALUES ($1, $2, $3)
            ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING RETURNING id`,
@@ -93,7 +93,7 @@ export class ParticipantsService {
         if (!area) throw notFound('Area', 'areaId');
       }
       const organisationId =
-        tx.actor?.role === Role.PARTNER ? tx.actor.organisationId : (session?.organisationId ?? null);
+        tx.caller.role === Role.PARTNER ? tx.caller.organisationId : (session?.organisationId ?? null);
       const participantId = await this.insertWithFreshCode(tx, {
         sessionId: session?.id ?? null,
         organisationId,
@@ -262,7 +262,7 @@ export class ParticipantsService {
         .createQueryBuilder(Participant, 'p')
         .where('p.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
       'p',
-      ctx.actor,
+      ctx.caller,
     );
   }
 

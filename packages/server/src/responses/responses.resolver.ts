@@ -1,4 +1,4 @@
-import { Prompt, ROLE_SETS } from '@chorus/shared';
+import { Prompt, Permission } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -99,7 +99,7 @@ class ResponseFilter {
 
 @Resolver(() => Response)
 export class ResponsesResolver {
-  @Authorized(ROLE_SETS.readResponses)
+  @Authorized(Permission.ResponseRead)
   @Query(() => ResponseConnection, {
     complexity: pagedComplexity,
     description: 'Responses the caller may see, newest first.',
@@ -116,7 +116,7 @@ export class ResponsesResolver {
     return services.responses.list(req, filter, page);
   }
 
-  @Authorized(ROLE_SETS.readResponses)
+  @Authorized(Permission.ResponseRead)
   @Query(() => Response, { description: 'One response; NOT_FOUND when absent or out of reach.' })
   response(
     @Arg('id', () => ID, { description: "The response's id (UUID)." }) id: string,
@@ -125,7 +125,7 @@ export class ResponsesResolver {
     return services.responses.get(req, id);
   }
 
-  @Authorized(ROLE_SETS.fieldwork)
+  @Authorized(Permission.ResponseSubmit)
   @Mutation(() => SubmitResponsesPayload, {
     description:
       'Stores a batch all-or-nothing; idempotent per idempotencyKey (IDEMPOTENCY_CONFLICT on a different payload).',
@@ -155,7 +155,7 @@ export class ResponsesResolver {
     return loaders.responseThemes.load(response.id);
   }
 
-  @Authorized(ROLE_SETS.analysis)
+  @Authorized(Permission.CodingRead)
   @FieldResolver(() => [Coding], { description: 'Its codings, with excerpts (analysis roles).' })
   codings(@Root() response: Response, @Ctx() { loaders }: GraphQLContext) {
     return loaders.responseCodings.load(response.id);

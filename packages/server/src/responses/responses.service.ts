@@ -59,7 +59,7 @@ export class ResponsesService {
    */
   async submit(ctx: RequestContext, input: SubmitResponsesData): Promise<SubmitResult> {
     const batch = this.validateBatch(input);
-    const scope = idempotencyScope(ctx.actor);
+    const scope = idempotencyScope(ctx.caller);
     const payloadHash = sha256(JSON.stringify([batch.sessionId, batch.responses]));
 
     return ctx.transaction(async (tx) => {
@@ -75,7 +75,7 @@ export class ResponsesService {
       await this.checkParticipants(tx, batch.responses);
 
       const knownNames = await this.participants.knownNames(tx);
-      const source = tx.actor?.role === Role.PARTNER ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
+      const source = tx.caller.role === Role.PARTNER ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
       const rows = batch.responses;
       await tx.query(
         `INSERT INTO responses (session_id, submission_id, source, participant_id, position, prompt, text, language)
@@ -141,7 +141,7 @@ export class ResponsesService {
       .createQueryBuilder(Response, 'r')
       .innerJoin('sessions', 's', 's.id = r.session_id')
       .where('s.engagement_id = :engagementId', { engagementId: ctx.engagementId });
-    return scopeToSessions(query, 's', ctx.actor);
+    return scopeToSessions(query, 's', ctx.caller);
   }
 
   private async replay(ctx: RequestContext, scope: string, key: string, payloadHash: Buffer): Promise<SubmitResult> {
@@ -174,7 +174,7 @@ export class ResponsesService {
         .from('participants', 'p')
         .where('p.id = ANY(:ids)', { ids }),
       'p',
-      ctx.actor,
+      ctx.caller,
     )
       .andWhere('p.engagement_id = :engagementId', { engagementId: ctx.engagementId })
       .setLock('pessimistic_read')

@@ -1,6 +1,6 @@
 import { Role } from '@chorus/shared';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Actor } from '../db/request-context.js';
+import type { Caller } from '../access/caller.js';
 
 interface TenancyColumns {
   /** SQL for the row's organisation. */
@@ -16,46 +16,42 @@ interface TenancyColumns {
  */
 function scope<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  actor: Actor | null,
+  caller: Caller,
   columns: TenancyColumns,
   openRoles: readonly Role[],
 ): SelectQueryBuilder<T> {
-  if (actor && openRoles.includes(actor.role)) return query;
-  switch (actor?.role) {
+  if (caller.kind === 'system' || (caller.role && openRoles.includes(caller.role))) return query;
+  switch (caller.authenticated ? caller.role : null) {
     case Role.PARTNER:
       return query.andWhere(`${columns.organisationId} = :scopeOrganisationId`, {
-        scopeOrganisationId: actor.organisationId,
+        scopeOrganisationId: caller.organisationId,
       });
     case Role.FACILITATOR:
       return query.andWhere(
         `EXISTS (SELECT 1 FROM session_facilitators sf WHERE sf.session_id = ${columns.sessionId} AND sf.user_id = :scopeUserId)`,
-        { scopeUserId: actor.userId },
+        { scopeUserId: caller.userId },
       );
     default:
       return query.andWhere('false');
   }
 }
 
-/** Sessions (and their responses) the actor may reach; `alias` names the session row. */
-export function scopeToSessions<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  alias: string,
-  actor: Actor | null,
-) {
-  return scope(query, actor, { organisationId: `${alias}.organisation_id`, sessionId: `${alias}.id` }, [
+/** Sessions (and their responses) the caller may reach; `alias` names the session row. */
+export function scopeToSessions<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, caller: Caller) {
+  return scope(query, caller, { organisationId: `${alias}.organisation_id`, sessionId: `${alias}.id` }, [
     Role.ADMIN,
     Role.COORDINATOR,
     Role.ANALYST,
   ]);
 }
 
-/** Participants the actor may reach, by the organisation or session they were registered through. */
+/** Participants the caller may reach, by the organisation or session they were registered through. */
 export function scopeToParticipants<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   alias: string,
-  actor: Actor | null,
+  caller: Caller,
 ) {
-  return scope(query, actor, { organisationId: `${alias}.organisation_id`, sessionId: `${alias}.session_id` }, [
+  return scope(query, caller, { organisationId: `${alias}.organisation_id`, sessionId: `${alias}.session_id` }, [
     Role.ADMIN,
     Role.COORDINATOR,
   ]);

@@ -1,4 +1,4 @@
-import { SessionFormat, SessionStatus, ROLE_SETS } from '@chorus/shared';
+import { SessionFormat, SessionStatus, Permission } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -124,7 +124,7 @@ class SessionFilter {
 
 @Resolver(() => Session)
 export class SessionsResolver {
-  @Authorized(ROLE_SETS.readResponses)
+  @Authorized(Permission.SessionRead)
   @Query(() => SessionConnection, {
     complexity: pagedComplexity,
     description: 'Sessions the caller may see, latest start first.',
@@ -141,7 +141,7 @@ export class SessionsResolver {
     return services.sessions.list(req, filter, page);
   }
 
-  @Authorized(ROLE_SETS.readResponses)
+  @Authorized(Permission.SessionRead)
   @Query(() => Session, { description: 'One session; NOT_FOUND when absent or out of reach.' })
   session(
     @Arg('id', () => ID, { description: "The session's id (UUID)." }) id: string,
@@ -150,7 +150,7 @@ export class SessionsResolver {
     return services.sessions.get(req, id);
   }
 
-  @Authorized(ROLE_SETS.planSessions)
+  @Authorized(Permission.SessionPlan)
   @Mutation(() => Session, { description: 'Plans a session.' })
   createSession(
     @Arg('input', () => CreateSessionInput, { description: 'The session to plan; it starts as PLANNED.' })
@@ -160,7 +160,7 @@ export class SessionsResolver {
     return services.sessions.create(req, input);
   }
 
-  @Authorized(ROLE_SETS.fieldwork)
+  @Authorized(Permission.SessionUpdate)
   @Mutation(() => Session, { description: 'Edits, holds or cancels a session.' })
   updateSession(
     @Arg('id', () => ID, { description: 'The session to change (UUID).' }) id: string,
@@ -180,7 +180,7 @@ export class SessionsResolver {
     return session.organisationId ? loaders.organisation.load(session.organisationId) : null;
   }
 
-  @Authorized(ROLE_SETS.staff)
+  @Authorized(Permission.FacilitatorRead)
   @FieldResolver(() => [User], { description: 'Staff facilitating it (staff only).' })
   async facilitators(@Root() session: Session, @Ctx() { loaders }: GraphQLContext) {
     const ids = await loaders.sessionFacilitatorIds.load(session.id);

@@ -57,7 +57,7 @@ export class SessionsService {
       const current = await this.scoped(tx).andWhere('s.id = :id', { id }).setLock('pessimistic_write').getOne();
       if (!current) throw notFound('Session', 'id');
       const values = this.validate(tx, { ...current, ...stripUndefined(input) }, {});
-      if (tx.actor?.role === Role.FACILITATOR && values.organisationId !== current.organisationId) {
+      if (tx.caller.role === Role.FACILITATOR && values.organisationId !== current.organisationId) {
         throw forbidden('A facilitator cannot move a session to another organisation');
       }
       await this.checkReferences(tx, values, input.facilitatorIds);
@@ -141,7 +141,7 @@ export class SessionsService {
         .createQueryBuilder(Session, 's')
         .where('s.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
       's',
-      ctx.actor,
+      ctx.caller,
     );
   }
 
@@ -152,11 +152,11 @@ export class SessionsService {
     const endsAt = validate.validDate('endsAt', input.endsAt);
     if (startsAt && endsAt && endsAt < startsAt) throw badInput('endsAt', 'endsAt must not be before startsAt');
     let organisationId = validate.optionalId('organisationId', input.organisationId);
-    if (ctx.actor?.role === Role.PARTNER) {
-      if (organisationId && organisationId !== ctx.actor.organisationId) {
+    if (ctx.caller.role === Role.PARTNER) {
+      if (organisationId && organisationId !== ctx.caller.organisationId) {
         throw badInput('organisationId', "a partner's sessions belong to its own organisation");
       }
-      organisationId = ctx.actor.organisationId;
+      organisationId = ctx.caller.organisationId;
       if (input.facilitatorIds?.length)
         throw badInput('facilitatorIds', 'facilitators are staff; a partner cannot assign them');
     }

@@ -8,6 +8,7 @@ import { createDataSource } from '../db/data-source';
 import { RequestContext } from '../db/request-context';
 import { createServices, type Services } from '../services';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
+import { Caller } from '../access/caller.js';
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -79,7 +80,7 @@ export class TestServer {
 
   /** A context that bypasses authorisation, for arranging data the API cannot make directly. */
   systemContext(): RequestContext {
-    return new RequestContext(this.dataSource, this.engagementId, null, 'test');
+    return new RequestContext(this.dataSource, this.engagementId, Caller.system, 'test');
   }
 
   async gql<T = any>(

@@ -1,4 +1,4 @@
-import { ROLE_SETS } from '@chorus/shared';
+import { Permission } from '@chorus/shared';
 import {
   Arg,
   Authorized,
@@ -45,13 +45,13 @@ class UpdateThemeInput {
 
 @Resolver(() => Theme)
 export class ThemesResolver {
-  @Authorized(ROLE_SETS.codebook)
+  @Authorized(Permission.CodebookRead)
   @Query(() => [Theme], { description: 'The whole codebook, by name; build the tree from `parent` or `children`.' })
   themes(@Ctx() { req, services }: GraphQLContext) {
     return services.themes.list(req);
   }
 
-  @Authorized(ROLE_SETS.analysis)
+  @Authorized(Permission.CodebookEdit)
   @Mutation(() => Theme, { description: 'Adds a theme to the codebook.' })
   createTheme(
     @Arg('input', () => CreateThemeInput, { description: 'The theme to add.' }) input: CreateThemeInput,
@@ -60,7 +60,7 @@ export class ThemesResolver {
     return services.themes.create(req, input);
   }
 
-  @Authorized(ROLE_SETS.analysis)
+  @Authorized(Permission.CodebookEdit)
   @Mutation(() => Theme, {
     description: 'Renames, describes or moves a theme; a move that would make a cycle is refused.',
   })
@@ -72,7 +72,7 @@ export class ThemesResolver {
     return services.themes.update(req, id, input);
   }
 
-  @Authorized(ROLE_SETS.analysis)
+  @Authorized(Permission.CodebookEdit)
   @Mutation(() => Theme, { description: 'Merges one theme into another: codings and children move, the source goes.' })
   mergeThemes(
     @Arg('sourceId', () => ID, { description: 'The theme to merge away (UUID); it is deleted.' }) sourceId: string,
@@ -95,7 +95,7 @@ export class ThemesResolver {
     return loaders.themeChildren.load(theme.id);
   }
 
-  @Authorized(ROLE_SETS.analysis)
+  @Authorized(Permission.CodingRead)
   @FieldResolver(() => Int, { description: 'Responses coded to this theme directly, unsuppressed (analysis roles).' })
   responseCount(@Root() theme: Theme, @Ctx() { loaders }: GraphQLContext) {
     return loaders.themeResponseCount.load(theme.id);

@@ -1,4 +1,4 @@
-import { Role, ROLE_SETS } from '@chorus/shared';
+import { Role, Permission } from '@chorus/shared';
 import {
   Arg,
   Args,
@@ -40,7 +40,7 @@ class CreateUserInput {
 
 @Resolver(() => User)
 export class UsersResolver {
-  @Authorized(ROLE_SETS.admin)
+  @Authorized(Permission.UserManage)
   @Mutation(() => User, { description: 'Creates a user (admin).' })
   createUser(
     @Arg('input', () => CreateUserInput, { description: 'The user to create.' }) input: CreateUserInput,
@@ -49,7 +49,7 @@ export class UsersResolver {
     return services.users.create(req, input);
   }
 
-  @Authorized(ROLE_SETS.people)
+  @Authorized(Permission.UserList)
   @Query(() => UserConnection, {
     complexity: pagedComplexity,
     description: 'Users, newest first (admins and coordinators, who assign facilitators).',

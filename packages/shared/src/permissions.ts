@@ -1,0 +1,116 @@
+import { Role } from './enums.js';
+
+/**
+ * Every action Chorus authorises, as a named verb. The server's services and `@Authorized`
+ * check these, and the admin app offers only what they allow; the role table below is the one
+ * place that says who may do what.
+ */
+export const Permission = {
+  /** Read the engagement and its areas (reference data). */
+  ReferenceRead: 'reference.read',
+  /** Add areas. */
+  AreaManage: 'area.manage',
+  /** Read partner organisations. */
+  OrganisationRead: 'organisation.read',
+  /** Add partner organisations. */
+  OrganisationManage: 'organisation.manage',
+  /** List staff, e.g. to assign facilitators. */
+  UserList: 'user.list',
+  /** Create, disable and enable users. */
+  UserManage: 'user.manage',
+  /** Create and revoke API keys. */
+  ApiKeyManage: 'apiKey.manage',
+  /** The staff overview of the engagement's progress. */
+  OverviewRead: 'overview.read',
+  /** Read sessions. */
+  SessionRead: 'session.read',
+  /** Plan sessions; facilitators run the sessions they are given, they do not plan them. */
+  SessionPlan: 'session.plan',
+  /** Edit, hold or cancel a session. */
+  SessionUpdate: 'session.update',
+  /** See who facilitates a session (staff names). */
+  FacilitatorRead: 'facilitator.read',
+  /** Read participants and their consent ledger. */
+  ParticipantRead: 'participant.read',
+  /** Register participants. */
+  ParticipantRegister: 'participant.register',
+  /** Record or withdraw a consent decision. */
+  ConsentRecord: 'consent.record',
+  /** Erase every trace of a person. */
+  ParticipantErase: 'participant.erase',
+  /** Read contact details (audited). */
+  ContactRead: 'contact.read',
+  /** Read responses. */
+  ResponseRead: 'response.read',
+  /** Submit responses. */
+  ResponseSubmit: 'response.submit',
+  /** Read the codebook. */
+  CodebookRead: 'codebook.read',
+  /** Build the codebook. */
+  CodebookEdit: 'codebook.edit',
+  /** Read codings and unsuppressed analysis counts. */
+  CodingRead: 'coding.read',
+  /** Code responses into themes. */
+  CodingEdit: 'coding.edit',
+  /** Read suppressed aggregate figures. */
+  AggregateRead: 'aggregate.read',
+} as const;
+
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const P = Permission;
+
+const FIELDWORK = [P.ParticipantRegister, P.ConsentRecord, P.ResponseSubmit, P.SessionUpdate] as const;
+const ANALYSIS = [P.CodebookRead, P.CodebookEdit, P.CodingRead, P.CodingEdit, P.AggregateRead] as const;
+
+/** The contract's role table, as the permissions each role holds. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.ADMIN]: Object.values(Permission),
+  [Role.COORDINATOR]: [
+    P.ReferenceRead,
+    P.OrganisationRead,
+    P.UserList,
+    P.OverviewRead,
+    P.SessionRead,
+    P.SessionPlan,
+    P.FacilitatorRead,
+    P.ParticipantRead,
+    P.ResponseRead,
+    ...FIELDWORK,
+    ...ANALYSIS,
+  ],
+  [Role.FACILITATOR]: [
+    P.ReferenceRead,
+    P.OrganisationRead,
+    P.SessionRead,
+    P.FacilitatorRead,
+    P.ParticipantRead,
+    P.ResponseRead,
+    ...FIELDWORK,
+  ],
+  [Role.ANALYST]: [
+    P.ReferenceRead,
+    P.OrganisationRead,
+    P.OverviewRead,
+    P.SessionRead,
+    P.FacilitatorRead,
+    P.ResponseRead,
+    ...ANALYSIS,
+  ],
+  [Role.PARTNER]: [
+    P.ReferenceRead,
+    P.OrganisationRead,
+    P.SessionRead,
+    P.SessionPlan,
+    P.ParticipantRead,
+    P.ResponseRead,
+    P.CodebookRead,
+    ...FIELDWORK,
+  ],
+  [Role.COUNCIL_READER]: [P.ReferenceRead, P.CodebookRead, P.AggregateRead],
+};
+
+/** Whether `role` holds `permission`; no role (anonymous) holds none. */
+export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
+  return role !== null && role !== undefined && ROLE_PERMISSIONS[role].includes(permission);
+}
