@@ -1,3 +1,4 @@
+import { UseCases } from './access/use-case.js';
 import { AggregatesService } from './aggregates/aggregates.service.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { AreasService } from './areas/areas.service.js';
@@ -18,28 +19,29 @@ import { UsersService } from './users/users.service.js';
 /** Every service of the process, wired once at start-up; they are stateless apart from keys. */
 export function createServices(secret: Buffer) {
   const audit = new AuditService();
-  const apiKeys = new ApiKeysService(audit);
-  const consents = new ConsentsService(audit);
-  const sessions = new SessionsService(audit);
-  const participants = new ParticipantsService(deriveKey(secret, 'contact-encryption'), sessions, consents, audit);
-  const responses = new ResponsesService(sessions, participants, consents, audit);
-  const themes = new ThemesService(audit);
-  const areas = new AreasService(audit);
+  const useCases = new UseCases(audit);
+  const apiKeys = new ApiKeysService(useCases);
+  const consents = new ConsentsService();
+  const sessions = new SessionsService(useCases);
+  const participants = new ParticipantsService(deriveKey(secret, 'contact-encryption'), sessions, consents, useCases);
+  const responses = new ResponsesService(sessions, participants, consents, useCases);
+  const themes = new ThemesService(useCases);
+  const areas = new AreasService(useCases);
   return {
     audit,
     apiKeys,
     auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit),
-    users: new UsersService(audit),
+    users: new UsersService(useCases),
     engagements: new EngagementsService(),
     areas,
     overview: new OverviewService(areas),
-    organisations: new OrganisationsService(audit),
+    organisations: new OrganisationsService(useCases),
     sessions,
     participants,
     consents,
     responses,
     themes,
-    codings: new CodingsService(responses, themes, audit),
+    codings: new CodingsService(responses, themes, useCases),
     aggregates: new AggregatesService(themes),
   };
 }

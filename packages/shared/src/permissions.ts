@@ -30,6 +30,8 @@ export const Permission = {
   SessionUpdate: 'session.update',
   /** See who facilitates a session (staff names). */
   FacilitatorRead: 'facilitator.read',
+  /** Assign or remove a session's staff facilitators; partners run their sessions without staff lists. */
+  FacilitatorAssign: 'facilitator.assign',
   /** Read participants and their consent ledger. */
   ParticipantRead: 'participant.read',
   /** Register participants. */
@@ -74,6 +76,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.SessionRead,
     P.SessionPlan,
     P.FacilitatorRead,
+    P.FacilitatorAssign,
     P.ParticipantRead,
     P.ResponseRead,
     ...FIELDWORK,
@@ -84,6 +87,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.OrganisationRead,
     P.SessionRead,
     P.FacilitatorRead,
+    P.FacilitatorAssign,
     P.ParticipantRead,
     P.ResponseRead,
     ...FIELDWORK,

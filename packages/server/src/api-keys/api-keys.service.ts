@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Role } from '@chorus/shared';
-import type { AuditService } from '../audit/audit.service.js';
+import { Permission, Role } from '@chorus/shared';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import { badInput, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
@@ -21,23 +22,23 @@ export function isApiKey(token: string): boolean {
 }
 
 export class ApiKeysService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly useCases: UseCases) {}
 
   /** Returns the key itself once; only its SHA-256 hash is kept. */
   async create(ctx: RequestContext, input: CreateApiKeyData): Promise<{ key: string; apiKey: ApiKey }> {
-    const label = validate.requiredText('label', input.label);
-    const organisationId = validate.optionalId('organisationId', input.organisationId);
-    if (input.role !== Role.PARTNER && input.role !== Role.COUNCIL_READER) {
-      throw badInput('role', 'an API key is for PARTNER or COUNCIL_READER');
-    }
-    if (input.role === Role.PARTNER && !organisationId) {
-      throw badInput('organisationId', 'a PARTNER key needs an organisation');
-    }
-    if (input.role === Role.COUNCIL_READER && organisationId) {
-      throw badInput('organisationId', 'a COUNCIL_READER key belongs to no organisation');
-    }
-    const key = KEY_PREFIX + randomBytes(32).toString('base64url');
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.ApiKeyManage, async (tx) => {
+      const label = validate.requiredText('label', input.label);
+      const organisationId = validate.optionalId('organisationId', input.organisationId);
+      if (input.role !== Role.PARTNER && input.role !== Role.COUNCIL_READER) {
+        throw badInput('role', 'an API key is for PARTNER or COUNCIL_READER');
+      }
+      if (input.role === Role.PARTNER && !organisationId) {
+        throw badInput('organisationId', 'a PARTNER key needs an organisation');
+      }
+      if (input.role === Role.COUNCIL_READER && organisationId) {
+        throw badInput('organisationId', 'a COUNCIL_READER key belongs to no organisation');
+      }
+      const key = KEY_PREFIX + randomBytes(32).toString('base64url');
       if (organisationId) {
         const [org] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
         if (!org) throw notFound('Organisation', 'organisationId');
@@ -52,22 +53,27 @@ export class ApiKeysService {
           createdByUserId: tx.caller.userId,
         }),
       );
-      await this.audit.record(tx, 'api_key.created', 'api_key', saved.id, { role: input.role });
-      return { key, apiKey: await tx.manager.findOneByOrFail(ApiKey, { id: saved.id }) };
+      return audited(
+        { key, apiKey: await tx.manager.findOneByOrFail(ApiKey, { id: saved.id }) },
+        { action: AuditAction.ApiKeyCreated, entityType: 'api_key', entityId: saved.id, details: { role: input.role } },
+      );
     });
   }
 
   async revoke(ctx: RequestContext, rawId: string): Promise<ApiKey> {
-    const id = validate.id('id', rawId);
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.ApiKeyManage, async (tx) => {
+      const id = validate.id('id', rawId);
       const [row] = await tx.query(
         `WITH revoked AS (UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id)
        SELECT id FROM revoked`,
         [id],
       );
       if (!row) throw notFound('API key', 'id');
-      await this.audit.record(tx, 'api_key.revoked', 'api_key', id);
-      return tx.manager.findOneByOrFail(ApiKey, { id });
+      return audited(await tx.manager.findOneByOrFail(ApiKey, { id }), {
+        action: AuditAction.ApiKeyRevoked,
+        entityType: 'api_key',
+        entityId: id,
+      });
     });
   }
 
@@ -76,6 +82,7 @@ export class ApiKeysService {
   }
 
   list(ctx: RequestContext, page: PageArgs) {
+    ctx.require(Permission.ApiKeyManage);
     return paginate(ctx.manager.createQueryBuilder(ApiKey, 'k'), byCreatedAt<ApiKey>('k'), page);
   }
 

@@ -1,21 +1,26 @@
-import type { AuditService } from '../audit/audit.service.js';
+import { Permission } from '@chorus/shared';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { badInput } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { Area } from './area.entity.js';
 
 export class AreasService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly useCases: UseCases) {}
 
   async create(ctx: RequestContext, input: { name: string; population?: number | null }): Promise<Area> {
-    const name = validate.requiredText('name', input.name);
-    const population = validate.nonNegativeInt('population', input.population);
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.AreaManage, async (tx) => {
+      const name = validate.requiredText('name', input.name);
+      const population = validate.nonNegativeInt('population', input.population);
       const [taken] = await tx.query(`SELECT 1 FROM areas WHERE lower(name) = lower($1)`, [name]);
       if (taken) throw badInput('name', 'an area with this name already exists');
       const area = await tx.manager.save(tx.manager.create(Area, { name, population }));
-      await this.audit.record(tx, 'area.created', 'area', area.id);
-      return tx.manager.findOneByOrFail(Area, { id: area.id });
+      return audited(await tx.manager.findOneByOrFail(Area, { id: area.id }), {
+        action: AuditAction.AreaCreated,
+        entityType: 'area',
+        entityId: area.id,
+      });
     });
   }
 

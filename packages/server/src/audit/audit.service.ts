@@ -1,4 +1,5 @@
 import type { RequestContext } from '../db/request-context.js';
+import type { AuditAction, AuditDetails, AuditEntity } from './audit-action.js';
 
 /**
  * The audit trail: who did what to which record, and when. `details` must never hold personal
@@ -7,10 +8,10 @@ import type { RequestContext } from '../db/request-context.js';
 export class AuditService {
   async record(
     ctx: RequestContext,
-    action: string,
-    entityType: string,
+    action: AuditAction,
+    entityType: AuditEntity,
     entityId: string | null,
-    details: Record<string, string | number | boolean | null> = {},
+    details: AuditDetails = {},
   ): Promise<void> {
     await ctx.query(
       `INSERT INTO audit_events (actor_user_id, actor_api_key_id, action, entity_type, entity_id, details)

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@chorus/shared';
 import type { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { isApiKey } from '../api-keys/api-keys.service.js';
+import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { DomainError, forbidden, unauthenticated } from '../common/errors.js';
 import * as validate from '../common/validate.js';
@@ -55,7 +56,7 @@ export class AuthService {
       expiresAt: epochSeconds(expiresAt),
       passwordChangedAt: epochSeconds(user.passwordChangedAt),
     });
-    await this.audit.record(ctx.as(Caller.user(user)), 'user.signed_in', 'user', user.id);
+    await this.audit.record(ctx.as(Caller.user(user)), AuditAction.UserSignedIn, 'user', user.id);
     return { token, expiresAt, user };
   }
 
@@ -83,7 +84,7 @@ export class AuthService {
          WHERE id = $1`,
         [userId, await hashPassword(newPassword)],
       );
-      await this.audit.record(tx, 'user.password_changed', 'user', userId);
+      await this.audit.record(tx, AuditAction.UserPasswordChanged, 'user', userId);
       return tx.manager.findOneByOrFail(User, { id: userId });
     });
   }

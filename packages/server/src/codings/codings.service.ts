@@ -1,6 +1,9 @@
-import type { AuditService } from '../audit/audit.service.js';
+import { Permission } from '@chorus/shared';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
+import { reachableIds } from '../access/tenancy.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { ResponsesService } from '../responses/responses.service.js';
 import type { Theme } from '../themes/theme.entity.js';
@@ -11,7 +14,7 @@ export class CodingsService {
   constructor(
     private readonly responses: ResponsesService,
     private readonly themes: ThemesService,
-    private readonly audit: AuditService,
+    private readonly useCases: UseCases,
   ) {}
 
   /** Codes a response, or an excerpt that occurs in it, to a theme. Coding the same thing twice returns the first. */
@@ -19,7 +22,7 @@ export class CodingsService {
     ctx: RequestContext,
     input: { responseId: string; themeId: string; excerpt?: string | null },
   ): Promise<Coding> {
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.CodingEdit, async (tx) => {
       const response = await this.responses.get(tx, input.responseId, 'responseId');
       const theme = await this.themes.get(tx, input.themeId, 'themeId');
       const excerpt = input.excerpt === null || input.excerpt === undefined ? null : input.excerpt.trim();
@@ -40,27 +43,30 @@ export class CodingsService {
           excerpt,
         })
         .getOneOrFail();
-      await this.audit.record(tx, 'response.coded', 'response', response.id, { themeId: theme.id });
-      return coding;
+      return audited(coding, {
+        action: AuditAction.ResponseCoded,
+        entityType: 'response',
+        entityId: response.id,
+        details: { themeId: theme.id },
+      });
     });
   }
 
   async uncode(ctx: RequestContext, rawId: string): Promise<string> {
-    const id = validate.id('id', rawId);
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.CodingEdit, async (tx) => {
+      const id = validate.id('id', rawId);
       const [coding] = await tx.query<{ response_id: string }>(`SELECT response_id FROM codings WHERE id = $1`, [id]);
       if (!coding) throw notFound('Coding', 'id');
       await this.responses.get(tx, coding.response_id, 'id');
       await tx.query(`DELETE FROM codings WHERE id = $1`, [id]);
-      await this.audit.record(tx, 'response.uncoded', 'response', coding.response_id);
-      return id;
+      return audited(id, { action: AuditAction.ResponseUncoded, entityType: 'response', entityId: coding.response_id });
     });
   }
 
   async byResponse(ctx: RequestContext, responseIds: readonly string[]): Promise<Map<string, Coding[]>> {
     const codings = await ctx.manager
       .createQueryBuilder(Coding, 'c')
-      .where('c.response_id = ANY(:responseIds)', { responseIds })
+      .where('c.response_id = ANY(:responseIds)', { responseIds: await reachableIds(ctx, 'responses', responseIds) })
       .orderBy('c.created_at', 'ASC')
       .getMany();
     const byResponse = new Map<string, Coding[]>();
@@ -73,7 +79,7 @@ export class CodingsService {
   async themesByResponse(ctx: RequestContext, responseIds: readonly string[]): Promise<Map<string, Theme[]>> {
     const rows = await ctx.query<{ response_id: string; id: string }>(
       `SELECT DISTINCT c.response_id, c.theme_id AS id FROM codings c WHERE c.response_id = ANY($1)`,
-      [responseIds],
+      [await reachableIds(ctx, 'responses', responseIds)],
     );
     const themes = new Map(
       (await this.themes.findByIds(ctx, [...new Set(rows.map((row) => row.id))])).map((t) => [t.id, t]),

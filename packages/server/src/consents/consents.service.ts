@@ -1,7 +1,8 @@
 import type { ConsentMethod, ConsentPurpose } from '@chorus/shared';
-import type { AuditService } from '../audit/audit.service.js';
+import { AuditAction, type AuditEntry } from '../audit/audit-action.js';
 import { badInput } from '../common/errors.js';
 import * as validate from '../common/validate.js';
+import { reachableIds } from '../access/tenancy.js';
 import type { RequestContext } from '../db/request-context.js';
 import { currentConsents, type Consent } from './consent.js';
 import { ConsentEvent } from './consent-event.entity.js';
@@ -15,8 +16,6 @@ export interface ConsentData {
 
 /** The consent ledger: append-only; what stands now is derived from it. */
 export class ConsentsService {
-  constructor(private readonly audit: AuditService) {}
-
   /** Validates a set of decisions made together: each purpose at most once. */
   validateDecisions(field: string, consents: readonly ConsentData[]): ConsentData[] {
     validate.distinct(
@@ -29,8 +28,9 @@ export class ConsentsService {
     }));
   }
 
-  async append(ctx: RequestContext, participantId: string, decisions: readonly ConsentData[]): Promise<void> {
-    if (!decisions.length) return;
+  /** Appends the decisions; returns the audit entries the calling use case records. */
+  async append(ctx: RequestContext, participantId: string, decisions: readonly ConsentData[]): Promise<AuditEntry[]> {
+    if (!decisions.length) return [];
     await ctx.manager.insert(
       ConsentEvent,
       decisions.map((decision) => ({
@@ -44,17 +44,12 @@ export class ConsentsService {
         recordedByApiKeyId: ctx.caller.apiKeyId,
       })),
     );
-    for (const decision of decisions) {
-      await this.audit.record(
-        ctx,
-        decision.granted ? 'consent.granted' : 'consent.refused',
-        'participant',
-        participantId,
-        {
-          purpose: decision.purpose,
-        },
-      );
-    }
+    return decisions.map((decision) => ({
+      action: decision.granted ? AuditAction.ConsentGranted : AuditAction.ConsentRefused,
+      entityType: 'participant',
+      entityId: participantId,
+      details: { purpose: decision.purpose },
+    }));
   }
 
   async appendWithdrawal(ctx: RequestContext, participantId: string, purpose: ConsentPurpose): Promise<Consent> {
@@ -70,7 +65,6 @@ export class ConsentsService {
       recordedByUserId: ctx.caller.userId,
       recordedByApiKeyId: ctx.caller.apiKeyId,
     });
-    await this.audit.record(ctx, 'consent.withdrawn', 'participant', participantId, { purpose });
     const after = (await this.current(ctx, [participantId])).get(participantId)!;
     return after.find((c) => c.purpose === purpose)!;
   }
@@ -78,7 +72,7 @@ export class ConsentsService {
   async ledger(ctx: RequestContext, participantIds: readonly string[]): Promise<Map<string, ConsentEvent[]>> {
     const events = await ctx.manager
       .createQueryBuilder(ConsentEvent, 'c')
-      .where('c.participant_id = ANY(:ids)', { ids: participantIds })
+      .where('c.participant_id = ANY(:ids)', { ids: await reachableIds(ctx, 'participants', participantIds) })
       .orderBy('c.recorded_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();

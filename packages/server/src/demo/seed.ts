@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { verifyPassword } from '../auth/passwords.js';
+import { AuditAction } from '../audit/audit-action.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
@@ -203,7 +204,7 @@ async function seed(tx: RequestContext, services: Services) {
     responses: responses.length,
     codings: plan.codings.length,
   };
-  await services.audit.record(tx, 'demo.seeded', 'engagement', tx.engagementId, counts);
+  await services.audit.record(tx, AuditAction.DemoSeeded, 'engagement', tx.engagementId, counts);
   return counts;
 }
 

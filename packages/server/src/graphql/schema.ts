@@ -16,6 +16,7 @@ import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { ThemesResolver } from '../themes/themes.resolver.js';
 import { UsersResolver } from '../users/users.resolver.js';
+import { ViewerResolver } from '../access/viewer.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -39,6 +40,7 @@ export function getSchema(): GraphQLSchema {
       SessionsResolver,
       ThemesResolver,
       UsersResolver,
+      ViewerResolver,
     ],
     authChecker,
     authMode: 'error',

@@ -1,5 +1,7 @@
-import { Role, type Sector } from '@chorus/shared';
-import type { AuditService } from '../audit/audit.service.js';
+import { Permission, type Sector } from '@chorus/shared';
+import { scopeOrganisations } from '../access/tenancy.js';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { badInput } from '../common/errors.js';
 import { paginate, type PageArgs } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
@@ -7,25 +9,27 @@ import type { RequestContext } from '../db/request-context.js';
 import { Organisation } from './organisation.entity.js';
 
 export class OrganisationsService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly useCases: UseCases) {}
 
   async create(ctx: RequestContext, input: { name: string; sector: Sector }): Promise<Organisation> {
-    const name = validate.requiredText('name', input.name);
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.OrganisationManage, async (tx) => {
+      const name = validate.requiredText('name', input.name);
       const [taken] = await tx.query(`SELECT 1 FROM organisations WHERE lower(name) = lower($1)`, [name]);
       if (taken) throw badInput('name', 'an organisation with this name already exists');
       const org = await tx.manager.save(tx.manager.create(Organisation, { name, sector: input.sector }));
-      await this.audit.record(tx, 'organisation.created', 'organisation', org.id);
-      return tx.manager.findOneByOrFail(Organisation, { id: org.id });
+      return audited(await tx.manager.findOneByOrFail(Organisation, { id: org.id }), {
+        action: AuditAction.OrganisationCreated,
+        entityType: 'organisation',
+        entityId: org.id,
+      });
     });
   }
 
   /** A partner sees only its own organisation. */
   list(ctx: RequestContext, page: PageArgs) {
-    const query = ctx.manager.createQueryBuilder(Organisation, 'o');
-    if (ctx.caller.role === Role.PARTNER) query.where('o.id = :org', { org: ctx.caller.organisationId });
+    ctx.require(Permission.OrganisationRead);
     return paginate(
-      query,
+      scopeOrganisations(ctx.manager.createQueryBuilder(Organisation, 'o'), 'o', ctx),
       {
         column: 'lower(o.name)',
         idColumn: 'o.id',
@@ -38,6 +42,10 @@ export class OrganisationsService {
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Organisation[]> {
-    return ctx.manager.createQueryBuilder(Organisation, 'o').where('o.id = ANY(:ids)', { ids }).getMany();
+    return scopeOrganisations(
+      ctx.manager.createQueryBuilder(Organisation, 'o').where('o.id = ANY(:ids)', { ids }),
+      'o',
+      ctx,
+    ).getMany();
   }
 }

@@ -1,5 +1,6 @@
-import { ConsentPurpose, ErrorCode, LIMITS, Role, type AgeBand, type CityConnection } from '@chorus/shared';
-import type { AuditService } from '../audit/audit.service.js';
+import { ConsentPurpose, ErrorCode, LIMITS, Permission, type AgeBand, type CityConnection } from '@chorus/shared';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction, type AuditEntry } from '../audit/audit-action.js';
 import { decrypt, encrypt, hmac } from '../common/crypto.js';
 import { idempotencyScope } from '../common/idempotency.js';
 import { badInput, consentRequired, DomainError, notFound } from '../common/errors.js';
@@ -8,7 +9,7 @@ import * as validate from '../common/validate.js';
 import type { ConsentData, ConsentsService } from '../consents/consents.service.js';
 import type { Consent } from '../consents/consent.js';
 import type { RequestContext } from '../db/request-context.js';
-import { scopeToParticipants } from '../sessions/scope.js';
+import { confinedToFacilitatedSessions, ownOrganisation, scopeParticipants } from '../access/tenancy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { newParticipantCode, normaliseParticipantCode } from './codes.js';
 import { Participant } from './participant.entity.js';
@@ -50,7 +51,7 @@ export class ParticipantsService {
     private readonly contactKey: Buffer,
     private readonly sessions: SessionsService,
     private readonly consents: ConsentsService,
-    private readonly audit: AuditService,
+    private readonly useCases: UseCases,
   ) {}
 
   /** Registers a person with their consent decisions; nothing is stored without PARTICIPATION granted. */
@@ -67,12 +68,12 @@ export class ParticipantsService {
       throw consentRequired('Contact details may be kept only with FOLLOW_UP_CONTACT consent granted', 'contact');
     }
     const areaId = validate.optionalId('areaId', input.areaId);
-    if (ctx.caller.role === Role.FACILITATOR && !input.sessionId) {
+    if (confinedToFacilitatedSessions(ctx.caller) && !input.sessionId) {
       throw badInput('sessionId', 'a facilitator registers participants at one of their sessions');
     }
     const key = validate.optionalText('idempotencyKey', input.idempotencyKey, LIMITS.idempotencyKeyLength);
 
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.ParticipantRegister, async (tx) => {
       let registrationId: string | null = null;
       if (key) {
         const { idempotencyKey: _key, ...payload } = input;
@@ -84,7 +85,7 @@ export class ParticipantsService {
            ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING RETURNING id`,
           [scope, key, payloadHash],
         );
-        if (!claimed) return this.replayRegistration(tx, scope, key, payloadHash);
+        if (!claimed) return { result: await this.replayRegistration(tx, scope, key, payloadHash), audit: [] };
         registrationId = claimed.id;
       }
       const session = input.sessionId ? await this.sessions.get(tx, input.sessionId, 'sessionId') : null;
@@ -92,8 +93,7 @@ export class ParticipantsService {
         const [area] = await tx.query(`SELECT 1 FROM areas WHERE id = $1`, [areaId]);
         if (!area) throw notFound('Area', 'areaId');
       }
-      const organisationId =
-        tx.caller.role === Role.PARTNER ? tx.caller.organisationId : (session?.organisationId ?? null);
+      const organisationId = ownOrganisation(tx.caller) ?? session?.organisationId ?? null;
       const participantId = await this.insertWithFreshCode(tx, {
         sessionId: session?.id ?? null,
         organisationId,
@@ -102,15 +102,20 @@ export class ParticipantsService {
         ageBand: input.ageBand ?? null,
         contactEncrypted: contact ? encrypt(this.contactKey, JSON.stringify(contact)) : null,
       });
-      await this.consents.append(tx, participantId, decisions);
+      const consented = await this.consents.append(tx, participantId, decisions);
       if (registrationId) {
         await tx.query(`UPDATE participant_registrations SET participant_id = $2 WHERE id = $1`, [
           registrationId,
           participantId,
         ]);
       }
-      await this.audit.record(tx, 'participant.registered', 'participant', participantId);
-      return tx.manager.findOneByOrFail(Participant, { id: participantId });
+      return {
+        result: await tx.manager.findOneByOrFail(Participant, { id: participantId }),
+        audit: [
+          { action: AuditAction.ParticipantRegistered, entityType: 'participant', entityId: participantId },
+          ...consented,
+        ],
+      };
     });
   }
 
@@ -142,6 +147,7 @@ export class ParticipantsService {
     filter: { code?: string | null; sessionId?: string | null } | null | undefined,
     page: PageArgs,
   ) {
+    ctx.require(Permission.ParticipantRead);
     const query = this.scoped(ctx);
     if (filter?.code) query.andWhere('p.code = :code', { code: normaliseParticipantCode(filter.code) });
     if (filter?.sessionId)
@@ -150,6 +156,7 @@ export class ParticipantsService {
   }
 
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Participant> {
+    ctx.require(Permission.ParticipantRead);
     const id = validate.id(field, rawId);
     const participant = await this.scoped(ctx).andWhere('p.id = :id', { id }).getOne();
     if (!participant) throw notFound('Participant', field);
@@ -163,11 +170,11 @@ export class ParticipantsService {
   /** Records a later decision, e.g. QUOTE consent given after the session. */
   async recordConsent(ctx: RequestContext, rawParticipantId: string, consent: ConsentData): Promise<Consent> {
     const [decision] = this.consents.validateDecisions('consent', [consent]);
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.ConsentRecord, async (tx) => {
       const participant = await this.lockForConsentChange(tx, rawParticipantId, 'participantId');
-      await this.consents.append(tx, participant.id, [decision!]);
+      const audit = await this.consents.append(tx, participant.id, [decision!]);
       const current = await this.consents.current(tx, [participant.id]);
-      return current.get(participant.id)!.find((c) => c.purpose === decision!.purpose)!;
+      return { result: current.get(participant.id)!.find((c) => c.purpose === decision!.purpose)!, audit };
     });
   }
 
@@ -177,9 +184,17 @@ export class ParticipantsService {
    * FOLLOW_UP_CONTACT deletes their contact details. All in one transaction.
    */
   async withdrawConsent(ctx: RequestContext, rawParticipantId: string, purpose: ConsentPurpose): Promise<Consent> {
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.ConsentRecord, async (tx) => {
       const participant = await this.lockForConsentChange(tx, rawParticipantId, 'participantId');
       const consent = await this.consents.appendWithdrawal(tx, participant.id, purpose);
+      const audit: AuditEntry[] = [
+        {
+          action: AuditAction.ConsentWithdrawn,
+          entityType: 'participant',
+          entityId: participant.id,
+          details: { purpose },
+        },
+      ];
       if (purpose === ConsentPurpose.PARTICIPATION) {
         const [deleted] = await tx.query<{ n: number }>(
           `WITH gone AS (DELETE FROM responses WHERE participant_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
@@ -189,20 +204,23 @@ export class ParticipantsService {
           `UPDATE participants SET age_band = NULL, area_id = NULL, contact_encrypted = NULL WHERE id = $1`,
           [participant.id],
         );
-        await this.audit.record(tx, 'participant.responses_deleted', 'participant', participant.id, {
-          responses: deleted!.n,
+        audit.push({
+          action: AuditAction.ParticipantResponsesDeleted,
+          entityType: 'participant',
+          entityId: participant.id,
+          details: { responses: deleted!.n },
         });
       }
       if (purpose === ConsentPurpose.FOLLOW_UP_CONTACT) {
         await tx.query(`UPDATE participants SET contact_encrypted = NULL WHERE id = $1`, [participant.id]);
       }
-      return consent;
+      return { result: consent, audit };
     });
   }
 
   /** Removes every trace of the person; what remains is an audit entry holding counts only. */
   async erase(ctx: RequestContext, rawId: string): Promise<ErasureReceipt> {
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.ParticipantErase, async (tx) => {
       const participant = await this.lockForConsentChange(tx, rawId);
       const counts = await this.traces(tx, participant.id);
       // Responses, codings, quotes and the consent ledger go by cascade.
@@ -213,17 +231,23 @@ export class ParticipantsService {
         codingsDeleted: counts.codings,
         quotesDeleted: counts.quotes,
       };
-      await this.audit.record(tx, 'participant.erased', 'participant', participant.id, {
-        responses: receipt.responsesDeleted,
-        codings: receipt.codingsDeleted,
-        quotes: receipt.quotesDeleted,
+      return audited(receipt, {
+        action: AuditAction.ParticipantErased,
+        entityType: 'participant',
+        entityId: participant.id,
+        details: {
+          responses: receipt.responsesDeleted,
+          codings: receipt.codingsDeleted,
+          quotes: receipt.quotesDeleted,
+        },
       });
-      return receipt;
     });
   }
 
   /** What an erasure of this person would delete, shown before it is confirmed. */
-  async traces(ctx: RequestContext, participantId: string): Promise<ErasureImpact> {
+  async traces(ctx: RequestContext, rawId: string): Promise<ErasureImpact> {
+    ctx.require(Permission.ParticipantErase);
+    const { id: participantId } = await this.get(ctx, rawId);
     const [counts] = await ctx.query<ErasureImpact>(
       `SELECT
          (SELECT count(*)::int FROM responses WHERE participant_id = $1) AS responses,
@@ -235,13 +259,22 @@ export class ParticipantsService {
   }
 
   /** Contact details, decrypted; every read is audited. */
-  async contact(ctx: RequestContext, participantId: string): Promise<ContactData | null> {
-    const [row] = await ctx.query<{ contact_encrypted: Buffer | null }>(
-      `SELECT contact_encrypted FROM participants WHERE id = $1`,
-      [participantId],
-    );
+  async contact(ctx: RequestContext, rawId: string): Promise<ContactData | null> {
+    ctx.require(Permission.ContactRead);
+    const participantId = validate.id('id', rawId);
+    const [row] = await scopeParticipants(
+      ctx.manager.createQueryBuilder().select('p.contact_encrypted', 'contact_encrypted').from('participants', 'p'),
+      'p',
+      ctx,
+    )
+      .andWhere('p.id = :participantId', { participantId })
+      .getRawMany<{ contact_encrypted: Buffer | null }>();
     if (!row?.contact_encrypted) return null;
-    await this.audit.record(ctx, 'participant.contact_read', 'participant', participantId);
+    await this.useCases.record(ctx, {
+      action: AuditAction.ParticipantContactRead,
+      entityType: 'participant',
+      entityId: participantId,
+    });
     return JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData;
   }
 
@@ -257,13 +290,7 @@ export class ParticipantsService {
   }
 
   private scoped(ctx: RequestContext) {
-    return scopeToParticipants(
-      ctx.manager
-        .createQueryBuilder(Participant, 'p')
-        .where('p.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
-      'p',
-      ctx.caller,
-    );
+    return scopeParticipants(ctx.manager.createQueryBuilder(Participant, 'p'), 'p', ctx);
   }
 
   /** Locks the participant so a concurrent submission cannot slip a response past a withdrawal. */

@@ -1,5 +1,14 @@
-import { ConsentPurpose, ErrorCode, LIMITS, Role, ResponseSource, SessionStatus, type Prompt } from '@chorus/shared';
-import type { AuditService } from '../audit/audit.service.js';
+import {
+  ConsentPurpose,
+  ErrorCode,
+  LIMITS,
+  Permission,
+  ResponseSource,
+  SessionStatus,
+  type Prompt,
+} from '@chorus/shared';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import { idempotencyScope } from '../common/idempotency.js';
 import { badInput, consentRequired, DomainError, notFound } from '../common/errors.js';
@@ -9,7 +18,7 @@ import * as validate from '../common/validate.js';
 import type { ConsentsService } from '../consents/consents.service.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
-import { scopeToParticipants, scopeToSessions } from '../sessions/scope.js';
+import { ownOrganisation, scopeParticipants, scopeSessions } from '../access/tenancy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { redact } from './redaction.js';
 import { Response } from './response.entity.js';
@@ -50,7 +59,7 @@ export class ResponsesService {
     private readonly sessions: SessionsService,
     private readonly participants: ParticipantsService,
     private readonly consents: ConsentsService,
-    private readonly audit: AuditService,
+    private readonly useCases: UseCases,
   ) {}
 
   /**
@@ -62,20 +71,20 @@ export class ResponsesService {
     const scope = idempotencyScope(ctx.caller);
     const payloadHash = sha256(JSON.stringify([batch.sessionId, batch.responses]));
 
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.ResponseSubmit, async (tx) => {
       const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
       const [claimed] = await tx.query<{ id: string }>(
         `INSERT INTO submissions (idempotency_scope, idempotency_key, payload_hash, session_id)
          VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING RETURNING id`,
         [scope, batch.idempotencyKey, payloadHash, batch.sessionId],
       );
-      if (!claimed) return this.replay(tx, scope, batch.idempotencyKey, payloadHash);
+      if (!claimed) return { result: await this.replay(tx, scope, batch.idempotencyKey, payloadHash), audit: [] };
 
       if (session.status === SessionStatus.CANCELLED) throw badInput('sessionId', 'this session was cancelled');
       await this.checkParticipants(tx, batch.responses);
 
       const knownNames = await this.participants.knownNames(tx);
-      const source = tx.caller.role === Role.PARTNER ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
+      const source = ownOrganisation(tx.caller) ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
       const rows = batch.responses;
       await tx.query(
         `INSERT INTO responses (session_id, submission_id, source, participant_id, position, prompt, text, language)
@@ -92,12 +101,20 @@ export class ResponsesService {
           rows.map((r) => r.language),
         ],
       );
-      await this.audit.record(tx, 'responses.submitted', 'session', session.id, { responses: rows.length });
-      return { duplicate: false, responses: await this.ofSubmission(tx, claimed.id) };
+      return audited(
+        { duplicate: false, responses: await this.ofSubmission(tx, claimed.id) },
+        {
+          action: AuditAction.ResponsesSubmitted,
+          entityType: 'session',
+          entityId: session.id,
+          details: { responses: rows.length },
+        },
+      );
     });
   }
 
   list(ctx: RequestContext, filter: ResponseFilter | null | undefined, page: PageArgs) {
+    ctx.require(Permission.ResponseRead);
     const query = this.scoped(ctx);
     if (filter?.sessionId)
       query.andWhere('r.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
@@ -126,6 +143,7 @@ export class ResponsesService {
   }
 
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Response> {
+    ctx.require(Permission.ResponseRead);
     const id = validate.id(field, rawId);
     const response = await this.scoped(ctx).andWhere('r.id = :id', { id }).getOne();
     if (!response) throw notFound('Response', field);
@@ -137,11 +155,11 @@ export class ResponsesService {
   }
 
   private scoped(ctx: RequestContext) {
-    const query = ctx.manager
-      .createQueryBuilder(Response, 'r')
-      .innerJoin('sessions', 's', 's.id = r.session_id')
-      .where('s.engagement_id = :engagementId', { engagementId: ctx.engagementId });
-    return scopeToSessions(query, 's', ctx.caller);
+    return scopeSessions(
+      ctx.manager.createQueryBuilder(Response, 'r').innerJoin('sessions', 's', 's.id = r.session_id'),
+      's',
+      ctx,
+    );
   }
 
   private async replay(ctx: RequestContext, scope: string, key: string, payloadHash: Buffer): Promise<SubmitResult> {
@@ -167,16 +185,15 @@ export class ResponsesService {
     const ids = [...new Set(rows.map((r) => r.participantId).filter((id): id is string => id !== null))];
     if (!ids.length) return;
     // FOR SHARE: a withdrawal of consent (FOR UPDATE) waits for this batch, or this batch for it.
-    const reachable = await scopeToParticipants(
+    const reachable = await scopeParticipants(
       ctx.manager
         .createQueryBuilder()
         .select('p.id', 'id')
         .from('participants', 'p')
         .where('p.id = ANY(:ids)', { ids }),
       'p',
-      ctx.caller,
+      ctx,
     )
-      .andWhere('p.engagement_id = :engagementId', { engagementId: ctx.engagementId })
       .setLock('pessimistic_read')
       .getRawMany<{ id: string }>();
     const found = new Set(reachable.map((row) => row.id));

@@ -1,11 +1,12 @@
-import { Role, SessionStatus, type SessionFormat } from '@chorus/shared';
-import type { AuditService } from '../audit/audit.service.js';
+import { Permission, Role, SessionStatus, type SessionFormat } from '@chorus/shared';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { badInput, forbidden, notFound } from '../common/errors.js';
 import { paginate, type PageArgs } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
-import { scopeToSessions } from './scope.js';
+import { confinedToFacilitatedSessions, ownOrganisation, reachableIds, scopeSessions } from '../access/tenancy.js';
 import { Session } from './session.entity.js';
 
 export interface SessionData {
@@ -35,29 +36,33 @@ export interface SessionFilter {
 const STAFF_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR];
 
 export class SessionsService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly useCases: UseCases) {}
 
   async create(
     ctx: RequestContext,
     input: SessionData & { title: string; format: SessionFormat; startsAt: Date },
   ): Promise<Session> {
-    const values = this.validate(ctx, input, { status: SessionStatus.PLANNED });
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.SessionPlan, async (tx) => {
+      const values = this.validate(tx, input, { status: SessionStatus.PLANNED });
       await this.checkReferences(tx, values, input.facilitatorIds);
       const session = await tx.manager.save(tx.manager.create(Session, { ...values, engagementId: tx.engagementId }));
       await this.setFacilitators(tx, session.id, input.facilitatorIds);
-      await this.audit.record(tx, 'session.created', 'session', session.id, { format: session.format });
-      return tx.manager.findOneByOrFail(Session, { id: session.id });
+      return audited(await tx.manager.findOneByOrFail(Session, { id: session.id }), {
+        action: AuditAction.SessionCreated,
+        entityType: 'session',
+        entityId: session.id,
+        details: { format: session.format },
+      });
     });
   }
 
   async update(ctx: RequestContext, rawId: string, input: SessionData): Promise<Session> {
-    const id = validate.id('id', rawId);
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.SessionUpdate, async (tx) => {
+      const id = validate.id('id', rawId);
       const current = await this.scoped(tx).andWhere('s.id = :id', { id }).setLock('pessimistic_write').getOne();
       if (!current) throw notFound('Session', 'id');
       const values = this.validate(tx, { ...current, ...stripUndefined(input) }, {});
-      if (tx.caller.role === Role.FACILITATOR && values.organisationId !== current.organisationId) {
+      if (confinedToFacilitatedSessions(tx.caller) && values.organisationId !== current.organisationId) {
         throw forbidden('A facilitator cannot move a session to another organisation');
       }
       await this.checkReferences(tx, values, input.facilitatorIds);
@@ -66,12 +71,17 @@ export class SessionsService {
         await tx.query(`DELETE FROM session_facilitators WHERE session_id = $1`, [id]);
         await this.setFacilitators(tx, id, input.facilitatorIds);
       }
-      await this.audit.record(tx, 'session.updated', 'session', id, { status: values.status ?? current.status });
-      return tx.manager.findOneByOrFail(Session, { id });
+      return audited(await tx.manager.findOneByOrFail(Session, { id }), {
+        action: AuditAction.SessionUpdated,
+        entityType: 'session',
+        entityId: id,
+        details: { status: values.status ?? current.status },
+      });
     });
   }
 
   list(ctx: RequestContext, filter: SessionFilter | null | undefined, page: PageArgs) {
+    ctx.require(Permission.SessionRead);
     const query = this.scoped(ctx);
     if (filter?.formats?.length) query.andWhere('s.format = ANY(:formats)', { formats: filter.formats });
     if (filter?.statuses?.length) query.andWhere('s.status = ANY(:statuses)', { statuses: filter.statuses });
@@ -94,6 +104,7 @@ export class SessionsService {
 
   /** A session the caller may reach, or NOT_FOUND naming `field`. */
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Session> {
+    ctx.require(Permission.SessionRead);
     const id = validate.id(field, rawId);
     const session = await this.scoped(ctx).andWhere('s.id = :id', { id }).getOne();
     if (!session) throw notFound('Session', field);
@@ -107,7 +118,7 @@ export class SessionsService {
   async facilitatorIds(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
     const rows = await ctx.query<{ session_id: string; user_id: string }>(
       `SELECT session_id, user_id FROM session_facilitators WHERE session_id = ANY($1)`,
-      [sessionIds],
+      [await reachableIds(ctx, 'sessions', sessionIds)],
     );
     const bySession = new Map<string, string[]>();
     for (const row of rows) bySession.set(row.session_id, [...(bySession.get(row.session_id) ?? []), row.user_id]);
@@ -117,7 +128,7 @@ export class SessionsService {
   async responseCounts(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await ctx.query<{ session_id: string; n: number }>(
       `SELECT session_id, count(*)::int AS n FROM responses WHERE session_id = ANY($1) GROUP BY session_id`,
-      [sessionIds],
+      [await reachableIds(ctx, 'sessions', sessionIds)],
     );
     return new Map(rows.map((row) => [row.session_id, row.n]));
   }
@@ -130,19 +141,13 @@ export class SessionsService {
          UNION ALL
          SELECT session_id, participant_id FROM responses WHERE session_id = ANY($1) AND participant_id IS NOT NULL
        ) seen GROUP BY session_id`,
-      [sessionIds],
+      [await reachableIds(ctx, 'sessions', sessionIds)],
     );
     return new Map(rows.map((row) => [row.session_id, row.n]));
   }
 
   private scoped(ctx: RequestContext) {
-    return scopeToSessions(
-      ctx.manager
-        .createQueryBuilder(Session, 's')
-        .where('s.engagement_id = :engagementId', { engagementId: ctx.engagementId }),
-      's',
-      ctx.caller,
-    );
+    return scopeSessions(ctx.manager.createQueryBuilder(Session, 's'), 's', ctx);
   }
 
   private validate(ctx: RequestContext, input: SessionData, defaults: Partial<Session>) {
@@ -152,13 +157,16 @@ export class SessionsService {
     const endsAt = validate.validDate('endsAt', input.endsAt);
     if (startsAt && endsAt && endsAt < startsAt) throw badInput('endsAt', 'endsAt must not be before startsAt');
     let organisationId = validate.optionalId('organisationId', input.organisationId);
-    if (ctx.caller.role === Role.PARTNER) {
-      if (organisationId && organisationId !== ctx.caller.organisationId) {
+    const own = ownOrganisation(ctx.caller);
+    if (own) {
+      if (organisationId && organisationId !== own) {
         throw badInput('organisationId', "a partner's sessions belong to its own organisation");
       }
-      organisationId = ctx.caller.organisationId;
-      if (input.facilitatorIds?.length)
-        throw badInput('facilitatorIds', 'facilitators are staff; a partner cannot assign them');
+      organisationId = own;
+    }
+    // Any list, even an empty one, replaces the facilitators: a partner may neither add nor remove staff.
+    if (input.facilitatorIds && !ctx.caller.can(Permission.FacilitatorAssign)) {
+      throw badInput('facilitatorIds', 'facilitators are staff; a partner cannot assign or remove them');
     }
     return {
       ...defaults,

@@ -1,6 +1,9 @@
-import type { AuditService } from '../audit/audit.service.js';
+import { Permission } from '@chorus/shared';
+import { audited, type Outcome, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
+import { reachableIds, scopeThemes } from '../access/tenancy.js';
 import type { RequestContext } from '../db/request-context.js';
 import { Theme } from './theme.entity.js';
 
@@ -13,31 +16,29 @@ export interface ThemeData {
 
 /** The codebook: a tree of themes per engagement. */
 export class ThemesService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly useCases: UseCases) {}
 
   /** The codebook is bounded by what analysts can hold in mind: listed whole, by name. */
   list(ctx: RequestContext): Promise<Theme[]> {
-    return ctx.manager.find(Theme, { where: { engagementId: ctx.engagementId }, order: { name: 'ASC', id: 'ASC' } });
+    ctx.require(Permission.CodebookRead);
+    return this.scoped(ctx).orderBy('t.name', 'ASC').addOrderBy('t.id', 'ASC').getMany();
   }
 
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Theme> {
+    ctx.require(Permission.CodebookRead);
     const id = validate.id(field, rawId);
-    const theme = await ctx.manager.findOneBy(Theme, { id, engagementId: ctx.engagementId });
+    const theme = await this.scoped(ctx).andWhere('t.id = :id', { id }).getOne();
     if (!theme) throw notFound('Theme', field);
     return theme;
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Theme[]> {
-    return ctx.manager
-      .createQueryBuilder(Theme, 't')
-      .where('t.id = ANY(:ids) AND t.engagement_id = :engagementId', { ids, engagementId: ctx.engagementId })
-      .getMany();
+    return this.scoped(ctx).andWhere('t.id = ANY(:ids)', { ids }).getMany();
   }
 
   async childrenOf(ctx: RequestContext, parentIds: readonly string[]): Promise<Map<string, Theme[]>> {
-    const children = await ctx.manager
-      .createQueryBuilder(Theme, 't')
-      .where('t.parent_id = ANY(:parentIds)', { parentIds })
+    const children = await this.scoped(ctx)
+      .andWhere('t.parent_id = ANY(:parentIds)', { parentIds })
       .orderBy('t.name', 'ASC')
       .getMany();
     const byParent = new Map<string, Theme[]>();
@@ -49,7 +50,7 @@ export class ThemesService {
   async responseCounts(ctx: RequestContext, themeIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await ctx.query<{ theme_id: string; n: number }>(
       `SELECT theme_id, count(DISTINCT response_id)::int AS n FROM codings WHERE theme_id = ANY($1) GROUP BY theme_id`,
-      [themeIds],
+      [await reachableIds(ctx, 'themes', themeIds)],
     );
     return new Map(rows.map((row) => [row.theme_id, row.n]));
   }
@@ -63,8 +64,11 @@ export class ThemesService {
       const theme = await tx.manager.save(
         tx.manager.create(Theme, { engagementId: tx.engagementId, parentId, name, description }),
       );
-      await this.audit.record(tx, 'theme.created', 'theme', theme.id);
-      return tx.manager.findOneByOrFail(Theme, { id: theme.id });
+      return audited(await tx.manager.findOneByOrFail(Theme, { id: theme.id }), {
+        action: AuditAction.ThemeCreated,
+        entityType: 'theme',
+        entityId: theme.id,
+      });
     });
   }
 
@@ -87,8 +91,11 @@ export class ThemesService {
       }
       await this.refuseSiblingName(tx, parentId, name, theme.id);
       await tx.manager.update(Theme, { id: theme.id }, { name, description, parentId });
-      await this.audit.record(tx, 'theme.updated', 'theme', theme.id);
-      return tx.manager.findOneByOrFail(Theme, { id: theme.id });
+      return audited(await tx.manager.findOneByOrFail(Theme, { id: theme.id }), {
+        action: AuditAction.ThemeUpdated,
+        entityType: 'theme',
+        entityId: theme.id,
+      });
     });
   }
 
@@ -112,9 +119,17 @@ export class ThemesService {
       );
       await tx.query(`UPDATE themes SET parent_id = $2 WHERE parent_id = $1`, [source.id, target.id]);
       await tx.query(`DELETE FROM themes WHERE id = $1`, [source.id]);
-      await this.audit.record(tx, 'theme.merged', 'theme', target.id, { from: source.id });
-      return target;
+      return audited(target, {
+        action: AuditAction.ThemeMerged,
+        entityType: 'theme',
+        entityId: target.id,
+        details: { from: source.id },
+      });
     });
+  }
+
+  private scoped(ctx: RequestContext) {
+    return scopeThemes(ctx.manager.createQueryBuilder(Theme, 't'), 't', ctx);
   }
 
   /** Is `candidate` the theme `rootId` or below it? */
@@ -140,8 +155,8 @@ export class ThemesService {
   }
 
   /** Codebook edits are serialised per engagement so two concurrent moves cannot make a cycle. */
-  private withCodebookLock<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
-    return ctx.transaction(async (tx) => {
+  private withCodebookLock<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<Outcome<T>>): Promise<T> {
+    return this.useCases.run(ctx, Permission.CodebookEdit, async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:codebook:' || $1))`, [tx.engagementId]);
       return work(tx);
     });

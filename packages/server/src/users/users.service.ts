@@ -1,10 +1,11 @@
-import { LIMITS, Role } from '@chorus/shared';
+import { LIMITS, Permission, Role } from '@chorus/shared';
 import { hashPassword } from '../auth/passwords.js';
 import { badInput, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
-import type { AuditService } from '../audit/audit.service.js';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { User } from './user.entity.js';
 
 export interface CreateUserData {
@@ -24,23 +25,23 @@ export function validPassword(field: string, password: string): string {
 }
 
 export class UsersService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly useCases: UseCases) {}
 
   async create(ctx: RequestContext, input: CreateUserData): Promise<User> {
-    const email = validate.email('email', input.email);
-    const displayName = validate.requiredText('displayName', input.displayName);
-    const password = validPassword('password', input.password);
-    const organisationId = validate.optionalId('organisationId', input.organisationId);
-    if (input.role === Role.COUNCIL_READER) {
-      throw badInput('role', 'COUNCIL_READER is for API keys; council systems do not sign in');
-    }
-    if (input.role === Role.PARTNER && !organisationId) {
-      throw badInput('organisationId', 'a PARTNER user needs an organisation');
-    }
-    if (input.role !== Role.PARTNER && organisationId) {
-      throw badInput('organisationId', 'only PARTNER users belong to an organisation');
-    }
-    return ctx.transaction(async (tx) => {
+    return this.useCases.run(ctx, Permission.UserManage, async (tx) => {
+      const email = validate.email('email', input.email);
+      const displayName = validate.requiredText('displayName', input.displayName);
+      const password = validPassword('password', input.password);
+      const organisationId = validate.optionalId('organisationId', input.organisationId);
+      if (input.role === Role.COUNCIL_READER) {
+        throw badInput('role', 'COUNCIL_READER is for API keys; council systems do not sign in');
+      }
+      if (input.role === Role.PARTNER && !organisationId) {
+        throw badInput('organisationId', 'a PARTNER user needs an organisation');
+      }
+      if (input.role !== Role.PARTNER && organisationId) {
+        throw badInput('organisationId', 'only PARTNER users belong to an organisation');
+      }
       if (organisationId) {
         const [org] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
         if (!org) throw notFound('Organisation', 'organisationId');
@@ -55,12 +56,17 @@ export class UsersService {
         passwordHash: await hashPassword(password),
       });
       const saved = await tx.manager.save(user);
-      await this.audit.record(tx, 'user.created', 'user', saved.id, { role: saved.role });
-      return tx.manager.findOneByOrFail(User, { id: saved.id });
+      return audited(await tx.manager.findOneByOrFail(User, { id: saved.id }), {
+        action: AuditAction.UserCreated,
+        entityType: 'user',
+        entityId: saved.id,
+        details: { role: saved.role },
+      });
     });
   }
 
   list(ctx: RequestContext, roles: readonly Role[] | null | undefined, page: PageArgs) {
+    ctx.require(Permission.UserList);
     const query = ctx.manager.createQueryBuilder(User, 'u');
     if (roles?.length) query.where('u.role = ANY(:roles)', { roles });
     return paginate(query, byCreatedAt<User>('u'), page);
