@@ -6,6 +6,7 @@ import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { CodingsService } from './codings/codings.service.js';
 import { deriveKey } from './common/crypto.js';
+import { Idempotency } from './common/idempotency.js';
 import { ConsentsService } from './consents/consents.service.js';
 import { EngagementsService } from './engagements/engagements.service.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
@@ -20,11 +21,18 @@ import { UsersService } from './users/users.service.js';
 export function createServices(secret: Buffer) {
   const audit = new AuditService();
   const useCases = new UseCases(audit);
+  const idempotency = new Idempotency(deriveKey(secret, 'idempotency'));
   const apiKeys = new ApiKeysService(useCases);
   const consents = new ConsentsService();
   const sessions = new SessionsService(useCases);
-  const participants = new ParticipantsService(deriveKey(secret, 'contact-encryption'), sessions, consents, useCases);
-  const responses = new ResponsesService(sessions, participants, consents, useCases);
+  const participants = new ParticipantsService(
+    deriveKey(secret, 'contact-encryption'),
+    sessions,
+    consents,
+    useCases,
+    idempotency,
+  );
+  const responses = new ResponsesService(sessions, participants, consents, useCases, idempotency);
   const themes = new ThemesService(useCases);
   const areas = new AreasService(useCases);
   return {

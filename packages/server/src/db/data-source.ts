@@ -14,6 +14,7 @@ import { Theme } from '../themes/theme.entity.js';
 import { User } from '../users/user.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
 import { ParticipantRegistrations1764200000000 } from './migrations/1764200000000-participant-registrations.js';
+import { IdempotencyHashVersion1796166400000 } from './migrations/1796166400000-idempotency-hash-version.js';
 import { SnakeNamingStrategy } from './naming.js';
 
 export const ENTITIES = [
@@ -30,7 +31,11 @@ export const ENTITIES = [
   Theme,
   User,
 ];
-export const MIGRATIONS = [InitialSchema1764180000000, ParticipantRegistrations1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1764180000000,
+  ParticipantRegistrations1764200000000,
+  IdempotencyHashVersion1796166400000,
+];
 
 export interface PoolOptions {
   /** Connections per API instance. */

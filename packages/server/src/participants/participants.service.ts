@@ -1,9 +1,9 @@
-import { ConsentPurpose, ErrorCode, LIMITS, Permission, type AgeBand, type CityConnection } from '@chorus/shared';
+import { ConsentPurpose, LIMITS, Permission, type AgeBand, type CityConnection } from '@chorus/shared';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction, type AuditEntry } from '../audit/audit-action.js';
 import { decrypt, encrypt, hmac } from '../common/crypto.js';
-import { idempotencyScope } from '../common/idempotency.js';
-import { badInput, consentRequired, DomainError, notFound } from '../common/errors.js';
+import type { Idempotency } from '../common/idempotency.js';
+import { badInput, consentRequired, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { ConsentData, ConsentsService } from '../consents/consents.service.js';
@@ -52,6 +52,7 @@ export class ParticipantsService {
     private readonly sessions: SessionsService,
     private readonly consents: ConsentsService,
     private readonly useCases: UseCases,
+    private readonly idempotency: Idempotency,
   ) {}
 
   /** Registers a person with their consent decisions; nothing is stored without PARTICIPATION granted. */
@@ -68,7 +69,8 @@ export class ParticipantsService {
       throw consentRequired('Contact details may be kept only with FOLLOW_UP_CONTACT consent granted', 'contact');
     }
     const areaId = validate.optionalId('areaId', input.areaId);
-    if (confinedToFacilitatedSessions(ctx.caller) && !input.sessionId) {
+    const sessionId = validate.optionalId('sessionId', input.sessionId);
+    if (confinedToFacilitatedSessions(ctx.caller) && !sessionId) {
       throw badInput('sessionId', 'a facilitator registers participants at one of their sessions');
     }
     const key = validate.optionalText('idempotencyKey', input.idempotencyKey, LIMITS.idempotencyKeyLength);
@@ -76,19 +78,27 @@ export class ParticipantsService {
     return this.useCases.run(ctx, Permission.ParticipantRegister, async (tx) => {
       let registrationId: string | null = null;
       if (key) {
-        const { idempotencyKey: _key, ...payload } = input;
-        // Keyed, so the stored hash of what may include a name cannot be checked against guesses.
-        const payloadHash = hmac(this.contactKey, JSON.stringify(payload));
-        const scope = idempotencyScope(tx.caller);
-        const [claimed] = await tx.query<{ id: string }>(
-          `INSERT INTO participant_registrations (idempotency_scope, idempotency_key, payload_hash) VALUES ($1, $2, $3)
-           ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING RETURNING id`,
-          [scope, key, payloadHash],
-        );
-        if (!claimed) return { result: await this.replayRegistration(tx, scope, key, payloadHash), audit: [] };
-        registrationId = claimed.id;
+        const claim = await this.idempotency.claim(tx, {
+          table: 'participant_registrations',
+          key,
+          payload: {
+            sessionId,
+            areaId,
+            connections: [...connections].sort(),
+            ageBand: input.ageBand,
+            consents: [...decisions].sort((x, y) => x.purpose.localeCompare(y.purpose)),
+            contact,
+          },
+          legacyHash: () => {
+            const { idempotencyKey: _key, ...payload } = input;
+            return hmac(this.contactKey, JSON.stringify(payload));
+          },
+          conflict: 'This idempotencyKey was already used to register someone else; use a new key for a new person',
+        });
+        if (!claim.first) return { result: await this.replayRegistration(tx, claim.id), audit: [] };
+        registrationId = claim.id;
       }
-      const session = input.sessionId ? await this.sessions.get(tx, input.sessionId, 'sessionId') : null;
+      const session = sessionId ? await this.sessions.get(tx, sessionId, 'sessionId') : null;
       if (areaId) {
         const [area] = await tx.query(`SELECT 1 FROM areas WHERE id = $1`, [areaId]);
         if (!area) throw notFound('Area', 'areaId');
@@ -119,24 +129,12 @@ export class ParticipantsService {
     });
   }
 
-  /** The first registration under this key; a different payload, or an erased person, is refused. */
-  private async replayRegistration(
-    ctx: RequestContext,
-    scope: string,
-    key: string,
-    payloadHash: Buffer,
-  ): Promise<Participant> {
-    const [first] = await ctx.query<{ payload_hash: Buffer; participant_id: string | null }>(
-      `SELECT payload_hash, participant_id FROM participant_registrations WHERE idempotency_scope = $1 AND idempotency_key = $2`,
-      [scope, key],
+  /** The participant the first registration under this key made; an erased person stays erased. */
+  private async replayRegistration(ctx: RequestContext, registrationId: string): Promise<Participant> {
+    const [first] = await ctx.query<{ participant_id: string | null }>(
+      `SELECT participant_id FROM participant_registrations WHERE id = $1`,
+      [registrationId],
     );
-    if (!first!.payload_hash.equals(payloadHash)) {
-      throw new DomainError(
-        ErrorCode.IDEMPOTENCY_CONFLICT,
-        'This idempotencyKey was already used to register someone else; use a new key for a new person',
-        'idempotencyKey',
-      );
-    }
     if (!first!.participant_id)
       throw notFound('The participant registered with this key has since been erased; participant', 'idempotencyKey');
     return this.get(ctx, first!.participant_id, 'idempotencyKey');

@@ -1,6 +1,5 @@
 import {
   ConsentPurpose,
-  ErrorCode,
   LIMITS,
   Permission,
   ResponseSource,
@@ -10,8 +9,8 @@ import {
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
-import { idempotencyScope } from '../common/idempotency.js';
-import { badInput, consentRequired, DomainError, notFound } from '../common/errors.js';
+import type { Idempotency } from '../common/idempotency.js';
+import { badInput, consentRequired, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
@@ -60,6 +59,7 @@ export class ResponsesService {
     private readonly participants: ParticipantsService,
     private readonly consents: ConsentsService,
     private readonly useCases: UseCases,
+    private readonly idempotency: Idempotency,
   ) {}
 
   /**
@@ -68,17 +68,18 @@ export class ResponsesService {
    */
   async submit(ctx: RequestContext, input: SubmitResponsesData): Promise<SubmitResult> {
     const batch = this.validateBatch(input);
-    const scope = idempotencyScope(ctx.caller);
-    const payloadHash = sha256(JSON.stringify([batch.sessionId, batch.responses]));
-
     return this.useCases.run(ctx, Permission.ResponseSubmit, async (tx) => {
       const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
-      const [claimed] = await tx.query<{ id: string }>(
-        `INSERT INTO submissions (idempotency_scope, idempotency_key, payload_hash, session_id)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING RETURNING id`,
-        [scope, batch.idempotencyKey, payloadHash, batch.sessionId],
-      );
-      if (!claimed) return { result: await this.replay(tx, scope, batch.idempotencyKey, payloadHash), audit: [] };
+      const claim = await this.idempotency.claim(tx, {
+        table: 'submissions',
+        key: batch.idempotencyKey,
+        payload: { sessionId: batch.sessionId, responses: batch.responses },
+        legacyHash: () => sha256(JSON.stringify([batch.sessionId, batch.responses])),
+        columns: { session_id: batch.sessionId },
+        conflict: 'This idempotencyKey was already used for a different batch; use a new key for new responses',
+      });
+      if (!claim.first) return { result: await this.replay(tx, claim.id), audit: [] };
+      const claimed = { id: claim.id };
 
       if (session.status === SessionStatus.CANCELLED) throw badInput('sessionId', 'this session was cancelled');
       await this.checkParticipants(tx, batch.responses);
@@ -162,17 +163,10 @@ export class ResponsesService {
     );
   }
 
-  private async replay(ctx: RequestContext, scope: string, key: string, payloadHash: Buffer): Promise<SubmitResult> {
-    const first = await ctx.manager.findOneByOrFail(Submission, { idempotencyScope: scope, idempotencyKey: key });
+  private async replay(ctx: RequestContext, submissionId: string): Promise<SubmitResult> {
+    const first = await ctx.manager.findOneByOrFail(Submission, { id: submissionId });
     // The first batch's session may since have gone out of the caller's reach (a facilitator taken off it).
     await this.sessions.get(ctx, first.sessionId, 'sessionId');
-    if (!first.payloadHash.equals(payloadHash)) {
-      throw new DomainError(
-        ErrorCode.IDEMPOTENCY_CONFLICT,
-        'This idempotencyKey was already used for a different batch; use a new key for new responses',
-        'idempotencyKey',
-      );
-    }
     return { duplicate: true, responses: await this.ofSubmission(ctx, first.id) };
   }
 

@@ -15,6 +15,10 @@ export class Submission {
   @Column({ type: 'bytea' })
   payloadHash!: Buffer;
 
+  /** See common/idempotency.ts: 1 for a legacy SHA-256, 2 for a keyed HMAC of the normalised batch. */
+  @Column({ type: 'smallint' })
+  payloadHashVersion!: number;
+
   @Column({ type: 'uuid' })
   sessionId!: string;
 
