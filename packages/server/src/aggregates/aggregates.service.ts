@@ -1,4 +1,4 @@
-import type { AgeBand, Prompt, SessionFormat } from '@chorus/shared';
+import { Permission, type AgeBand, type Prompt, type SessionFormat } from '@chorus/shared';
 import { badInput } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
@@ -37,6 +37,7 @@ export class AggregatesService {
   constructor(private readonly themes: ThemesService) {}
 
   async themeSummary(ctx: RequestContext, filter: AggregateFilter | null | undefined): Promise<ThemeSummary> {
+    ctx.require(Permission.AggregateRead);
     const params = this.filterParams(filter ?? {});
     const engagement = await ctx.manager.findOneByOrFail(Engagement, { id: ctx.engagementId });
     const threshold = engagement.suppressionThreshold;

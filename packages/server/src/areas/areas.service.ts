@@ -26,6 +26,7 @@ export class AreasService {
 
   /** Areas are reference data, bounded by the city's geography: listed whole, by name. */
   list(ctx: RequestContext): Promise<Area[]> {
+    ctx.require(Permission.ReferenceRead);
     return ctx.manager.find(Area, { order: { name: 'ASC' } });
   }
 

@@ -1,3 +1,4 @@
+import { Permission } from '@chorus/shared';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../db/request-context.js';
 import { Engagement } from './engagement.entity.js';
@@ -24,6 +25,7 @@ export class EngagementsService {
   }
 
   current(ctx: RequestContext): Promise<Engagement> {
+    ctx.require(Permission.ReferenceRead);
     return ctx.manager.findOneByOrFail(Engagement, { id: ctx.engagementId });
   }
 }

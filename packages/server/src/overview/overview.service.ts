@@ -1,4 +1,4 @@
-import { Prompt } from '@chorus/shared';
+import { Permission, Prompt } from '@chorus/shared';
 import type { Area } from '../areas/area.entity.js';
 import type { AreasService } from '../areas/areas.service.js';
 import type { RequestContext } from '../db/request-context.js';
@@ -31,6 +31,7 @@ export class OverviewService {
   constructor(private readonly areas: AreasService) {}
 
   async overview(ctx: RequestContext, now = new Date()): Promise<Overview> {
+    ctx.require(Permission.OverviewRead);
     const engagement = [ctx.engagementId];
     const [[counts], byPrompt, byArea, thisWeek, areas] = await Promise.all([
       ctx.query<Omit<Overview, 'responsesByPrompt' | 'sessionsThisWeek' | 'reach'>>(
