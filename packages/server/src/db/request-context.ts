@@ -1,6 +1,6 @@
 import type { Permission } from '@chorus/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Caller } from '../access/caller.js';
+import type { Caller } from '../access/caller.js';
 import { forbidden, unauthenticated } from '../common/errors.js';
 
 /**

@@ -1,11 +1,4 @@
-import {
-  ConsentPurpose,
-  LIMITS,
-  Permission,
-  ResponseSource,
-  SessionStatus,
-  type Prompt,
-} from '@chorus/shared';
+import { ConsentPurpose, LIMITS, Permission, ResponseSource, SessionStatus, type Prompt } from '@chorus/shared';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
