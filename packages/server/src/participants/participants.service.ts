@@ -57,25 +57,25 @@ export class ParticipantsService {
 
   /** Registers a person with their consent decisions; nothing is stored without PARTICIPATION granted. */
   async register(ctx: RequestContext, input: RegisterParticipantData): Promise<Participant> {
-    const connections = validate.distinct('connections', input.connections);
-    if (!connections.length) throw badInput('connections', 'connections needs at least one connection to the city');
-    const decisions = this.consents.validateDecisions('consents', input.consents);
-    const granted = (purpose: ConsentPurpose) => decisions.some((d) => d.purpose === purpose && d.granted);
-    if (!granted(ConsentPurpose.PARTICIPATION)) {
-      throw consentRequired('A participant can be registered only with PARTICIPATION consent granted', 'consents');
-    }
-    const contact = this.validateContact(input.contact);
-    if (contact && !granted(ConsentPurpose.FOLLOW_UP_CONTACT)) {
-      throw consentRequired('Contact details may be kept only with FOLLOW_UP_CONTACT consent granted', 'contact');
-    }
-    const areaId = validate.optionalId('areaId', input.areaId);
-    const sessionId = validate.optionalId('sessionId', input.sessionId);
-    if (confinedToFacilitatedSessions(ctx.caller) && !sessionId) {
-      throw badInput('sessionId', 'a facilitator registers participants at one of their sessions');
-    }
-    const key = validate.optionalText('idempotencyKey', input.idempotencyKey, LIMITS.idempotencyKeyLength);
-
     return this.useCases.run(ctx, Permission.ParticipantRegister, async (tx) => {
+      const connections = validate.distinct('connections', input.connections);
+      if (!connections.length) throw badInput('connections', 'connections needs at least one connection to the city');
+      const decisions = this.consents.validateDecisions('consents', input.consents);
+      const granted = (purpose: ConsentPurpose) => decisions.some((d) => d.purpose === purpose && d.granted);
+      if (!granted(ConsentPurpose.PARTICIPATION)) {
+        throw consentRequired('A participant can be registered only with PARTICIPATION consent granted', 'consents');
+      }
+      const contact = this.validateContact(input.contact);
+      if (contact && !granted(ConsentPurpose.FOLLOW_UP_CONTACT)) {
+        throw consentRequired('Contact details may be kept only with FOLLOW_UP_CONTACT consent granted', 'contact');
+      }
+      const areaId = validate.optionalId('areaId', input.areaId);
+      const sessionId = validate.optionalId('sessionId', input.sessionId);
+      if (confinedToFacilitatedSessions(tx.caller) && !sessionId) {
+        throw badInput('sessionId', 'a facilitator registers participants at one of their sessions');
+      }
+      const key = validate.optionalText('idempotencyKey', input.idempotencyKey, LIMITS.idempotencyKeyLength);
+
       let registrationId: string | null = null;
       if (key) {
         const claim = await this.idempotency.claim(tx, {
@@ -167,8 +167,8 @@ export class ParticipantsService {
 
   /** Records a later decision, e.g. QUOTE consent given after the session. */
   async recordConsent(ctx: RequestContext, rawParticipantId: string, consent: ConsentData): Promise<Consent> {
-    const [decision] = this.consents.validateDecisions('consent', [consent]);
     return this.useCases.run(ctx, Permission.ConsentRecord, async (tx) => {
+      const [decision] = this.consents.validateDecisions('consent', [consent]);
       const participant = await this.lockForConsentChange(tx, rawParticipantId, 'participantId');
       const audit = await this.consents.append(tx, participant.id, [decision!]);
       const current = await this.consents.current(tx, [participant.id]);

@@ -60,8 +60,8 @@ export class ResponsesService {
    * first, so concurrent retries of one key wait on each other and exactly one batch is stored.
    */
   async submit(ctx: RequestContext, input: SubmitResponsesData): Promise<SubmitResult> {
-    const batch = this.validateBatch(input);
     return this.useCases.run(ctx, Permission.ResponseSubmit, async (tx) => {
+      const batch = this.validateBatch(input);
       const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
       const claim = await this.idempotency.claim(tx, {
         table: 'submissions',

@@ -56,9 +56,9 @@ export class ThemesService {
   }
 
   async create(ctx: RequestContext, input: ThemeData & { name: string }): Promise<Theme> {
-    const name = validate.requiredText('name', input.name);
-    const description = validate.optionalText('description', input.description, 10_000);
     return this.withCodebookLock(ctx, async (tx) => {
+      const name = validate.requiredText('name', input.name);
+      const description = validate.optionalText('description', input.description, 10_000);
       const parentId = input.parentId ? (await this.get(tx, input.parentId, 'parentId')).id : null;
       await this.refuseSiblingName(tx, parentId, name, null);
       const theme = await tx.manager.save(
