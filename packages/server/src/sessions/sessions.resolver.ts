@@ -54,7 +54,8 @@ class CreateSessionInput {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Staff who facilitate it; they may record participants and responses there.',
+    description:
+      'Staff who facilitate it; they may record participants and responses there. Needs `facilitator.assign`: a PARTNER caller may not send it.',
   })
   facilitatorIds?: string[] | null;
 }
@@ -94,7 +95,11 @@ class UpdateSessionInput {
   @Field(() => Int, { nullable: true, description: 'How many people attended: a whole number from 0 to 100,000.' })
   headcount?: number | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Replaces the facilitators.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Replaces the facilitators; left out keeps them. Needs `facilitator.assign`: a PARTNER caller may neither add nor remove staff.',
+  })
   facilitatorIds?: string[] | null;
 }
 
