@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ErrorCode, LIMITS } from '@chorus/shared';
+import { ErrorCode, isAdminRoute, LIMITS } from '@chorus/shared';
 import express, { type ErrorRequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
@@ -18,12 +18,15 @@ import type { GraphQLContext } from './graphql/context.js';
 import { createErrorFormatter, errorLoggingPlugin, toGraphQLError } from './graphql/errors.js';
 import { queryLimitsPlugin } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
+import { documentGuard } from './graphql/document-guard.js';
+import { sendErrorReply } from './http/error-reply.js';
+import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from './http/server-options.js';
 import { getSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'production' | 'adminDir'>;
+  config: Pick<Config, 'production' | 'adminDir'> & Partial<Pick<Config, 'httpTimeouts'>>;
   dataSource: DataSource;
   engagementId: string;
   services: Services;
@@ -41,13 +44,17 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
 /** The HTTP server: `/graphql`, `/healthz` and, when built, the admin app at `/`. */
 export async function createApp({ config, dataSource, engagementId, services, logger }: AppDeps): Promise<RunningApp> {
   const app = express();
-  const httpServer = createServer(app);
+  const httpServer = createServer(httpServerOptions(config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS), app);
   const schema = getSchema();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     // Introspection is allowed; the limits plugin refuses it to anonymous callers in production.
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
+    // No "Did you mean …?" naming fields a caller has not been shown.
+    hideSchemaDetailsFromClientErrors: config.production,
+    // documentGuard refuses longer documents first; this bounds any path that skips it.
+    parseOptions: { maxTokens: LIMITS.queryTokens },
     // Bearer tokens, never cookies: there is no ambient credential for CSRF to abuse, and
     // partners may send plain GET queries.
     csrfPrevention: false,
@@ -107,6 +114,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   app.use(
     '/graphql',
     express.json({ limit: LIMITS.bodyBytes, type: ['application/json', 'application/graphql-response+json'] }),
+    documentGuard,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, String(req.id));
@@ -122,27 +130,21 @@ export async function createApp({ config, dataSource, engagementId, services, lo
 
   if (existsSync(join(config.adminDir, 'index.html'))) {
     app.use(express.static(config.adminDir, { index: false, maxAge: '1h' }));
-    // The admin app routes in the browser: any other page is its index.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(join(config.adminDir, 'index.html')));
+    // The admin app routes in the browser: its pages are its index; any other path is a 404.
+    app.get(/.*/, (req, res, next) =>
+      isAdminRoute(req.path) ? res.sendFile(join(config.adminDir, 'index.html')) : next(),
+    );
   }
+  app.use((_req, res) => void res.status(404).type('text/plain').send('Not found'));
 
-  const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
     if (error?.type === 'entity.too.large') {
-      res.status(413).json({
-        errors: [
-          {
-            message: `Request body exceeds ${LIMITS.bodyBytes} bytes`,
-            extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
-          },
-        ],
-      });
-      return;
+      const message = `Request body exceeds ${LIMITS.bodyBytes} bytes`;
+      return sendErrorReply(req, res, { status: 413, code: ErrorCode.QUERY_TOO_COMPLEX, message });
     }
     if (error?.type === 'entity.parse.failed') {
-      res.status(400).json({
-        errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
-      });
-      return;
+      const message = 'Request body is not valid JSON';
+      return sendErrorReply(req, res, { status: 400, code: ErrorCode.BAD_USER_INPUT, message });
     }
     next(error);
   };

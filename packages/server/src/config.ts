@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http/server-options.js';
 
 export interface Config {
   port: number;
@@ -18,6 +19,7 @@ export interface Config {
   poolSize: number;
   /** Folder of the built admin app, served at `/` when present. */
   adminDir: string;
+  httpTimeouts: HttpTimeouts;
 }
 
 export class ConfigError extends Error {
@@ -99,5 +101,10 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     poolSize: integer(env, 'CHORUS_DB_POOL_SIZE', 10, 1, 200),
     adminDir: resolve(env.CHORUS_ADMIN_DIR || resolve(__dirname, '../../admin/dist')),
+    httpTimeouts: {
+      headersMs: integer(env, 'CHORUS_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersMs, 100, 600_000),
+      requestMs: integer(env, 'CHORUS_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestMs, 100, 3_600_000),
+      keepAliveMs: integer(env, 'CHORUS_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
+    },
   };
 }

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './limits.js';
 export * from './labels.js';
 export * from './permissions.js';
+export * from './routes.js';

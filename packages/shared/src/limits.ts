@@ -1,24 +1,40 @@
+/** Longest response text, in characters. */
+const TEXT_LENGTH = 10_000;
+/** Most responses in one `submitResponses` batch. */
+const BATCH_SIZE = 500;
+
 /** Input and query limits the server enforces; the admin app validates against the same numbers. */
 export const LIMITS = {
   /** Longest response text, in characters. */
-  textLength: 10_000,
+  textLength: TEXT_LENGTH,
   /** Longest name, title or label, in characters. */
   nameLength: 200,
   /** Longest idempotency key, in characters. */
   idempotencyKeyLength: 255,
   /** Most responses in one `submitResponses` batch. */
-  batchSize: 500,
+  batchSize: BATCH_SIZE,
   /** Default and largest page size of a connection. */
   pageSizeDefault: 20,
   pageSizeMax: 100,
+  /** Most tokens (names, punctuation, values) in one document, checked before it is validated. */
+  queryTokens: 3_000,
   /** Deepest query nesting accepted. */
   queryDepth: 10,
+  /** Deepest nesting under `__schema`/`__type`: graphql-js `getIntrospectionQuery()` needs 15. */
+  introspectionDepth: 20,
+  /** Most times one field (or alias) may be selected in the same selection set. */
+  fieldRepeats: 10,
+  /** Most fields in one document once its fragments are expanded. */
+  expandedFields: 1_000,
   /** Most aliases in one operation. */
   aliases: 15,
   /** Highest estimated query cost accepted. */
   queryCost: 5_000,
-  /** Largest HTTP request body, in bytes. */
-  bodyBytes: 1_048_576,
+  /**
+   * Largest HTTP request body, in bytes: room for the largest batch, every text at its longest in
+   * three-byte UTF-8 characters, with 512 bytes of JSON around each response and 64 KiB besides.
+   */
+  bodyBytes: BATCH_SIZE * (TEXT_LENGTH * 3 + 512) + 65_536,
   /** Shortest staff password. */
   passwordLength: 12,
 } as const;

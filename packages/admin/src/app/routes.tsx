@@ -1,4 +1,4 @@
-import { Permission } from '@chorus/shared';
+import { ADMIN_ROUTES, Permission } from '@chorus/shared';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { useSession } from '../auth/useSession';
@@ -40,27 +40,28 @@ function Home() {
   return can(Permission.OverviewRead) ? <screens.overview /> : <Navigate to="/sessions" replace />;
 }
 
+// Paths come from ADMIN_ROUTES, the list the server also serves index.html for.
 export const routes: RouteObject[] = [
-  { path: '/sign-in', element: <screens.signIn /> },
+  { path: ADMIN_ROUTES.signIn, element: <screens.signIn /> },
   {
     element: <AppLayout />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'sessions', element: guarded(Permission.SessionRead, screens.sessions) },
-      { path: 'sessions/new', element: guarded(Permission.SessionPlan, screens.sessionNew) },
-      { path: 'sessions/:id', element: guarded(Permission.SessionRead, screens.session) },
-      { path: 'sessions/:id/edit', element: guarded(Permission.SessionUpdate, screens.sessionEdit) },
-      { path: 'sessions/:id/capture', element: guarded(Permission.ResponseSubmit, screens.capture) },
-      { path: 'responses', element: guarded(Permission.ResponseRead, screens.responses) },
-      { path: 'responses/:id', element: guarded(Permission.ResponseRead, screens.response) },
-      { path: 'codebook', element: guarded(Permission.CodebookRead, screens.codebook) },
-      { path: 'coding', element: guarded(Permission.CodingEdit, screens.coding) },
-      { path: 'participants', element: guarded(Permission.ParticipantRead, screens.participants) },
-      { path: 'participants/:id', element: guarded(Permission.ParticipantRead, screens.participant) },
-      { path: 'aggregates', element: guarded(Permission.AggregateRead, screens.aggregates) },
-      { path: 'admin/organisations', element: guarded(Permission.OrganisationManage, screens.organisations) },
-      { path: 'admin/users', element: guarded(Permission.UserManage, screens.users) },
-      { path: 'admin/api-keys', element: guarded(Permission.ApiKeyManage, screens.apiKeys) },
+      { path: ADMIN_ROUTES.sessions, element: guarded(Permission.SessionRead, screens.sessions) },
+      { path: ADMIN_ROUTES.sessionNew, element: guarded(Permission.SessionPlan, screens.sessionNew) },
+      { path: ADMIN_ROUTES.session, element: guarded(Permission.SessionRead, screens.session) },
+      { path: ADMIN_ROUTES.sessionEdit, element: guarded(Permission.SessionUpdate, screens.sessionEdit) },
+      { path: ADMIN_ROUTES.capture, element: guarded(Permission.ResponseSubmit, screens.capture) },
+      { path: ADMIN_ROUTES.responses, element: guarded(Permission.ResponseRead, screens.responses) },
+      { path: ADMIN_ROUTES.response, element: guarded(Permission.ResponseRead, screens.response) },
+      { path: ADMIN_ROUTES.codebook, element: guarded(Permission.CodebookRead, screens.codebook) },
+      { path: ADMIN_ROUTES.coding, element: guarded(Permission.CodingEdit, screens.coding) },
+      { path: ADMIN_ROUTES.participants, element: guarded(Permission.ParticipantRead, screens.participants) },
+      { path: ADMIN_ROUTES.participant, element: guarded(Permission.ParticipantRead, screens.participant) },
+      { path: ADMIN_ROUTES.aggregates, element: guarded(Permission.AggregateRead, screens.aggregates) },
+      { path: ADMIN_ROUTES.organisations, element: guarded(Permission.OrganisationManage, screens.organisations) },
+      { path: ADMIN_ROUTES.users, element: guarded(Permission.UserManage, screens.users) },
+      { path: ADMIN_ROUTES.apiKeys, element: guarded(Permission.ApiKeyManage, screens.apiKeys) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -29,9 +29,12 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** A list field costs its page size times what each item costs. */
-export const pagedComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
-  1 + Math.min(Number(args.first ?? LIMITS.pageSizeDefault), LIMITS.pageSizeMax) * Math.max(childComplexity, 1);
+/** A list field costs its page size times what each item costs; an invalid `first` counts as the largest page. */
+export const pagedComplexity: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = Number(args.first ?? LIMITS.pageSizeDefault);
+  const pageSize = first >= 1 && first <= LIMITS.pageSizeMax ? first : LIMITS.pageSizeMax;
+  return 1 + pageSize * Math.max(childComplexity, 1);
+};
 
 /** A Relay connection of `node` items, named `<name>Connection` with `<name>Edge` edges. */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {

@@ -1,0 +1,30 @@
+/**
+ * The admin app's pages. The app's router and the server read this one list: the server answers
+ * these paths with the app's index.html and every other unknown path with 404.
+ */
+export const ADMIN_ROUTES = {
+  home: '/',
+  signIn: '/sign-in',
+  sessions: '/sessions',
+  sessionNew: '/sessions/new',
+  session: '/sessions/:id',
+  sessionEdit: '/sessions/:id/edit',
+  capture: '/sessions/:id/capture',
+  responses: '/responses',
+  response: '/responses/:id',
+  codebook: '/codebook',
+  coding: '/coding',
+  participants: '/participants',
+  participant: '/participants/:id',
+  aggregates: '/aggregates',
+  organisations: '/admin/organisations',
+  users: '/admin/users',
+  apiKeys: '/admin/api-keys',
+} as const;
+
+const PATTERNS = Object.values(ADMIN_ROUTES).map((route) => new RegExp(`^${route.replace(/:\w+/g, '[^/]+')}/?$`));
+
+/** True for a path the admin app renders, e.g. `/sessions/4f…/edit`; false for `/export.csv`. */
+export function isAdminRoute(path: string): boolean {
+  return PATTERNS.some((pattern) => pattern.test(path));
+}
