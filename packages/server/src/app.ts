@@ -19,6 +19,7 @@ import { createErrorFormatter, errorLoggingPlugin, toGraphQLError } from './grap
 import { queryLimitsPlugin } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { documentGuard } from './graphql/document-guard.js';
+import { literalFieldPlugin } from './graphql/error-fields.js';
 import { sendErrorReply } from './http/error-reply.js';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from './http/server-options.js';
 import { getSchema } from './graphql/schema.js';
@@ -66,6 +67,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema, config.production),
+      literalFieldPlugin,
       errorLoggingPlugin(logger),
     ],
   });

@@ -7,6 +7,7 @@ import { AuthService } from './auth/auth.service.js';
 import { CodingsService } from './codings/codings.service.js';
 import { deriveKey } from './common/crypto.js';
 import { Idempotency } from './common/idempotency.js';
+import { Cursors } from './common/pagination.js';
 import { ConsentsService } from './consents/consents.service.js';
 import { EngagementsService } from './engagements/engagements.service.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
@@ -22,28 +23,30 @@ export function createServices(secret: Buffer) {
   const audit = new AuditService();
   const useCases = new UseCases(audit);
   const idempotency = new Idempotency(deriveKey(secret, 'idempotency'));
-  const apiKeys = new ApiKeysService(useCases);
+  const cursors = new Cursors(deriveKey(secret, 'cursors'));
+  const apiKeys = new ApiKeysService(useCases, cursors);
   const consents = new ConsentsService();
-  const sessions = new SessionsService(useCases);
+  const sessions = new SessionsService(useCases, cursors);
   const participants = new ParticipantsService(
     deriveKey(secret, 'contact-encryption'),
     sessions,
     consents,
     useCases,
     idempotency,
+    cursors,
   );
-  const responses = new ResponsesService(sessions, participants, consents, useCases, idempotency);
+  const responses = new ResponsesService(sessions, participants, consents, useCases, idempotency, cursors);
   const themes = new ThemesService(useCases);
   const areas = new AreasService(useCases);
   return {
     audit,
     apiKeys,
     auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit),
-    users: new UsersService(useCases),
+    users: new UsersService(useCases, cursors),
     engagements: new EngagementsService(),
     areas,
     overview: new OverviewService(areas),
-    organisations: new OrganisationsService(useCases),
+    organisations: new OrganisationsService(useCases, cursors),
     sessions,
     participants,
     consents,

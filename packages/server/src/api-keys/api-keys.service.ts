@@ -4,7 +4,7 @@ import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import { badInput, notFound } from '../common/errors.js';
-import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { ApiKey } from './api-key.entity.js';
@@ -22,7 +22,10 @@ export function isApiKey(token: string): boolean {
 }
 
 export class ApiKeysService {
-  constructor(private readonly useCases: UseCases) {}
+  constructor(
+    private readonly useCases: UseCases,
+    private readonly cursors: Cursors,
+  ) {}
 
   /** Returns the key itself once; only its SHA-256 hash is kept. */
   async create(ctx: RequestContext, input: CreateApiKeyData): Promise<{ key: string; apiKey: ApiKey }> {
@@ -83,7 +86,7 @@ export class ApiKeysService {
 
   list(ctx: RequestContext, page: PageArgs) {
     ctx.require(Permission.ApiKeyManage);
-    return paginate(ctx.manager.createQueryBuilder(ApiKey, 'k'), byCreatedAt<ApiKey>('k'), page);
+    return paginate(ctx.manager.createQueryBuilder(ApiKey, 'k'), byCreatedAt<ApiKey>('k'), page, this.cursors);
   }
 
   /** The live key this token is, or null. Marks it used, at most once a minute to spare writes. */

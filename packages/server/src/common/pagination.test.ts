@@ -1,5 +1,6 @@
 import { ErrorCode, LIMITS } from '@chorus/shared';
-import { decodeCursor, encodeCursor, pageSize } from './pagination';
+import { randomBytes } from 'node:crypto';
+import { Cursors, pageSize } from './pagination';
 import { DomainError } from './errors';
 
 /** The DomainError `work` throws, or a failure when it throws none. */
@@ -14,37 +15,49 @@ function refusal(work: () => unknown): DomainError {
 }
 
 const base64url = (value: string) => Buffer.from(value).toString('base64url');
+const cursors = new Cursors(randomBytes(32));
+const SCOPE = 'sessions s.starts_at s.id DESC';
+const ID = '3f2b8c1e-7a4d-4e5f-9b6a-0c1d2e3f4a5b';
 
 describe('cursors', () => {
   it('decode to the sort value and id they were made from', () => {
-    const id = '3f2b8c1e-7a4d-4e5f-9b6a-0c1d2e3f4a5b';
-    expect(decodeCursor(encodeCursor('2026-06-14T10:00:00.000Z', id))).toEqual(['2026-06-14T10:00:00.000Z', id]);
+    expect(cursors.decode(SCOPE, cursors.encode(SCOPE, '2026-06-14T10:00:00.000Z', ID))).toEqual([
+      '2026-06-14T10:00:00.000Z',
+      ID,
+    ]);
     // Sort values with quotes, commas and non-ASCII survive the trip.
-    expect(decodeCursor(encodeCursor('Ŝtoke, "upon" Trent', id))).toEqual(['Ŝtoke, "upon" Trent', id]);
+    expect(cursors.decode(SCOPE, cursors.encode(SCOPE, 'Ŝtoke, "upon" Trent', ID))).toEqual([
+      'Ŝtoke, "upon" Trent',
+      ID,
+    ]);
   });
 
   it('are opaque, URL-safe strings', () => {
-    const cursor = encodeCursor('2026-06-14T10:00:00.000Z', '3f2b8c1e-7a4d-4e5f-9b6a-0c1d2e3f4a5b');
-    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    const cursor = cursors.encode(SCOPE, '2026-06-14T10:00:00.000Z', ID);
+    expect(cursor).toMatch(/^[A-Za-z0-9_.-]+$/);
     expect(cursor).not.toContain('2026');
   });
 
+  const genuine = cursors.encode(SCOPE, '2026-06-14T10:00:00.000Z', ID);
+  const [payload, mac] = genuine.split('.') as [string, string];
   it.each([
     ['not base64 at all', '!!!not a cursor!!!'],
     ['empty', ''],
-    ['JSON but an object', base64url('{"a":1}')],
-    ['an array of numbers', base64url('[1,2]')],
-    ['an array of three strings', base64url('["a","b","c"]')],
-    ['an array of one string', base64url('["a"]')],
-    ['truncated', encodeCursor('2026-06-14T10:00:00.000Z', 'abc').slice(0, 10)],
-  ])('refuses a forged cursor (%s) as BAD_USER_INPUT naming `after`', (_what, cursor) => {
-    const error = refusal(() => decodeCursor(cursor));
+    ['unsigned, as cursors used to be', payload],
+    ['home-made with a made-up signature', `${base64url('["not a date","not a uuid"]')}.${mac}`],
+    ['with the payload altered', `${base64url(JSON.stringify(['2027-01-01T00:00:00.000Z', ID]))}.${mac}`],
+    ['truncated', genuine.slice(0, -3)],
+    ['with a part too many', `${genuine}.x`],
+    ['signed by another server', new Cursors(randomBytes(32)).encode(SCOPE, '2026-06-14T10:00:00.000Z', ID)],
+    ['from another list', cursors.encode('users u.created_at u.id DESC', '2026-06-14T10:00:00.000Z', ID)],
+  ])('refuses a cursor %s as BAD_USER_INPUT naming `after`', (_what, cursor) => {
+    const error = refusal(() => cursors.decode(SCOPE, cursor));
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(error.field).toBe('after');
   });
 
   it('names the argument it was given as', () => {
-    expect(refusal(() => decodeCursor('nope', 'responsesAfter')).field).toBe('responsesAfter');
+    expect(refusal(() => cursors.decode(SCOPE, 'nope', 'responsesAfter')).field).toBe('responsesAfter');
   });
 });
 

@@ -1,5 +1,6 @@
 import { LIMITS } from '@chorus/shared';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { hmac, safeEqual } from './crypto.js';
 import { badInput } from './errors.js';
 
 export interface PageArgs {
@@ -13,21 +14,35 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-/** Cursors are opaque to clients: base64url of the row's sort key and id. */
-export function encodeCursor(sortValue: string, id: string): string {
-  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
-}
+const MAC_BYTES = 16;
 
-export function decodeCursor(cursor: string, field = 'after'): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return value as [string, string];
-    }
-  } catch {
-    // fall through to the error below
+/**
+ * Cursors are opaque to clients: base64url of the row's sort key and id, then an HMAC over it
+ * and the ordering it belongs to (`scope`). A cursor made by hand, altered, or taken from another
+ * connection or ordering is refused as BAD_USER_INPUT before it reaches SQL.
+ */
+export class Cursors {
+  constructor(private readonly key: Buffer) {}
+
+  encode(scope: string, sortValue: string, id: string): string {
+    const payload = Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+    return `${payload}.${this.mac(scope, payload).toString('base64url')}`;
   }
-  throw badInput(field, `${field} is not a cursor this API issued`);
+
+  decode(scope: string, cursor: string, field = 'after'): [string, string] {
+    const [payload, mac, ...rest] = cursor.split('.');
+    if (payload && mac && rest.length === 0 && safeEqual(Buffer.from(mac, 'base64url'), this.mac(scope, payload))) {
+      const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
+        return value as [string, string];
+      }
+    }
+    throw badInput(field, `${field} is not a cursor this list issued`);
+  }
+
+  private mac(scope: string, payload: string): Buffer {
+    return hmac(this.key, `${scope}\n${payload}`).subarray(0, MAC_BYTES);
+  }
 }
 
 export function pageSize(first: number | null | undefined, field = 'first'): number {
@@ -59,12 +74,15 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   order: KeysetOrder<T>,
   args: PageArgs,
+  cursors: Cursors,
 ): Promise<Page<T>> {
   const first = pageSize(args.first);
   const direction = order.direction ?? 'DESC';
+  // A cursor is valid only for the table and ordering that issued it.
+  const scope = [query.expressionMap.mainAlias?.metadata.tableName, order.column, order.idColumn, direction].join(' ');
   const page = query.clone();
   if (args.after) {
-    const [value, id] = decodeCursor(args.after);
+    const [value, id] = cursors.decode(scope, args.after);
     page.andWhere(
       `(${order.column}, ${order.idColumn}) ${direction === 'DESC' ? '<' : '>'} (CAST(:cursorValue AS ${order.type}), CAST(:cursorId AS uuid))`,
       {
@@ -81,7 +99,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       .getMany(),
     query.getCount(),
   ]);
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(order.valueOf(node), node.id) }));
+  const edges = rows
+    .slice(0, first)
+    .map((node) => ({ node, cursor: cursors.encode(scope, order.valueOf(node), node.id) }));
   return {
     totalCount,
     edges,

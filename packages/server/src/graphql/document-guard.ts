@@ -198,7 +198,7 @@ function literalPathToNul(value: ValueNode, path: string[]): string[] | undefine
  * Fields are named as the services name them: an `input` object's own fields (`name`, not
  * `input.name`), otherwise the argument (`email`, `filter.search`).
  */
-function fieldName(argument: string, path: string[]): string {
+export function fieldName(argument: string, path: string[]): string {
   return (argument === 'input' && path.length > 0 ? path : [argument, ...path]).join('.');
 }
 

@@ -3,13 +3,16 @@ import { scopeOrganisations } from '../access/tenancy.js';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput } from '../common/errors.js';
-import { paginate, type PageArgs } from '../common/pagination.js';
+import { paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { Organisation } from './organisation.entity.js';
 
 export class OrganisationsService {
-  constructor(private readonly useCases: UseCases) {}
+  constructor(
+    private readonly useCases: UseCases,
+    private readonly cursors: Cursors,
+  ) {}
 
   async create(ctx: RequestContext, input: { name: string; sector: Sector }): Promise<Organisation> {
     return this.useCases.run(ctx, Permission.OrganisationManage, async (tx) => {
@@ -38,6 +41,7 @@ export class OrganisationsService {
         valueOf: (o) => o.name.toLowerCase(),
       },
       page,
+      this.cursors,
     );
   }
 

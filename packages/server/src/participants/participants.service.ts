@@ -4,7 +4,7 @@ import { AuditAction, type AuditEntry } from '../audit/audit-action.js';
 import { decrypt, encrypt, hmac } from '../common/crypto.js';
 import type { Idempotency } from '../common/idempotency.js';
 import { badInput, consentRequired, notFound } from '../common/errors.js';
-import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { ConsentData, ConsentsService } from '../consents/consents.service.js';
 import type { Consent } from '../consents/consent.js';
@@ -53,6 +53,7 @@ export class ParticipantsService {
     private readonly consents: ConsentsService,
     private readonly useCases: UseCases,
     private readonly idempotency: Idempotency,
+    private readonly cursors: Cursors,
   ) {}
 
   /** Registers a person with their consent decisions; nothing is stored without PARTICIPATION granted. */
@@ -150,7 +151,7 @@ export class ParticipantsService {
     if (filter?.code) query.andWhere('p.code = :code', { code: normaliseParticipantCode(filter.code) });
     if (filter?.sessionId)
       query.andWhere('p.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
-    return paginate(query, byCreatedAt<Participant>('p'), page);
+    return paginate(query, byCreatedAt<Participant>('p'), page, this.cursors);
   }
 
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Participant> {

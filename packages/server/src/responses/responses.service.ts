@@ -4,7 +4,7 @@ import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import type { Idempotency } from '../common/idempotency.js';
 import { badInput, consentRequired, notFound } from '../common/errors.js';
-import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { ConsentsService } from '../consents/consents.service.js';
@@ -53,6 +53,7 @@ export class ResponsesService {
     private readonly consents: ConsentsService,
     private readonly useCases: UseCases,
     private readonly idempotency: Idempotency,
+    private readonly cursors: Cursors,
   ) {}
 
   /**
@@ -133,7 +134,7 @@ export class ResponsesService {
         { search, substring: containsPattern(search) },
       );
     }
-    return paginate(query, byCreatedAt<Response>('r'), page);
+    return paginate(query, byCreatedAt<Response>('r'), page, this.cursors);
   }
 
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Response> {

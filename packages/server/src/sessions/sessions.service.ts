@@ -2,7 +2,7 @@ import { Permission, Role, SessionStatus, type SessionFormat } from '@chorus/sha
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput, forbidden, notFound } from '../common/errors.js';
-import { paginate, type PageArgs } from '../common/pagination.js';
+import { paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
@@ -36,7 +36,10 @@ export interface SessionFilter {
 const STAFF_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR];
 
 export class SessionsService {
-  constructor(private readonly useCases: UseCases) {}
+  constructor(
+    private readonly useCases: UseCases,
+    private readonly cursors: Cursors,
+  ) {}
 
   async create(
     ctx: RequestContext,
@@ -99,6 +102,7 @@ export class SessionsService {
       query,
       { column: 's.starts_at', idColumn: 's.id', type: 'timestamptz', valueOf: (s) => s.startsAt.toISOString() },
       page,
+      this.cursors,
     );
   }
 

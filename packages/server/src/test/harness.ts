@@ -9,6 +9,7 @@ import { RequestContext } from '../db/request-context';
 import { createServices, type Services } from '../services';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
 import { Caller } from '../access/caller.js';
+import type { HttpTimeouts } from '../http/server-options.js';
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -23,6 +24,9 @@ export interface GraphQLResult<T = any> {
 export interface TestServerOptions {
   production?: boolean;
   suppressionThreshold?: number;
+  /** A folder holding a built admin app (an index.html), served at `/`. */
+  adminDir?: string;
+  httpTimeouts?: HttpTimeouts;
 }
 
 export const ADMIN_EMAIL = 'admin@test.chorus';
@@ -53,7 +57,11 @@ export class TestServer {
     const services = createServices(randomBytes(48));
     const engagementId = await services.engagements.ensureDefault(dataSource, options.suppressionThreshold ?? 3);
     const app = await createApp({
-      config: { production: options.production ?? false, adminDir: '/nonexistent' },
+      config: {
+        production: options.production ?? false,
+        adminDir: options.adminDir ?? '/nonexistent',
+        httpTimeouts: options.httpTimeouts,
+      },
       dataSource,
       engagementId,
       services,

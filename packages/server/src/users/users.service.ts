@@ -1,7 +1,7 @@
 import { LIMITS, Permission, Role } from '@chorus/shared';
 import { hashPassword } from '../auth/passwords.js';
 import { badInput, notFound } from '../common/errors.js';
-import { byCreatedAt, paginate, type PageArgs } from '../common/pagination.js';
+import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { audited, type UseCases } from '../access/use-case.js';
@@ -25,7 +25,10 @@ export function validPassword(field: string, password: string): string {
 }
 
 export class UsersService {
-  constructor(private readonly useCases: UseCases) {}
+  constructor(
+    private readonly useCases: UseCases,
+    private readonly cursors: Cursors,
+  ) {}
 
   async create(ctx: RequestContext, input: CreateUserData): Promise<User> {
     return this.useCases.run(ctx, Permission.UserManage, async (tx) => {
@@ -69,7 +72,7 @@ export class UsersService {
     ctx.require(Permission.UserList);
     const query = ctx.manager.createQueryBuilder(User, 'u');
     if (roles?.length) query.where('u.role = ANY(:roles)', { roles });
-    return paginate(query, byCreatedAt<User>('u'), page);
+    return paginate(query, byCreatedAt<User>('u'), page, this.cursors);
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<User[]> {
