@@ -142,7 +142,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
     if (error?.type === 'entity.too.large') {
       const message = `Request body exceeds ${LIMITS.bodyBytes} bytes`;
-      return sendErrorReply(req, res, { status: 413, code: ErrorCode.QUERY_TOO_COMPLEX, message });
+      // The rest of the body is never read: close the connection rather than wait for it.
+      const headers = { connection: 'close' };
+      return sendErrorReply(req, res, { status: 413, code: ErrorCode.QUERY_TOO_COMPLEX, message, headers });
     }
     if (error?.type === 'entity.parse.failed') {
       const message = 'Request body is not valid JSON';

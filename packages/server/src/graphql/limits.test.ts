@@ -1,4 +1,5 @@
 import { ErrorCode, LIMITS } from '@chorus/shared';
+import { deepDocument, duplicationFlood, fragmentBomb, megabyteDocument } from '../bench/attacks';
 import { codeOf, fieldOf, SUBMIT, TestServer, type GraphQLResult } from '../test/harness';
 
 let server: TestServer;
@@ -285,5 +286,88 @@ describe('client mistakes are BAD_USER_INPUT', () => {
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.status).toBe(400);
     expect(fieldOf(result)).toBe('responses.1.text');
+  });
+});
+
+describe('hostile documents', () => {
+  const anonymous = (query: string) => gql(query, {}, undefined);
+
+  it('refuses the fragment bomb (2²¹ fields in 900 bytes) as QUERY_TOO_COMPLEX', async () => {
+    const bomb = fragmentBomb(21);
+    expect(bomb.length).toBeLessThan(900);
+    const result = await anonymous(bomb);
+    expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+    expect(result.status).toBe(400);
+    expect(result.errors![0].message).toMatch(/fragments are expanded/);
+  });
+
+  it('accepts a fragment spread twice when the expanded query is small', async () => {
+    const result = await anonymous(fragmentBomb(3));
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ __typename: 'Query' });
+  });
+
+  it(`refuses a document over ${LIMITS.queryTokens} tokens before validating it`, async () => {
+    const result = await anonymous(megabyteDocument());
+    expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+    expect(result.status).toBe(400);
+    expect(result.errors![0].message).toContain(String(LIMITS.queryTokens));
+  });
+
+  it('refuses the same field thousands of times as QUERY_TOO_COMPLEX', async () => {
+    const result = await anonymous(duplicationFlood());
+    expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+    expect(result.errors![0].message).toMatch(/selected \d+ times/);
+  });
+
+  it(`accepts a field repeated ${LIMITS.fieldRepeats} times`, async () => {
+    const result = await anonymous(duplicationFlood(LIMITS.fieldRepeats));
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('refuses repeats spread over inline fragments too', async () => {
+    const result = await anonymous(`{ ${'... on Query { __typename } '.repeat(LIMITS.fieldRepeats + 1)}}`);
+    expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it.each([900, 100_000])(
+    'refuses a document %p levels deep as QUERY_TOO_COMPLEX, not a stack overflow',
+    async (levels) => {
+      const result = await anonymous(deepDocument(levels));
+      expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+      expect(result.status).toBe(400);
+      expect(JSON.stringify(result)).not.toMatch(/call stack/i);
+    },
+  );
+
+  it('answers in the media type asked for', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: fragmentBomb(21) }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect((await response.json()).errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});
+
+describe('cost is estimated in linear time', () => {
+  it('costs a fragment spread many times as often as it is spread', async () => {
+    // 7 levels of doubling: 128 spreads of a page of 100 sessions; cost 128 × 101 ≫ the limit.
+    const levels = 7;
+    const fragments = ['fragment F0 on Query { sessions(first: 100) { totalCount } }'];
+    for (let level = 1; level <= levels; level++) {
+      fragments.push(`fragment F${level} on Query { ...F${level - 1} ...F${level - 1} }`);
+    }
+    const result = await gql(`query { ...F${levels} } ${fragments.join(' ')}`);
+    expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+    expect(result.errors![0].message).toMatch(/cost/i);
+  });
+
+  it('counts a negative page size as the largest page, not as a discount', async () => {
+    const node = `id title format status startsAt area { id name } organisation { id name } facilitators { id displayName } responseCount participantCount`;
+    const query = `{ cheap: sessions(first: -100000) { totalCount } ${['a', 'b', 'c'].map((alias) => `${alias}: sessions(first: 100) { edges { node { ${node} } } }`).join(' ')} }`;
+    expect(codeOf(await gql(query))).toBe('QUERY_TOO_COMPLEX');
   });
 });

@@ -1,4 +1,5 @@
 import { Role } from '@chorus/shared';
+import { buildClientSchema, getIntrospectionQuery } from 'graphql';
 import { codeOf, fieldOf, SUBMIT, TestServer } from '../test/harness';
 
 /** A raw POST, so the test sees the body exactly as a client would. */
@@ -127,6 +128,31 @@ describe('production mode', () => {
     const type = await post(server, '{ __type(name: "Participant") { fields { name } } }', analyst.token);
     expect(type.body.errors).toBeUndefined();
     expect(type.body.data.__type.fields.map((f: { name: string }) => f.name)).toContain('consentLedger');
+  });
+
+  it("answers the standard tools' full introspection query (codegen, Postman, Rover) to staff and API keys", async () => {
+    const partner = await server.apiKey(Role.PARTNER, await server.createOrganisation());
+    for (const token of [server.adminToken, partner]) {
+      const result = await post(server, getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }), token);
+      expect(result.body.errors).toBeUndefined();
+      const schema = buildClientSchema(result.body.data);
+      expect(schema.getType('Session')).toBeDefined();
+    }
+    const anonymous = await post(server, getIntrospectionQuery());
+    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.text).not.toContain('Participant');
+  });
+
+  it('suggests no field names to anyone: "Did you mean" would map the schema', async () => {
+    const misspelt = await post(server, '{ sesions(first: 1) { totalCount } }');
+    expect(misspelt.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(misspelt.text).not.toMatch(/did you mean/i);
+    expect(misspelt.text).not.toContain('"sessions"');
+    const badEnum = await post(
+      server,
+      'mutation { createSession(input: { title: "x", format: WORKSHOPP, startsAt: "2026-06-14T10:00:00Z" }) { id } }',
+    );
+    expect(badEnum.text).not.toMatch(/did you mean|WORKSHOP"/i);
   });
 
   it('refuses introspection to a caller whose token is forged', async () => {
