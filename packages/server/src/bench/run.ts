@@ -1,21 +1,16 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CityConnection, ConsentMethod, ConsentPurpose, Prompt, ResponseSource, SessionFormat } from '@chorus/shared';
-import pino from 'pino';
-import { Client } from 'pg';
-import { createDataSource } from '../db/data-source.js';
-import { startEmbeddedPostgres } from '../db/embedded.js';
-import { migrate } from '../db/migrate.js';
+import pino, { type Logger } from 'pino';
 import { RequestContext } from '../db/request-context.js';
 import { Response } from '../responses/response.entity.js';
 import { createServices } from '../services.js';
 import { Caller } from '../access/caller.js';
+import { withBenchDatabase } from './database.js';
+import { benchLimits } from './limits.js';
 
 /**
- * `pnpm bench`: the batch submission path against the per-row ORM baseline it replaced, on the
+ * `pnpm bench batches` (the default): the batch submission path against the per-row ORM baseline it replaced, on the
  * same database in the same run. Results are ratios, so they hold across machines.
  */
 const RESPONSES = 2_000;
@@ -30,21 +25,9 @@ async function time(work: () => Promise<void>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-async function main(): Promise<void> {
-  const logger = pino({ level: 'warn' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-bench-'));
-  chmodSync(dataDir, 0o755);
-  const database = `chorus_bench_${randomBytes(4).toString('hex')}`;
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(dataDir, logger, 'postgres');
-  const serverUrl = new URL(process.env.DATABASE_URL ?? embedded!.url);
-  const admin = new Client({ connectionString: serverUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  serverUrl.pathname = `/${database}`;
-  const dataSource = createDataSource(serverUrl.toString());
-  try {
-    await dataSource.initialize();
-    await migrate(dataSource, logger);
+/** The batch submission bench: bulk path against a per-row ORM baseline. */
+async function benchBatches(logger: Logger): Promise<void> {
+  await withBenchDatabase(logger, async (dataSource) => {
     const services = createServices(randomBytes(48));
     const engagementId = await services.engagements.ensureDefault(dataSource, 10);
     const ctx = new RequestContext(dataSource, engagementId, Caller.system, 'bench');
@@ -109,13 +92,17 @@ async function main(): Promise<void> {
     console.log(`  bulk path (validate, consent check, redact, one INSERT per batch): ${ours.toFixed(0)} ms`);
     console.log(`  baseline (one ORM save per row, no checks):                      ${baseline.toFixed(0)} ms`);
     console.log(`  ratio: ${(baseline / ours).toFixed(1)}× faster than the baseline`);
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
+}
+
+const BENCHES: Record<string, (logger: Logger) => Promise<void>> = { batches: benchBatches, limits: benchLimits };
+
+/** `pnpm bench [batches|limits]`. */
+async function main(): Promise<void> {
+  const name = process.argv[2] ?? 'batches';
+  const bench = BENCHES[name];
+  if (!bench) throw new Error(`unknown bench "${name}"; try one of: ${Object.keys(BENCHES).join(', ')}`);
+  await bench(pino({ level: 'warn' }));
 }
 
 main().catch((error) => {

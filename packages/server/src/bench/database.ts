@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../db/data-source.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import { migrate } from '../db/migrate.js';
+
+/**
+ * Runs `work` on a fresh, migrated database of its own: on DATABASE_URL's server when set, else on
+ * an embedded PostgreSQL; dropped afterwards either way.
+ */
+export async function withBenchDatabase(logger: Logger, work: (dataSource: DataSource) => Promise<void>) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-bench-'));
+  chmodSync(dataDir, 0o755);
+  const database = `chorus_bench_${randomBytes(4).toString('hex')}`;
+  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(dataDir, logger, 'postgres');
+  const serverUrl = new URL(process.env.DATABASE_URL ?? embedded!.url);
+  const admin = new Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  serverUrl.pathname = `/${database}`;
+  const dataSource = createDataSource(serverUrl.toString());
+  try {
+    await dataSource.initialize();
+    await migrate(dataSource, logger);
+    await work(dataSource);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
