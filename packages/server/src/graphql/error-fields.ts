@@ -32,9 +32,22 @@ function inputPathOf(document: DocumentNode, target: ASTNode): string | undefine
   return found;
 }
 
+/** The input a validation error is about; `query`, the document itself, when it is about no one input. */
+function fieldOfValidationError(document: DocumentNode, error: GraphQLError): string {
+  // `Field "login" argument "password" of type "String!" is required, but it was not provided.`
+  const missingArgument = /argument "(\w+)" of type "[^"]+" is required/.exec(error.message)?.[1];
+  if (missingArgument) return missingArgument;
+  const node = error.nodes?.[0];
+  const at = node && inputPathOf(document, node);
+  if (!at) return 'query';
+  // `Field "text" of required type "String!" was not provided.`: the path to the object, then the field.
+  const missingField = /Field "(\w+)" of required type "[^"]+" was not provided/.exec(error.message)?.[1];
+  return missingField ? (at === 'input' ? missingField : `${at}.${missingField}`) : at;
+}
+
 /**
- * A literal GraphQL refuses during validation (`startsAt: "2026-13-01T00:00:00Z"`) is named in
- * `extensions.field`, as a bad variable is.
+ * A validation error names its input in `extensions.field`, as a bad variable does: a literal
+ * GraphQL refuses (`startsAt: "2026-13-01T00:00:00Z"`), a missing argument, or else the document.
  */
 export const literalFieldPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
@@ -42,10 +55,9 @@ export const literalFieldPlugin: ApolloServerPlugin<GraphQLContext> = {
       async validationDidStart({ document }) {
         return async (errors) => {
           for (const error of errors ?? []) {
-            const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
-            if (!node || (error as GraphQLError).extensions.field) continue;
-            const field = inputPathOf(document, node);
-            if (field) ((error as GraphQLError).extensions as Record<string, unknown>).field = field;
+            if (!(error instanceof GraphQLError) || error.extensions.field) continue;
+            const field = fieldOfValidationError(document, error);
+            if (field) (error.extensions as Record<string, unknown>).field = field;
           }
         };
       },

@@ -72,7 +72,11 @@ export function createErrorFormatter(production: boolean) {
     }
     const code = String(formatted.extensions?.code ?? '');
     if (CLIENT_MISTAKES.has(code)) {
-      const field = (formatted.extensions?.field as string | undefined) ?? fieldOfVariableError(formatted.message);
+      // A syntax error is about the document itself: the request's `query`.
+      const field =
+        (formatted.extensions?.field as string | undefined) ??
+        fieldOfVariableError(formatted.message) ??
+        (code === 'GRAPHQL_PARSE_FAILED' ? 'query' : undefined);
       return {
         message: formatted.message,
         locations: formatted.locations,
