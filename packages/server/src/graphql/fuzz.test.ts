@@ -86,38 +86,50 @@ const hostileNumber = () =>
     fc.double({ noNaN: true, noDefaultInfinity: true }),
   );
 
-/** A value for `type`: mostly of the right shape, sometimes of the wrong one. */
-function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
+/** A value a real client would send for a leaf named `name`, so calls get past the first check. */
+function plausibleLeaf(type: GraphQLInputType, name: string): fc.Arbitrary<unknown> {
+  const named = getNamedType(type);
+  if (isEnumType(named)) return fc.constantFrom(...named.getValues().map((value) => value.name));
+  if (named.name === 'Int' || named.name === 'Float') return fc.integer({ min: 1, max: 20 });
+  if (named.name === 'Boolean') return fc.boolean();
+  if (named.name === 'DateTime') return fc.constantFrom('2026-06-14T10:00:00Z', '2026-07-01T18:30:00+01:00');
+  if (named.name === 'ID' || /Ids?$|^id$/.test(name)) return fc.constantFrom(...knownIds);
+  if (/email/i.test(name)) return fc.constantFrom('admin@test.chorus', 'someone@example.org');
+  return fc.constantFrom('Transport', 'The 24 bus is late', 'en', 'v1', 'A long-enough password 1');
+}
+
+/** A value for `type`: mostly plausible, with hostile leaves and wrong shapes mixed in. */
+function valueFor(type: GraphQLInputType, name: string, depth = 0): fc.Arbitrary<unknown> {
   const wrong = fc.oneof(hostileString(), hostileNumber(), fc.boolean(), fc.constant({}), fc.constant([]));
   if (isNonNullType(type)) {
     return fc.oneof(
-      { weight: 9, arbitrary: valueFor(type.ofType, depth) },
+      { weight: 19, arbitrary: valueFor(type.ofType, name, depth) },
       { weight: 1, arbitrary: fc.constant(null) },
     );
   }
   const right = (): fc.Arbitrary<unknown> => {
-    if (isListType(type)) return fc.array(valueFor(type.ofType, depth + 1), { maxLength: depth > 1 ? 1 : 3 });
+    if (isListType(type)) return fc.array(valueFor(type.ofType, name, depth + 1), { maxLength: depth > 1 ? 1 : 3 });
     if (isInputObjectType(type)) {
       const fields = Object.values(type.getFields());
       if (depth > 3) return fc.constant({});
-      return fc.record(Object.fromEntries(fields.map((field) => [field.name, valueFor(field.type, depth + 1)])), {
-        requiredKeys: fields.filter((field) => isNonNullType(field.type)).map((field) => field.name),
-      });
-    }
-    if (isEnumType(type)) {
-      return fc.oneof(
-        { weight: 8, arbitrary: fc.constantFrom(...type.getValues().map((value) => value.name)) },
-        { weight: 1, arbitrary: fc.constantFrom('NOPE', type.getValues()[0]!.name.toLowerCase()) },
+      return fc.record(
+        Object.fromEntries(fields.map((field) => [field.name, valueFor(field.type, field.name, depth + 1)])),
+        { requiredKeys: fields.filter((field) => isNonNullType(field.type)).map((field) => field.name) },
       );
     }
-    if (type.name === 'Int' || type.name === 'Float') return hostileNumber();
-    if (type.name === 'Boolean') return fc.boolean();
-    return hostileString();
+    const hostile = isEnumType(type)
+      ? fc.constantFrom('NOPE', type.getValues()[0]!.name.toLowerCase())
+      : type.name === 'Int' || type.name === 'Float'
+        ? hostileNumber()
+        : type.name === 'Boolean'
+          ? fc.boolean()
+          : hostileString();
+    return fc.oneof({ weight: 5, arbitrary: plausibleLeaf(type, name) }, { weight: 2, arbitrary: hostile });
   };
   return fc.oneof(
-    { weight: 8, arbitrary: right() },
+    { weight: 16, arbitrary: right() },
     { weight: 1, arbitrary: wrong },
-    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 2, arbitrary: fc.constant(null) },
   );
 }
 
@@ -172,7 +184,7 @@ function callsOf(): fc.Arbitrary<Call> {
       field: fc.constant(field),
       caller: fc.constantFrom('admin' as const, 'partner' as const, 'anonymous' as const),
       inline: fc.boolean(),
-      args: fc.record(Object.fromEntries(field.args.map((arg) => [arg.name, valueFor(arg.type)])), {
+      args: fc.record(Object.fromEntries(field.args.map((arg) => [arg.name, valueFor(arg.type, arg.name)])), {
         requiredKeys: [],
       }),
     }),
