@@ -25,9 +25,11 @@ import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from './http/server-options.
 import { getSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import type { Services } from './services.js';
+import { explorerPage } from './web/explorer.js';
+import { corsFor, securityHeaders } from './web/security.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'production' | 'adminDir'> & Partial<Pick<Config, 'httpTimeouts'>>;
+  config: Pick<Config, 'production' | 'adminDir' | 'corsOrigins'> & Partial<Pick<Config, 'httpTimeouts'>>;
   dataSource: DataSource;
   engagementId: string;
   services: Services;
@@ -74,6 +76,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  const cors = corsFor(config.corsOrigins);
+  if (cors) app.use('/graphql', cors);
   app.use(
     pinoHttp({
       logger,
@@ -112,6 +117,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       clearTimeout(timer);
     }
   });
+
+  const explorer = explorerPage(config.adminDir);
+  if (explorer) app.get('/graphql', explorer);
 
   app.use(
     '/graphql',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +70,34 @@ describe('loadConfig', () => {
     expect(loadConfig(env({ CHORUS_DEMO_DATA: '0' })).demoData).toBe(false);
   });
 
+  it('never loads demo data in production, whose sign-ins have published passwords', () => {
+    const production = { NODE_ENV: 'production', CHORUS_SECRET: SECRET };
+    expect(loadConfig(env(production)).demoData).toBe(false);
+    for (const value of ['1', 'true']) {
+      expect(() => loadConfig(env({ ...production, CHORUS_DEMO_DATA: value }))).toThrow(
+        /CHORUS_DEMO_DATA.*NODE_ENV=production/,
+      );
+    }
+  });
+
+  it('stops the server at start-up, naming both variables, when production is asked for demo data', () => {
+    const started = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'main.ts')], {
+      env: { ...process.env, ...env({ NODE_ENV: 'production', CHORUS_SECRET: SECRET, CHORUS_DEMO_DATA: '1' }) },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toMatch(/Invalid configuration: CHORUS_DEMO_DATA must not be 1 when NODE_ENV=production/);
+    expect(existsSync(join(dataDir, 'pg'))).toBe(false);
+  });
+
+  it('reads the CORS origins as a comma-separated list', () => {
+    expect(loadConfig(env()).corsOrigins).toEqual([]);
+    expect(
+      loadConfig(env({ CHORUS_CORS_ORIGINS: 'https://partner.example, http://localhost:5173,' })).corsOrigins,
+    ).toEqual(['https://partner.example', 'http://localhost:5173']);
+  });
+
   it.each([
     ['PORT', { PORT: 'abc' }],
     ['PORT', { PORT: '70000' }],
@@ -89,6 +118,12 @@ describe('loadConfig', () => {
     ],
     ['CHORUS_SECRET', { NODE_ENV: 'production' }],
     ['CHORUS_SECRET', { CHORUS_SECRET: 'too-short' }],
+    ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: '*' }],
+    ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: 'partner.example' }],
+    ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: 'https://partner.example/' }],
+    ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: 'https://partner.example/app' }],
+    ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: 'https://ok.example,ftp://files.example' }],
+    ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: 'https://Partner.example' }],
   ])('refuses a bad %s (%j), naming it', (name, vars) => {
     expect(() => loadConfig(env(vars))).toThrow(name);
   });

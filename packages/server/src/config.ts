@@ -20,6 +20,8 @@ export interface Config {
   /** Folder of the built admin app, served at `/` when present. */
   adminDir: string;
   httpTimeouts: HttpTimeouts;
+  /** Browser origins allowed to call the API across sites (CORS); empty: none. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -67,6 +69,30 @@ function loadSecret(env: Env, production: boolean, dataDir: string): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
 }
 
+/** `https://partner.example` form only: a path, a wildcard or a typo would silently allow the wrong sites. */
+function origins(env: Env, name: string): string[] {
+  const entries = (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    let origin: string | undefined;
+    try {
+      const url = new URL(entry);
+      if (url.protocol === 'http:' || url.protocol === 'https:') origin = url.origin;
+    } catch {
+      // Reported below with the entry that failed.
+    }
+    if (origin !== entry) {
+      throw new ConfigError(
+        name,
+        `must list origins such as https://partner.example, comma-separated (got "${entry}")`,
+      );
+    }
+  }
+  return entries;
+}
+
 /** Reads and validates the environment once, failing with the variable's name. */
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -89,6 +115,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (adminPassword && adminPassword.length < 12) {
     throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 12 characters');
   }
+  // Demo sign-ins have published passwords.
+  const demoData = flag(env, 'CHORUS_DEMO_DATA', !databaseUrl && !production);
+  if (demoData && production) {
+    throw new ConfigError(
+      'CHORUS_DEMO_DATA',
+      'must not be 1 when NODE_ENV=production: demo sign-ins have published passwords',
+    );
+  }
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     production,
@@ -96,7 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     suppressionThreshold: integer(env, 'CHORUS_SUPPRESSION_THRESHOLD', 10, 2, 1000),
-    demoData: flag(env, 'CHORUS_DEMO_DATA', !databaseUrl),
+    demoData,
     secret: loadSecret(env, production, dataDir),
     logLevel: env.LOG_LEVEL || 'info',
     poolSize: integer(env, 'CHORUS_DB_POOL_SIZE', 10, 1, 200),
@@ -106,5 +140,6 @@ export function loadConfig(env: Env = process.env): Config {
       requestMs: integer(env, 'CHORUS_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestMs, 100, 3_600_000),
       keepAliveMs: integer(env, 'CHORUS_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
     },
+    corsOrigins: origins(env, 'CHORUS_CORS_ORIGINS'),
   };
 }

@@ -27,6 +27,7 @@ export interface TestServerOptions {
   /** A folder holding a built admin app (an index.html), served at `/`. */
   adminDir?: string;
   httpTimeouts?: HttpTimeouts;
+  corsOrigins?: string[];
 }
 
 export const ADMIN_EMAIL = 'admin@test.chorus';
@@ -61,6 +62,7 @@ export class TestServer {
         production: options.production ?? false,
         adminDir: options.adminDir ?? '/nonexistent',
         httpTimeouts: options.httpTimeouts,
+        corsOrigins: options.corsOrigins ?? [],
       },
       dataSource,
       engagementId,

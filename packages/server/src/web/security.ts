@@ -1,0 +1,52 @@
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+
+/**
+ * Headers on every response. The admin app and the explorer are bundles served from this origin,
+ * so scripts, workers and fonts come from 'self' only. Styles also allow 'unsafe-inline': Mantine
+ * writes `style` attributes and a `<style>` element of CSS variables at run time, and the
+ * explorer's editor (Monaco) does the same; no inline script is ever allowed.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // Chorus cannot tell whether a proxy in front of it terminates TLS, nor which subdomains
+    // that proxy's domain has: HSTS is the proxy's to set (docs/operations.md).
+    strictTransportSecurity: false,
+  });
+}
+
+/**
+ * CORS for the listed origins only. With none listed no CORS header is ever sent, so browsers
+ * keep other sites' pages from reading the API; server-to-server callers are unaffected.
+ */
+export function corsFor(origins: readonly string[]): RequestHandler | undefined {
+  if (!origins.length) return undefined;
+  const allowed = new Set(origins);
+  return cors({
+    origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+}
