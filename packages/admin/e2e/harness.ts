@@ -41,11 +41,15 @@ export interface Chorus {
   stop(): Promise<void>;
 }
 
+/** Production's only sign-in: the bootstrap admin (production loads no demo data). */
+export const PRODUCTION_ADMIN = { email: 'lead@council.example', password: 'a-long-production-password' };
+
 /**
- * The built server and admin app on their own embedded PostgreSQL with the demo data, and a
- * headless Debian Chromium. Nothing is mocked.
+ * The built server and admin app on their own embedded PostgreSQL with the demo data (or, with
+ * `production`, as `NODE_ENV=production` with only the bootstrap admin), and a headless Debian
+ * Chromium. Nothing is mocked.
  */
-export async function startChorus(): Promise<Chorus> {
+export async function startChorus({ production = false } = {}): Promise<Chorus> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
   chmodSync(dataDir, 0o755);
   const port = await freePort();
@@ -54,8 +58,16 @@ export async function startChorus(): Promise<Chorus> {
       ...process.env,
       PORT: String(port),
       CHORUS_DATA_DIR: dataDir,
-      CHORUS_DEMO_DATA: '1',
       CHORUS_ADMIN_DIR: ADMIN_DIST,
+      ...(production
+        ? {
+            NODE_ENV: 'production',
+            CHORUS_DEMO_DATA: '0',
+            CHORUS_SECRET: 'e2e-production-secret-of-at-least-32-characters',
+            CHORUS_BOOTSTRAP_ADMIN_EMAIL: PRODUCTION_ADMIN.email,
+            CHORUS_BOOTSTRAP_ADMIN_PASSWORD: PRODUCTION_ADMIN.password,
+          }
+        : { NODE_ENV: 'development', CHORUS_DEMO_DATA: '1' }),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
     },
@@ -88,6 +100,13 @@ export async function startChorus(): Promise<Chorus> {
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, baseURL: url });
+  // Whatever the Content-Security-Policy blocks is recorded, for checkScreen to fail on.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const seen = ((window as unknown as { cspViolations?: string[] }).cspViolations ??= []);
+      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
+    }),
+  );
   return {
     url,
     browser,
@@ -111,9 +130,13 @@ export async function signIn(page: Page, who: { email: string; password: string 
 
 let announced = false;
 
+/** What the Content-Security-Policy blocked on this page so far. */
+export const cspViolations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+
 /**
- * Checks the screen with axe (WCAG 2.2 A and AA) and fails on any serious or critical violation;
- * saves a screenshot named after the screen.
+ * Checks the screen with axe (WCAG 2.2 A and AA) and fails on any serious or critical violation,
+ * and on anything the Content-Security-Policy blocked; saves a screenshot named after the screen.
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -128,7 +151,9 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
     announced = true;
   }
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await page.addScriptTag({ content: AXE });
+  expect(await cspViolations(page), `Content-Security-Policy violations on ${name}`).toEqual([]);
+  // Evaluated over the DevTools protocol: an inline <script> would be (rightly) refused by the CSP.
+  await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -6,7 +6,7 @@ import { Link, Navigate, Outlet, ScrollRestoration, useLocation } from 'react-ro
 import { useApolloClient } from '@apollo/client/react';
 import { session } from '../auth/session';
 import { useSession } from '../auth/useSession';
-import { discardDraftsOnSignOut } from '../common/drafts';
+import { confirmSignOut } from '../common/drafts';
 import { QueryState } from '../common/QueryState';
 import { NAV } from './nav';
 
@@ -22,7 +22,7 @@ export function AppLayout() {
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
 
   const signOut = async () => {
-    if (!discardDraftsOnSignOut((message) => window.confirm(message))) return;
+    if (!confirmSignOut((message) => window.confirm(message))) return;
     session.signOut();
     await client.clearStore();
   };

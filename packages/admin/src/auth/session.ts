@@ -1,4 +1,5 @@
 import type { Role } from '@chorus/shared';
+import { clearDrafts } from '../common/drafts';
 
 /** The signed-in user, as the admin app keeps it for this browser tab. */
 export interface SignedInUser {
@@ -29,6 +30,8 @@ function read(): StoredSession | null {
 
 let current = read();
 let expired = false;
+// Unsent work belongs to a sign-in: none is kept in a tab where nobody is signed in.
+if (!current) clearDrafts();
 
 function notify(): void {
   for (const listener of listeners) listener();
@@ -46,15 +49,19 @@ export const session = {
     return expired;
   },
   signIn(token: string, expiresAt: string, user: SignedInUser): void {
+    // After an expiry the same person carries on with their work; someone else does not get it.
+    if (current && current.user.id !== user.id) clearDrafts();
     current = { token, expiresAt, user };
     expired = false;
     sessionStorage.setItem(KEY, JSON.stringify(current));
     notify();
   },
+  /** Ends the sign-in, and with it the unsent work kept in this tab. */
   signOut(): void {
     current = null;
     expired = false;
     sessionStorage.removeItem(KEY);
+    clearDrafts();
     notify();
   },
   /** `refusedToken` is the token the refused request carried: a late answer to an older one is ignored. */

@@ -27,7 +27,7 @@ function Capture() {
 
 /** Starts with the participant already chosen as the speaker, as after registering them. */
 function renderCapture(mocks: MockLink.MockedResponse[] = []) {
-  localStorage.setItem(
+  sessionStorage.setItem(
     draftStorageKey(SESSION),
     JSON.stringify({ userId: 'user-1', speaker: PARTICIPANT, texts: {}, pending: null }),
   );
@@ -49,7 +49,7 @@ const stored = (responses: number) => ({
   },
 });
 
-afterEach(() => localStorage.clear());
+afterEach(() => sessionStorage.clear());
 
 describe('ResponsesForm', () => {
   it('saves the non-empty prompts as one batch on Ctrl+Enter, then clears and returns to the first box', async () => {
@@ -139,7 +139,7 @@ describe('ResponsesForm', () => {
   });
 
   it('brings back unsent work after a reload, and can discard it after asking', async () => {
-    localStorage.setItem(
+    sessionStorage.setItem(
       draftStorageKey(SESSION),
       JSON.stringify({
         userId: 'user-1',
@@ -155,6 +155,6 @@ describe('ResponsesForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Discard unsent work' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Discard' }));
     expect(box('What people value')).toHaveValue('');
-    expect(localStorage.getItem(draftStorageKey(SESSION))).toBeNull();
+    expect(sessionStorage.getItem(draftStorageKey(SESSION))).toBeNull();
   });
 });

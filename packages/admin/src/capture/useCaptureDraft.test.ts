@@ -9,7 +9,7 @@ const PARTICIPANT = '0f6f2c1a-54b4-4b0e-a3f4-9a4f6f3f7e22';
 
 const mount = (userId = 'user-1') => renderHook(() => useCaptureDraft(SESSION, userId));
 
-afterEach(() => localStorage.clear());
+afterEach(() => sessionStorage.clear());
 
 describe('useCaptureDraft', () => {
   it('restores typed text and the speaker after a remount, and says so', () => {
@@ -26,6 +26,13 @@ describe('useCaptureDraft', () => {
     expect(second.result.current.speaker).toBe(PARTICIPANT);
     expect(second.result.current.texts[Prompt.VALUES]).toBe('The park on Sundays');
     expect(second.result.current.restored).toBe('text');
+  });
+
+  it('keeps unsent text in this tab only, never in localStorage', () => {
+    const draft = mount();
+    act(() => draft.result.current.setText(Prompt.VALUES, 'Said before redaction'));
+    expect(sessionStorage.getItem(draftStorageKey(SESSION))).toContain('Said before redaction');
+    expect(Object.keys(localStorage)).toEqual([]);
   });
 
   it("does not hand one user's unsent work to another", () => {
@@ -118,7 +125,7 @@ describe('useCaptureDraft', () => {
     });
 
     act(() => result.current.discard());
-    expect(localStorage.getItem(draftStorageKey(SESSION))).toBeNull();
+    expect(sessionStorage.getItem(draftStorageKey(SESSION))).toBeNull();
     expect(result.current.speaker).toBeNull();
   });
 });

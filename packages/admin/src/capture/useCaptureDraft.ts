@@ -34,7 +34,7 @@ const hasText = (texts: DraftTexts) => Object.values(texts).some((text) => text?
 
 function read(sessionId: string, userId: string): CaptureDraft {
   try {
-    const raw = localStorage.getItem(draftStorageKey(sessionId));
+    const raw = sessionStorage.getItem(draftStorageKey(sessionId));
     const stored = raw ? (JSON.parse(raw) as StoredDraft) : null;
     if (!stored || stored.userId !== userId) return EMPTY;
     return { speaker: stored.speaker, texts: stored.texts ?? {}, pending: stored.pending };
@@ -45,8 +45,9 @@ function read(sessionId: string, userId: string): CaptureDraft {
 
 function write(sessionId: string, userId: string, draft: CaptureDraft): void {
   try {
-    if (!draft.speaker && !hasText(draft.texts) && !draft.pending) localStorage.removeItem(draftStorageKey(sessionId));
-    else localStorage.setItem(draftStorageKey(sessionId), JSON.stringify({ ...draft, userId } satisfies StoredDraft));
+    const key = draftStorageKey(sessionId);
+    if (!draft.speaker && !hasText(draft.texts) && !draft.pending) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify({ ...draft, userId } satisfies StoredDraft));
   } catch {
     // Storage full or blocked (private browsing): the work stays on screen; only reload-survival is lost.
   }
@@ -54,7 +55,8 @@ function write(sessionId: string, userId: string, draft: CaptureDraft): void {
 
 /**
  * The capture screen's unsent work for one session: typed text, the chosen speaker and the batch
- * being sent. Every change is kept in localStorage at once, so a reload or a crash loses nothing,
+ * being sent. Every change is kept in this tab's sessionStorage at once, so a reload or a crash of the
+ * page loses nothing (signing out or closing the tab deletes it: src/common/drafts.ts),
  * and a batch keeps its idempotency key until the server confirms it, so a retry never stores twice.
  */
 export function useCaptureDraft(sessionId: string, userId: string) {
