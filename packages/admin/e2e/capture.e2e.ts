@@ -255,3 +255,34 @@ it('says plainly that a cancelled session cannot be captured', async () => {
   expect(await page.getByRole('button', { name: 'Save responses' }).count()).toBe(0);
   await checkScreen(page, 'capture-cancelled-session');
 });
+
+it('deletes unsent words when the facilitator signs out, and keeps none in localStorage', async () => {
+  const { page } = chorus;
+  const [session] = await sessionsOfFacilitator('HELD');
+  await signIn(page, DEMO.facilitator);
+  await page.goto(`/sessions/${session!.id}/capture`);
+  const firstResponseBox = page.getByRole('textbox', { name: 'What people value' });
+  await firstResponseBox.fill('Words said before redaction, never sent.');
+  const kept = () =>
+    page.evaluate(() =>
+      [...Object.entries(sessionStorage), ...Object.entries(localStorage)]
+        .filter(([key]) => key.startsWith('chorus.capture.'))
+        .map(([, value]) => value)
+        .join(),
+    );
+  await expect.poll(kept).toContain('never sent');
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('chorus.capture.'))),
+  ).toEqual([]);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  expect(await kept()).toBe('');
+
+  await signIn(page, DEMO.facilitator);
+  await page.goto(`/sessions/${session!.id}/capture`);
+  await page.getByRole('button', { name: 'Save responses' }).waitFor();
+  expect(await firstResponseBox.inputValue()).toBe('');
+  expect(await page.getByText('Unsent work restored').count()).toBe(0);
+});
