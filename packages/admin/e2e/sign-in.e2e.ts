@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkScreen, DEMO, signIn, startChorus, type Chorus } from './harness';
+import { checkScreen, cspViolations, DEMO, signIn, startChorus, type Chorus } from './harness';
 
 let chorus: Chorus;
 beforeAll(async () => {
@@ -69,4 +69,16 @@ it('asks to sign in again over the page when the session ends, keeping what was 
   // What failed while signed out is asked again: the results come back without a manual retry.
   await page.getByRole('link', { name: 'Open response' }).first().waitFor();
   expect(new URL(page.url()).pathname).toBe('/responses');
+});
+
+it('opens the API explorer at /graphql in development without signing in', async () => {
+  const { page } = chorus;
+  // Nobody signed in in this tab, whatever the tests before left.
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto('/graphql');
+  await page.locator('.graphiql-query-editor .monaco-editor').first().waitFor();
+  await page.getByRole('button', { name: /Execute query/ }).click();
+  // Anonymous development callers may read the schema; `me` is null for them.
+  await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 30_000 }).toMatch(/"me":\s*null/);
+  expect(await cspViolations(page)).toEqual([]);
 });

@@ -6,7 +6,9 @@ import helmet from 'helmet';
  * Headers on every response. The admin app and the explorer are bundles served from this origin,
  * so scripts, workers and fonts come from 'self' only. Styles also allow 'unsafe-inline': Mantine
  * writes `style` attributes and a `<style>` element of CSS variables at run time, and the
- * explorer's editor (Monaco) does the same; no inline script is ever allowed.
+ * explorer's editor (Monaco) does the same; no inline script is ever allowed. `data:` images and
+ * fonts are the explorer's stylesheets'. The browser tests fail on any violation, so each source here is
+ * one the built app needs.
  */
 export function securityHeaders(): RequestHandler {
   return helmet({
