@@ -29,7 +29,7 @@ import { explorerPage } from './web/explorer.js';
 import { corsFor, securityHeaders } from './web/security.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'production' | 'adminDir' | 'corsOrigins'> & Partial<Pick<Config, 'httpTimeouts'>>;
+  config: Pick<Config, 'production' | 'adminDir'> & Partial<Pick<Config, 'httpTimeouts' | 'corsOrigins'>>;
   dataSource: DataSource;
   engagementId: string;
   services: Services;
@@ -77,7 +77,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  const cors = corsFor(config.corsOrigins);
+  const cors = corsFor(config.corsOrigins ?? []);
   if (cors) app.use('/graphql', cors);
   app.use(
     pinoHttp({

@@ -62,7 +62,7 @@ export class TestServer {
         production: options.production ?? false,
         adminDir: options.adminDir ?? '/nonexistent',
         httpTimeouts: options.httpTimeouts,
-        corsOrigins: options.corsOrigins ?? [],
+        corsOrigins: options.corsOrigins,
       },
       dataSource,
       engagementId,
