@@ -24,10 +24,11 @@ import { sendErrorReply } from './http/error-reply.js';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from './http/server-options.js';
 import { getSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
+import { apiBudgetPlugin } from './rate-limit/api-budget.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'production' | 'adminDir'> & Partial<Pick<Config, 'httpTimeouts'>>;
+  config: Pick<Config, 'production' | 'adminDir'> & Partial<Pick<Config, 'httpTimeouts' | 'trustProxy'>>;
   dataSource: DataSource;
   engagementId: string;
   services: Services;
@@ -68,12 +69,15 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema, config.production),
       literalFieldPlugin,
+      apiBudgetPlugin(schema, services.rateLimits.api),
       errorLoggingPlugin(logger),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Rate limits key anonymous callers and sign-ins by address: believe only the configured proxies.
+  app.set('trust proxy', config.trustProxy ?? 0);
   app.use(
     pinoHttp({
       logger,
@@ -122,7 +126,13 @@ export async function createApp({ config, dataSource, engagementId, services, lo
         const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, String(req.id));
         try {
           const ctx = anonymous.as(await services.auth.callerFor(anonymous, req.headers.authorization));
-          return { req: ctx, services, loaders: createLoaders(ctx, services) };
+          return {
+            req: ctx,
+            services,
+            loaders: createLoaders(ctx, services),
+            ip: req.ip ?? '',
+            authorization: req.headers.authorization,
+          };
         } catch (error) {
           throw error instanceof DomainError ? toGraphQLError(error) : error;
         }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http/server-options.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/rate-limits.js';
 
 export interface Config {
   port: number;
@@ -20,6 +21,11 @@ export interface Config {
   /** Folder of the built admin app, served at `/` when present. */
   adminDir: string;
   httpTimeouts: HttpTimeouts;
+  /** Set: rate-limit counters live in this Redis; unset, in PostgreSQL. */
+  redisUrl: string | undefined;
+  rateLimits: RateLimitSettings;
+  /** Proxy hops in front of the server whose `X-Forwarded-For` is believed; 0 trusts none. */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +95,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (adminPassword && adminPassword.length < 12) {
     throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 12 characters');
   }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+  const limits = DEFAULT_RATE_LIMITS;
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     production,
@@ -106,5 +117,22 @@ export function loadConfig(env: Env = process.env): Config {
       requestMs: integer(env, 'CHORUS_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestMs, 100, 3_600_000),
       keepAliveMs: integer(env, 'CHORUS_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
     },
+    redisUrl,
+    rateLimits: {
+      pointsPerMinute: integer(env, 'CHORUS_RATE_LIMIT_POINTS', limits.pointsPerMinute, 100, 100_000_000),
+      anonymousPointsPerMinute: integer(
+        env,
+        'CHORUS_RATE_LIMIT_ANONYMOUS_POINTS',
+        limits.anonymousPointsPerMinute,
+        10,
+        100_000_000,
+      ),
+      signIn: {
+        perIp: integer(env, 'CHORUS_SIGNIN_LIMIT_PER_IP', limits.signIn.perIp, 1, 1_000_000),
+        perAccountIp: integer(env, 'CHORUS_SIGNIN_LIMIT_PER_ACCOUNT_IP', limits.signIn.perAccountIp, 1, 1_000),
+        perAccount: integer(env, 'CHORUS_SIGNIN_LIMIT_PER_ACCOUNT', limits.signIn.perAccount, 1, 1_000_000),
+      },
+    },
+    trustProxy: integer(env, 'CHORUS_TRUST_PROXY', 0, 0, 10),
   };
 }

@@ -8,6 +8,7 @@ import { RequestContext } from './db/request-context.js';
 import { seedDemoData } from './demo/seed.js';
 import { createLogger } from './logger.js';
 import { createServices } from './services.js';
+import { createRateLimitStore } from './rate-limit/store.js';
 import { Caller } from './access/caller.js';
 
 async function main(): Promise<void> {
@@ -25,7 +26,13 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   await migrate(dataSource, logger);
 
-  const services = createServices(config.secret);
+  const rateLimitStore = createRateLimitStore(dataSource, {
+    redisUrl: config.redisUrl,
+    keyPrefix: 'chorus',
+    // Logged, not thrown: while Redis is away the PostgreSQL counters stand in.
+    onRedisError: (error) => logger.warn({ err: { message: error.message } }, 'rate-limit Redis unavailable'),
+  });
+  const services = createServices(config.secret, { rateLimitStore, rateLimits: config.rateLimits });
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
   const system = new RequestContext(dataSource, engagementId, Caller.system, 'start-up');
   if (config.bootstrapAdmin) {
@@ -56,6 +63,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.stop();
+      await rateLimitStore.close();
       await dataSource.destroy();
       await embedded?.stop();
       logger.info('stopped');

@@ -15,6 +15,7 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
 import { ParticipantRegistrations1764200000000 } from './migrations/1764200000000-participant-registrations.js';
 import { IdempotencyHashVersion1796166400000 } from './migrations/1796166400000-idempotency-hash-version.js';
+import { SignInSessionsAndRateLimits1796200000000 } from './migrations/1796200000000-sign-in-sessions-and-rate-limits.js';
 import { SnakeNamingStrategy } from './naming.js';
 
 export const ENTITIES = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   InitialSchema1764180000000,
   ParticipantRegistrations1764200000000,
   IdempotencyHashVersion1796166400000,
+  SignInSessionsAndRateLimits1796200000000,
 ];
 
 export interface PoolOptions {

@@ -10,6 +10,8 @@ import { createServices, type Services } from '../services';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
 import { Caller } from '../access/caller.js';
 import type { HttpTimeouts } from '../http/server-options.js';
+import type { RateLimitSettings } from '../rate-limit/rate-limits';
+import { createRateLimitStore } from '../rate-limit/store';
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -27,7 +29,18 @@ export interface TestServerOptions {
   /** A folder holding a built admin app (an index.html), served at `/`. */
   adminDir?: string;
   httpTimeouts?: HttpTimeouts;
+  /** Unset: generous limits in PostgreSQL, so only rate-limit tests meet them. */
+  rateLimits?: RateLimitSettings;
+  /** Set: rate-limit counters in this Redis (under a key prefix of the server's own). */
+  redisUrl?: string;
 }
+
+/** Far above what any test sends, so tests of other things never meet a limit. */
+const TEST_RATE_LIMITS: RateLimitSettings = {
+  pointsPerMinute: 100_000_000,
+  anonymousPointsPerMinute: 100_000_000,
+  signIn: { perIp: 1_000_000, perAccountIp: 1_000, perAccount: 1_000_000 },
+};
 
 export const ADMIN_EMAIL = 'admin@test.chorus';
 export const PASSWORD = 'a-long-test-password';
@@ -54,7 +67,14 @@ export class TestServer {
     const dataSource = createDataSource(databaseUrl(database), { max: 25 });
     await dataSource.initialize();
     const logger = pino({ level: 'silent' });
-    const services = createServices(randomBytes(48));
+    const rateLimitStore = createRateLimitStore(dataSource, {
+      redisUrl: options.redisUrl,
+      keyPrefix: `test-${randomBytes(6).toString('hex')}`,
+    });
+    const services = createServices(randomBytes(48), {
+      rateLimitStore,
+      rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    });
     const engagementId = await services.engagements.ensureDefault(dataSource, options.suppressionThreshold ?? 3);
     const app = await createApp({
       config: {
@@ -82,6 +102,7 @@ export class TestServer {
 
   async stop(): Promise<void> {
     await this.app.stop();
+    await this.services.rateLimits.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await dropDatabase(this.database);
   }
