@@ -87,10 +87,32 @@ describe('loadConfig', () => {
       'CHORUS_BOOTSTRAP_ADMIN_PASSWORD',
       { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'short' },
     ],
+    [
+      'CHORUS_BOOTSTRAP_ADMIN_PASSWORD',
+      { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'password1234' },
+    ],
+    ['REDIS_URL', { REDIS_URL: 'http://cache:6379' }],
+    ['CHORUS_RATE_LIMIT_POINTS', { CHORUS_RATE_LIMIT_POINTS: '0' }],
+    ['CHORUS_SIGNIN_LIMIT_PER_ACCOUNT_IP', { CHORUS_SIGNIN_LIMIT_PER_ACCOUNT_IP: 'five' }],
+    ['CHORUS_TRUST_PROXY', { CHORUS_TRUST_PROXY: '-1' }],
     ['CHORUS_SECRET', { NODE_ENV: 'production' }],
     ['CHORUS_SECRET', { CHORUS_SECRET: 'too-short' }],
   ])('refuses a bad %s (%j), naming it', (name, vars) => {
     expect(() => loadConfig(env(vars))).toThrow(name);
+  });
+
+  it('reads Redis and the rate limits, defaulting to PostgreSQL counters', () => {
+    expect(loadConfig(env()).redisUrl).toBeUndefined();
+    const config = loadConfig(
+      env({
+        REDIS_URL: 'redis://cache:6379',
+        CHORUS_RATE_LIMIT_POINTS: '5000',
+        CHORUS_SIGNIN_LIMIT_PER_ACCOUNT_IP: '3',
+      }),
+    );
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.rateLimits.pointsPerMinute).toBe(5000);
+    expect(config.rateLimits.signIn.perAccountIp).toBe(3);
   });
 
   it('writes no secret file in production, where the secret must be given', () => {

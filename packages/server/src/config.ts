@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http/server-options.js';
+import { validPassword } from './auth/password-strength.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/rate-limits.js';
 
 export interface Config {
@@ -92,8 +93,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (adminEmail && !adminEmail.includes('@')) {
     throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_EMAIL', 'must be an email address');
   }
-  if (adminPassword && adminPassword.length < 12) {
-    throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 12 characters');
+  if (adminPassword) {
+    try {
+      validPassword('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', adminPassword, [adminEmail ?? '']);
+    } catch (error) {
+      // The same rule as every other password, so the admin can sign in with it.
+      throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', (error as Error).message.replace(/^\S+ /, ''));
+    }
   }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
