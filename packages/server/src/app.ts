@@ -15,7 +15,14 @@ import { DomainError } from './common/errors.js';
 import type { Config } from './config.js';
 import { RequestContext } from './db/request-context.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { createErrorFormatter, errorLoggingPlugin, toGraphQLError } from './graphql/errors.js';
+import { probeRoutes } from './health/probes.js';
+import { databaseUnavailable, isConnectionLoss } from './db/connection-errors.js';
+import {
+  createErrorFormatter,
+  databaseUnavailablePlugin,
+  errorLoggingPlugin,
+  toGraphQLError,
+} from './graphql/errors.js';
 import { queryLimitsPlugin } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { documentGuard } from './graphql/document-guard.js';
@@ -42,7 +49,7 @@ export interface RunningApp {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-/** The HTTP server: `/graphql`, `/healthz` and, when built, the admin app at `/`. */
+/** The HTTP server: `/graphql`, the health probes and, when built, the admin app at `/`. */
 export async function createApp({ config, dataSource, engagementId, services, logger }: AppDeps): Promise<RunningApp> {
   const app = express();
   const httpServer = createServer(httpServerOptions(config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS), app);
@@ -69,11 +76,13 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       queryLimitsPlugin(schema, config.production),
       literalFieldPlugin,
       errorLoggingPlugin(logger),
+      databaseUnavailablePlugin(),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  const probes = probeRoutes(dataSource);
   app.use(
     pinoHttp({
       logger,
@@ -88,30 +97,11 @@ export async function createApp({ config, dataSource, engagementId, services, lo
         req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => probes.paths.has(String(req.url)) },
     }),
   );
 
-  let draining = false;
-  app.get('/healthz', async (_req, res) => {
-    // A load balancer stops sending new requests here once shutdown has begun.
-    if (draining) {
-      res.status(503).json({ status: 'draining' });
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        dataSource.query('SELECT 1'),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('database timed out')), 2_000))),
-      ]);
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
-    } finally {
-      clearTimeout(timer);
-    }
-  });
+  app.use(probes.router);
 
   app.use(
     '/graphql',
@@ -124,7 +114,8 @@ export async function createApp({ config, dataSource, engagementId, services, lo
           const ctx = anonymous.as(await services.auth.callerFor(anonymous, req.headers.authorization));
           return { req: ctx, services, loaders: createLoaders(ctx, services) };
         } catch (error) {
-          throw error instanceof DomainError ? toGraphQLError(error) : error;
+          if (error instanceof DomainError) throw toGraphQLError(error);
+          throw isConnectionLoss(error) ? databaseUnavailable(error) : error;
         }
       },
     }),
@@ -157,7 +148,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   return {
     httpServer,
     stop: () => {
-      draining = true;
+      probes.drain();
       return apollo.stop();
     },
   };

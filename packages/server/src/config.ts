@@ -17,6 +17,8 @@ export interface Config {
   logLevel: string;
   /** Database connections per API instance. */
   poolSize: number;
+  /** How long a request waits for a free database connection before a retryable 503. */
+  dbAcquireTimeoutMs: number;
   /** Folder of the built admin app, served at `/` when present. */
   adminDir: string;
   httpTimeouts: HttpTimeouts;
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     secret: loadSecret(env, production, dataDir),
     logLevel: env.LOG_LEVEL || 'info',
     poolSize: integer(env, 'CHORUS_DB_POOL_SIZE', 10, 1, 200),
+    dbAcquireTimeoutMs: integer(env, 'CHORUS_DB_ACQUIRE_TIMEOUT_MS', 1_000, 50, 60_000),
     adminDir: resolve(env.CHORUS_ADMIN_DIR || resolve(__dirname, '../../admin/dist')),
     httpTimeouts: {
       headersMs: integer(env, 'CHORUS_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersMs, 100, 600_000),

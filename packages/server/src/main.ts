@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) embedded = await startEmbeddedPostgres(config.dataDir, logger);
-  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, { max: config.poolSize });
+  const dataSource = createDataSource(
+    config.databaseUrl ?? embedded!.url,
+    { max: config.poolSize, acquireTimeoutMs: config.dbAcquireTimeoutMs },
+    logger,
+  );
   await dataSource.initialize();
   await migrate(dataSource, logger);
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Role, Sector } from '@chorus/shared';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp, type RunningApp } from '../app';
-import { createDataSource } from '../db/data-source';
+import { createDataSource, type PoolOptions } from '../db/data-source';
 import { RequestContext } from '../db/request-context';
 import { createServices, type Services } from '../services';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
@@ -27,6 +27,8 @@ export interface TestServerOptions {
   /** A folder holding a built admin app (an index.html), served at `/`. */
   adminDir?: string;
   httpTimeouts?: HttpTimeouts;
+  pool?: PoolOptions;
+  logger?: Logger;
 }
 
 export const ADMIN_EMAIL = 'admin@test.chorus';
@@ -51,9 +53,9 @@ export class TestServer {
 
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
     const database = await cloneTemplate();
-    const dataSource = createDataSource(databaseUrl(database), { max: 25 });
+    const logger = options.logger ?? pino({ level: 'silent' });
+    const dataSource = createDataSource(databaseUrl(database), { max: 25, ...options.pool }, logger);
     await dataSource.initialize();
-    const logger = pino({ level: 'silent' });
     const services = createServices(randomBytes(48));
     const engagementId = await services.engagements.ensureDefault(dataSource, options.suppressionThreshold ?? 3);
     const app = await createApp({
