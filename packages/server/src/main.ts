@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
+import { describeError } from './db/connection-errors.js';
 import { createDataSource } from './db/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
+      logger.error(describeError(error), 'shutdown failed');
       process.exit(1);
     }
   };
