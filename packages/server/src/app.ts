@@ -13,10 +13,9 @@ import type { DataSource } from 'typeorm';
 import { Caller } from './access/caller.js';
 import { DomainError } from './common/errors.js';
 import type { Config } from './config.js';
+import { databaseUnavailable, isConnectionLoss } from './db/connection-errors.js';
 import { RequestContext } from './db/request-context.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { probeRoutes } from './health/probes.js';
-import { databaseUnavailable, isConnectionLoss } from './db/connection-errors.js';
 import {
   createErrorFormatter,
   databaseUnavailablePlugin,
@@ -30,6 +29,7 @@ import { literalFieldPlugin } from './graphql/error-fields.js';
 import { sendErrorReply } from './http/error-reply.js';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from './http/server-options.js';
 import { getSchema } from './graphql/schema.js';
+import { probeRoutes } from './health/probes.js';
 import type { Logger } from './logger.js';
 import type { Services } from './services.js';
 
