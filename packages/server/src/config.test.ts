@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     expect(config.bootstrapAdmin).toBeUndefined();
     expect(config.suppressionThreshold).toBe(10);
     expect(config.demoData).toBe(true);
+    expect(config.dbAcquireTimeoutMs).toBe(1_000);
     expect(config.secret.length).toBeGreaterThanOrEqual(32);
   });
 
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
         CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example',
         CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password',
         CHORUS_SUPPRESSION_THRESHOLD: '5',
+        CHORUS_DB_ACQUIRE_TIMEOUT_MS: '2500',
         CHORUS_SECRET: SECRET,
         NODE_ENV: 'production',
       }),
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://chorus:pw@db:5432/chorus',
       bootstrapAdmin: { email: 'lead@council.example', password: 'a-long-enough-password' },
       suppressionThreshold: 5,
+      dbAcquireTimeoutMs: 2_500,
     });
     expect(config.secret.toString('utf8')).toBe(SECRET);
     expect(loadConfig(env({ DATABASE_URL: 'postgresql://db/chorus' })).databaseUrl).toBe('postgresql://db/chorus');
@@ -77,6 +80,7 @@ describe('loadConfig', () => {
     ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: '1' }],
     ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: 'ten' }],
     ['CHORUS_DEMO_DATA', { CHORUS_DEMO_DATA: 'maybe' }],
+    ['CHORUS_DB_ACQUIRE_TIMEOUT_MS', { CHORUS_DB_ACQUIRE_TIMEOUT_MS: '0' }],
     ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example' }],
     ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
     [
