@@ -73,8 +73,8 @@ interface DigitGroup {
   end: number;
   digits: string;
   plus: boolean;
-  /** The text before it, back to the previous group. */
-  gap: string;
+  /** The text before it, back to the previous group, if short enough to be a separator. */
+  gap: string | undefined;
 }
 
 function digitGroups(text: string): DigitGroup[] {
@@ -89,7 +89,7 @@ function digitGroups(text: string): DigitGroup[] {
       end: paired ? digitsStart + digits!.length + 1 : digitsStart + digits!.length,
       digits: digits!,
       plus: Boolean(plus),
-      gap: text.slice(previousEnd, match.index),
+      gap: match.index - previousEnd <= 3 ? text.slice(previousEnd, match.index) : undefined,
     });
     previousEnd = match.index + whole.length;
   }
@@ -130,7 +130,7 @@ export function findPhones(text: string): Span[] {
     for (let j = i; j < groups.length && digits.length <= 13; j++) {
       const group = groups[j]!;
       if (j > i) {
-        if (group.plus || group.gap.length > 3 || !GROUP_GAP.test(group.gap)) break;
+        if (group.plus || group.gap === undefined || !GROUP_GAP.test(group.gap)) break;
         const minimum = /[-.]/.test(group.gap) ? 3 : 2;
         if (nationalSeen && group.digits.length < minimum) break;
       }
