@@ -20,6 +20,7 @@ interface Token {
 // Letters that do not decompose under NFD but that residents often type without the mark.
 const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h' };
 const APOSTROPHES = /['’‘ʼ`]/g;
+const APOSTROPHE = /['’‘ʼ`]/;
 
 /** Case, accents and apostrophes removed: "Zoë" → "zoe", "O’Brien" → "obrien", "Łukasz" → "lukasz". */
 export function fold(word: string): string {
@@ -56,13 +57,21 @@ function tokenise(text: string): Token[] {
   });
 }
 
-/** The forms a registered name is matched by: the full name, and first + last name when longer. */
+/**
+ * The forms a registered name is matched by: the full name, and first + last name when longer;
+ * each also with apostrophes read as spaces ("O'Brien" as "O Brien").
+ */
 function formsOf(name: string): string[][] {
-  const words = Array.from(name.matchAll(WORD), (match) => fold(match[0])).filter(Boolean);
-  if (words.length === 0) return [];
-  const forms = [words];
-  if (words.length > 2) forms.push([words[0]!, words[words.length - 1]!]);
-  return forms;
+  const written = Array.from(name.matchAll(WORD), (match) => match[0]);
+  if (written.length === 0) return [];
+  const asWritten = (word: string) => [fold(word)];
+  const apartAtApostrophes = (word: string) => word.split(APOSTROPHE).map(fold);
+  const forms: string[][] = [];
+  for (const wordsOf of [asWritten, apartAtApostrophes]) {
+    forms.push(written.flatMap(wordsOf));
+    if (written.length > 2) forms.push([...wordsOf(written[0]!), ...wordsOf(written[written.length - 1]!)]);
+  }
+  return forms.filter((words) => words.every(Boolean));
 }
 
 /**

@@ -226,6 +226,8 @@ const DATE_FORMS = [
   `(?<![\\p{N}])(?<d>\\d{1,2})${ORDINAL}(?:${H}+of)?${H}+(?<mn>${MONTH})(?:,?${H}+(?<y>\\d{4}|'\\d{2}))?(?![\\p{L}\\p{N}])`,
   // March 12th 1985, March 12, 1985
   `(?<![\\p{L}])(?<mn>${MONTH})${H}+(?<d>\\d{1,2})${ORDINAL},?(?:${H}+(?<y>\\d{4}))?(?![\\p{L}\\p{N}])`,
+  // 29/02 (only with a cue)
+  `(?<![\\p{N}/.-])(?<d>\\d{1,2})[/.](?<m>\\d{1,2})(?![\\p{N}]|[/.-]\\d)`,
   // March 1985 (only with a cue)
   `(?<![\\p{L}])(?<mn>${MONTH})(?:${H}+of)?${H}+(?<y>\\d{4})(?![\\p{L}\\p{N}])`,
 ].map((source) => new RegExp(source, 'giu'));
@@ -305,7 +307,9 @@ const ADDRESS = new RegExp(
     `(?:(?<flat>flat|apartment|apt|unit)\\.?${H}?\\d{1,4}[a-z]?(?:,${H}*|${H}+)(?:${HOUSE_NUMBER},?${H}+)?` +
     `|${HOUSE_NUMBER},?${H}+)` +
     `(?<name>(?:[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}${H}+){1,3})` +
-    `(?<type>${STRONG_STREET_TYPES}|${WEAK_STREET_TYPES})(?![\\p{L}\\p{N}])`,
+    `(?<type>${STRONG_STREET_TYPES}|${WEAK_STREET_TYPES})(?![\\p{L}\\p{N}])` +
+    // "300 Leek Road residents" counts people, it is no address.
+    `(?!${H}+(?:residents|people|households|families|neighbours|traders|businesses|users)(?![\\p{L}]))`,
   'giu',
 );
 

@@ -180,6 +180,7 @@ describe('redact', () => {
       ['Born March 1948 here', 'Born [DATE_OF_BIRTH] here'],
       ['me 1 January 1950, my wife 12/3/52', 'me [DATE_OF_BIRTH], my wife [DATE_OF_BIRTH]'],
       ['d.o.b. 21-11-04', 'd.o.b. [DATE_OF_BIRTH]'],
+      ['birthday 29/02', 'birthday [DATE_OF_BIRTH]'],
     ])('redacts %j', (text, redacted) => {
       expect(redactOn(text)).toBe(redacted);
     });
@@ -217,6 +218,7 @@ describe('redact', () => {
       'Victoria Road is a rat run',
       'at 10:30 Church Street was closed',
       'the 4 lane road is dangerous',
+      'nearly 300 Leek Road residents signed',
     ])('leaves %j alone', (text) => {
       expect(redact(text, [])).toBe(text);
     });
@@ -263,6 +265,7 @@ describe('redact', () => {
       ['with a curly apostrophe', 'Siobhan O’Brien came', ["Siobhan O'Brien"]],
       ['with a straight apostrophe', "Siobhan O'Brien came", ['Siobhán O’Brien']],
       ['without the apostrophe', 'siobhan obrien came', ["Siobhán O'Brien"]],
+      ['with a space for the apostrophe', 'Siobhan O Brien came', ["Siobhán O'Brien"]],
       ['with Polish letters typed plainly', 'Lukasz Wojcik came', ['Łukasz Wójcik']],
       ['in capitals', 'ZOË HUGHES came', ['Zoe Hughes']],
     ])('matches a name written %s', (_how, text, names) => {
