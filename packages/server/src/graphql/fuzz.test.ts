@@ -13,6 +13,7 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
+import { DEFAULT_HTTP_TIMEOUTS } from '../http/server-options';
 import { TestServer } from '../test/harness';
 import { getSchema } from './schema';
 
@@ -23,7 +24,7 @@ import { getSchema } from './schema';
  * that failed changed no row. FUZZ_SEED and FUZZ_RUNS vary the run; CI uses the defaults.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 450);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const TABLES = [
   'api_keys',
   'areas',
@@ -45,7 +46,9 @@ let tokens: Record<'admin' | 'partner' | 'anonymous', string | undefined>;
 let knownIds: string[] = [];
 
 beforeAll(async () => {
-  server = await TestServer.start();
+  // Idle connections stay open for the whole run: a loaded machine otherwise races the client's
+  // reuse of a socket against the server closing it (ECONNRESET), which says nothing of Chorus.
+  server = await TestServer.start({ httpTimeouts: { ...DEFAULT_HTTP_TIMEOUTS, keepAliveMs: 120_000 } });
   const organisationId = await server.createOrganisation();
   const partner = await server.userWithRole(Role.PARTNER, organisationId);
   tokens = { admin: server.adminToken, partner: partner.token, anonymous: undefined };
