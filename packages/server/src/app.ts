@@ -133,9 +133,10 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
     if (error?.type === 'entity.too.large') {
       const message = `Request body exceeds ${LIMITS.bodyBytes} bytes`;
-      // The rest of the body is never read: close the connection rather than wait for it.
-      const headers = { connection: 'close' };
-      return sendErrorReply(req, res, { status: 413, code: ErrorCode.QUERY_TOO_COMPLEX, message, headers });
+      // Read and discard the rest (bounded by the request timeout), so the client, still sending,
+      // gets to read this answer instead of a reset or a 408.
+      req.resume();
+      return sendErrorReply(req, res, { status: 413, code: ErrorCode.QUERY_TOO_COMPLEX, message });
     }
     if (error?.type === 'entity.parse.failed') {
       const message = 'Request body is not valid JSON';
