@@ -13,7 +13,6 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
-import { DEFAULT_HTTP_TIMEOUTS } from '../http/server-options';
 import { TestServer } from '../test/harness';
 import { getSchema } from './schema';
 
@@ -46,9 +45,7 @@ let tokens: Record<'admin' | 'partner' | 'anonymous', string | undefined>;
 let knownIds: string[] = [];
 
 beforeAll(async () => {
-  // Idle connections stay open for the whole run: a loaded machine otherwise races the client's
-  // reuse of a socket against the server closing it (ECONNRESET), which says nothing of Chorus.
-  server = await TestServer.start({ httpTimeouts: { ...DEFAULT_HTTP_TIMEOUTS, keepAliveMs: 120_000 } });
+  server = await TestServer.start();
   const organisationId = await server.createOrganisation();
   const partner = await server.userWithRole(Role.PARTNER, organisationId);
   tokens = { admin: server.adminToken, partner: partner.token, anonymous: undefined };
