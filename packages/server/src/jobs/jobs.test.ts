@@ -91,7 +91,8 @@ async function job(id: string): Promise<JobRow | undefined> {
 }
 
 /** Done: graphile-worker deletes a job once it succeeds. */
-const done = (id: string) => waitFor(`job ${id} to succeed`, async () => ((await job(id)) ? undefined : true));
+const done = (id: string, timeoutMs?: number) =>
+  waitFor(`job ${id} to succeed`, async () => ((await job(id)) ? undefined : true), timeoutMs);
 
 /** Failed for good: tried as often as it may be, not locked, and never picked up again. */
 const failedForGood = (id: string) =>
@@ -228,13 +229,18 @@ describe('the queue', () => {
       env: { ...process.env, DATABASE_URL: databaseUrl(), CHORUS_SECRET: SECRET, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    const exited = once(worker, 'exit');
     try {
-      await done(id);
+      // Generous: the process compiles its TypeScript on start, slow on a loaded machine.
+      await Promise.race([
+        done(id, 80_000),
+        exited.then(([code]) => Promise.reject(new Error(`worker exited: ${code}`))),
+      ]);
       expect(await areaCount(name)).toBe(1);
     } finally {
       worker.kill('SIGTERM');
     }
-    const [code] = await once(worker, 'exit');
+    const [code] = await exited;
     expect(code).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });

@@ -41,7 +41,7 @@ interface Failure {
   code: string | undefined;
 }
 
-export function classifyFailure(error: unknown): Failure {
+function classifyFailure(error: unknown): Failure {
   if (error instanceof JobRefused) return { permanent: true, errorClass: 'JobRefused', code: error.reason };
   if (error instanceof DomainError)
     return { permanent: !RETRYABLE_CODES.has(error.code), errorClass: 'DomainError', code: error.code };
