@@ -28,11 +28,7 @@ export interface JobRunner {
 }
 
 /** Codes that say "try again later"; every other refusal of the domain is final. */
-const RETRYABLE_CODES = new Set<string>([
-  ErrorCode.RATE_LIMITED,
-  ErrorCode.INTERNAL_SERVER_ERROR,
-  'SERVICE_UNAVAILABLE',
-]);
+const RETRYABLE_CODES = new Set<string>([ErrorCode.RATE_LIMITED, ErrorCode.INTERNAL_SERVER_ERROR]);
 
 interface Failure {
   permanent: boolean;
