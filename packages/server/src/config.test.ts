@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     expect(config.demoData).toBe(true);
     expect(config.dbAcquireTimeoutMs).toBe(1_000);
     expect(config.secret.length).toBeGreaterThanOrEqual(32);
+    expect(config.jobs).toEqual({ mode: 'inline', concurrency: 2 });
   });
 
   it('keeps the generated development secret across restarts', () => {
@@ -51,6 +52,8 @@ describe('loadConfig', () => {
         CHORUS_DB_ACQUIRE_TIMEOUT_MS: '2500',
         CHORUS_SECRET: SECRET,
         NODE_ENV: 'production',
+        CHORUS_JOBS: 'off',
+        CHORUS_JOBS_CONCURRENCY: '8',
       }),
     );
     expect(config).toMatchObject({
@@ -60,6 +63,7 @@ describe('loadConfig', () => {
       bootstrapAdmin: { email: 'lead@council.example', password: 'a-long-enough-password' },
       suppressionThreshold: 5,
       dbAcquireTimeoutMs: 2_500,
+      jobs: { mode: 'off', concurrency: 8 },
     });
     expect(config.secret.toString('utf8')).toBe(SECRET);
     expect(loadConfig(env({ DATABASE_URL: 'postgresql://db/chorus' })).databaseUrl).toBe('postgresql://db/chorus');
@@ -81,6 +85,8 @@ describe('loadConfig', () => {
     ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: 'ten' }],
     ['CHORUS_DEMO_DATA', { CHORUS_DEMO_DATA: 'maybe' }],
     ['CHORUS_DB_ACQUIRE_TIMEOUT_MS', { CHORUS_DB_ACQUIRE_TIMEOUT_MS: '0' }],
+    ['CHORUS_JOBS', { CHORUS_JOBS: 'worker' }],
+    ['CHORUS_JOBS_CONCURRENCY', { CHORUS_JOBS_CONCURRENCY: '0' }],
     ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example' }],
     ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
     [

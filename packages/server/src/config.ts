@@ -22,6 +22,8 @@ export interface Config {
   /** Folder of the built admin app, served at `/` when present. */
   adminDir: string;
   httpTimeouts: HttpTimeouts;
+  /** `inline`: this process runs queued jobs; `off`: a separate `pnpm worker` does. */
+  jobs: { mode: 'inline' | 'off'; concurrency: number };
 }
 
 export class ConfigError extends Error {
@@ -48,6 +50,14 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (raw === '1' || raw === 'true') return true;
   if (raw === '0' || raw === 'false') return false;
   throw new ConfigError(name, `must be 1 or 0 (got "${raw}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(choices as readonly string[]).includes(raw))
+    throw new ConfigError(name, `must be one of ${choices.join(', ')} (got "${raw}")`);
+  return raw as T;
 }
 
 /**
@@ -108,6 +118,10 @@ export function loadConfig(env: Env = process.env): Config {
       headersMs: integer(env, 'CHORUS_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersMs, 100, 600_000),
       requestMs: integer(env, 'CHORUS_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestMs, 100, 3_600_000),
       keepAliveMs: integer(env, 'CHORUS_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
+    },
+    jobs: {
+      mode: oneOf(env, 'CHORUS_JOBS', ['inline', 'off'], 'inline'),
+      concurrency: integer(env, 'CHORUS_JOBS_CONCURRENCY', 2, 1, 50),
     },
   };
 }

@@ -7,6 +7,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { RequestContext } from './db/request-context.js';
 import { seedDemoData } from './demo/seed.js';
+import { JOB_TASKS } from './jobs/tasks.js';
+import { startJobRunner } from './jobs/runner.js';
 import { createLogger } from './logger.js';
 import { createServices } from './services.js';
 import { Caller } from './access/caller.js';
@@ -44,6 +46,17 @@ async function main(): Promise<void> {
   const demo = config.demoData ? await seedDemoData(system, services, logger) : null;
 
   const app = await createApp({ config, dataSource, engagementId, services, logger });
+  const jobs =
+    config.jobs.mode === 'inline'
+      ? await startJobRunner({
+          databaseUrl: config.databaseUrl ?? embedded!.url,
+          dataSource,
+          services,
+          tasks: JOB_TASKS,
+          logger,
+          concurrency: config.jobs.concurrency,
+        })
+      : undefined;
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -61,6 +74,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.stop();
+      await jobs?.stop();
       await dataSource.destroy();
       await embedded?.stop();
       logger.info('stopped');

@@ -10,6 +10,7 @@ import { Idempotency } from './common/idempotency.js';
 import { Cursors } from './common/pagination.js';
 import { ConsentsService } from './consents/consents.service.js';
 import { EngagementsService } from './engagements/engagements.service.js';
+import { JobQueue } from './jobs/job-queue.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { OverviewService } from './overview/overview.service.js';
 import { ParticipantsService } from './participants/participants.service.js';
@@ -54,6 +55,7 @@ export function createServices(secret: Buffer) {
     themes,
     codings: new CodingsService(responses, themes, useCases),
     aggregates: new AggregatesService(themes),
+    jobs: new JobQueue(deriveKey(secret, 'job-envelope')),
   };
 }
 

@@ -29,6 +29,8 @@ export interface TestServerOptions {
   httpTimeouts?: HttpTimeouts;
   pool?: PoolOptions;
   logger?: Logger;
+  /** The root secret, when another process (a job worker) must share the server's keys. */
+  secret?: Buffer;
 }
 
 export const ADMIN_EMAIL = 'admin@test.chorus';
@@ -56,7 +58,7 @@ export class TestServer {
     const logger = options.logger ?? pino({ level: 'silent' });
     const dataSource = createDataSource(databaseUrl(database), { max: 25, ...options.pool }, logger);
     await dataSource.initialize();
-    const services = createServices(randomBytes(48));
+    const services = createServices(options.secret ?? randomBytes(48));
     const engagementId = await services.engagements.ensureDefault(dataSource, options.suppressionThreshold ?? 3);
     const app = await createApp({
       config: {
