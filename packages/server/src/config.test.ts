@@ -22,7 +22,9 @@ describe('loadConfig', () => {
     expect(config.bootstrapAdmin).toBeUndefined();
     expect(config.suppressionThreshold).toBe(10);
     expect(config.demoData).toBe(true);
+    expect(config.dbAcquireTimeoutMs).toBe(1_000);
     expect(config.secret.length).toBeGreaterThanOrEqual(32);
+    expect(config.jobs).toEqual({ mode: 'inline', concurrency: 2 });
   });
 
   it('keeps the generated development secret across restarts', () => {
@@ -47,8 +49,11 @@ describe('loadConfig', () => {
         CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example',
         CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password',
         CHORUS_SUPPRESSION_THRESHOLD: '5',
+        CHORUS_DB_ACQUIRE_TIMEOUT_MS: '2500',
         CHORUS_SECRET: SECRET,
         NODE_ENV: 'production',
+        CHORUS_JOBS: 'off',
+        CHORUS_JOBS_CONCURRENCY: '8',
       }),
     );
     expect(config).toMatchObject({
@@ -57,6 +62,8 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://chorus:pw@db:5432/chorus',
       bootstrapAdmin: { email: 'lead@council.example', password: 'a-long-enough-password' },
       suppressionThreshold: 5,
+      dbAcquireTimeoutMs: 2_500,
+      jobs: { mode: 'off', concurrency: 8 },
     });
     expect(config.secret.toString('utf8')).toBe(SECRET);
     expect(loadConfig(env({ DATABASE_URL: 'postgresql://db/chorus' })).databaseUrl).toBe('postgresql://db/chorus');
@@ -77,6 +84,9 @@ describe('loadConfig', () => {
     ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: '1' }],
     ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: 'ten' }],
     ['CHORUS_DEMO_DATA', { CHORUS_DEMO_DATA: 'maybe' }],
+    ['CHORUS_DB_ACQUIRE_TIMEOUT_MS', { CHORUS_DB_ACQUIRE_TIMEOUT_MS: '0' }],
+    ['CHORUS_JOBS', { CHORUS_JOBS: 'worker' }],
+    ['CHORUS_JOBS_CONCURRENCY', { CHORUS_JOBS_CONCURRENCY: '0' }],
     ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example' }],
     ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
     [

@@ -19,6 +19,8 @@ export interface Config {
   logLevel: string;
   /** Database connections per API instance. */
   poolSize: number;
+  /** How long a request waits for a free database connection before a retryable 503. */
+  dbAcquireTimeoutMs: number;
   /** Folder of the built admin app, served at `/` when present. */
   adminDir: string;
   httpTimeouts: HttpTimeouts;
@@ -27,6 +29,8 @@ export interface Config {
   rateLimits: RateLimitSettings;
   /** Proxy hops in front of the server whose `X-Forwarded-For` is believed; 0 trusts none. */
   trustProxy: number;
+  /** `inline`: this process runs queued jobs; `off`: a separate `pnpm worker` does. */
+  jobs: { mode: 'inline' | 'off'; concurrency: number };
 }
 
 export class ConfigError extends Error {
@@ -53,6 +57,14 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (raw === '1' || raw === 'true') return true;
   if (raw === '0' || raw === 'false') return false;
   throw new ConfigError(name, `must be 1 or 0 (got "${raw}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(choices as readonly string[]).includes(raw))
+    throw new ConfigError(name, `must be one of ${choices.join(', ')} (got "${raw}")`);
+  return raw as T;
 }
 
 /**
@@ -117,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
     secret: loadSecret(env, production, dataDir),
     logLevel: env.LOG_LEVEL || 'info',
     poolSize: integer(env, 'CHORUS_DB_POOL_SIZE', 10, 1, 200),
+    dbAcquireTimeoutMs: integer(env, 'CHORUS_DB_ACQUIRE_TIMEOUT_MS', 1_000, 50, 60_000),
     adminDir: resolve(env.CHORUS_ADMIN_DIR || resolve(__dirname, '../../admin/dist')),
     httpTimeouts: {
       headersMs: integer(env, 'CHORUS_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersMs, 100, 600_000),
@@ -140,5 +153,9 @@ export function loadConfig(env: Env = process.env): Config {
       },
     },
     trustProxy: integer(env, 'CHORUS_TRUST_PROXY', 0, 0, 10),
+    jobs: {
+      mode: oneOf(env, 'CHORUS_JOBS', ['inline', 'off'], 'inline'),
+      concurrency: integer(env, 'CHORUS_JOBS_CONCURRENCY', 2, 1, 50),
+    },
   };
 }

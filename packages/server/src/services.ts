@@ -12,6 +12,7 @@ import { ConsentsService } from './consents/consents.service.js';
 import { EngagementsService } from './engagements/engagements.service.js';
 import { RateLimits, type RateLimitSettings } from './rate-limit/rate-limits.js';
 import { memoryRateLimitStore, type RateLimitStore } from './rate-limit/store.js';
+import { JobQueue } from './jobs/job-queue.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { OverviewService } from './overview/overview.service.js';
 import { ParticipantsService } from './participants/participants.service.js';
@@ -68,6 +69,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     themes,
     codings: new CodingsService(responses, themes, useCases),
     aggregates: new AggregatesService(themes),
+    jobs: new JobQueue(deriveKey(secret, 'job-envelope')),
   };
 }
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Role, Sector } from '@chorus/shared';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp, type RunningApp } from '../app';
-import { createDataSource } from '../db/data-source';
+import { createDataSource, type PoolOptions } from '../db/data-source';
 import { RequestContext } from '../db/request-context';
 import { createServices, type Services } from '../services';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
@@ -33,6 +33,10 @@ export interface TestServerOptions {
   rateLimits?: RateLimitSettings;
   /** Set: rate-limit counters in this Redis (under a key prefix of the server's own). */
   redisUrl?: string;
+  pool?: PoolOptions;
+  logger?: Logger;
+  /** The root secret, when another process (a job worker) must share the server's keys. */
+  secret?: Buffer;
 }
 
 /** Far above what any test sends, so tests of other things never meet a limit. */
@@ -64,14 +68,14 @@ export class TestServer {
 
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
     const database = await cloneTemplate();
-    const dataSource = createDataSource(databaseUrl(database), { max: 25 });
+    const logger = options.logger ?? pino({ level: 'silent' });
+    const dataSource = createDataSource(databaseUrl(database), { max: 25, ...options.pool }, logger);
     await dataSource.initialize();
-    const logger = pino({ level: 'silent' });
     const rateLimitStore = createRateLimitStore(dataSource, {
       redisUrl: options.redisUrl,
       keyPrefix: `test-${randomBytes(6).toString('hex')}`,
     });
-    const services = createServices(randomBytes(48), {
+    const services = createServices(options.secret ?? randomBytes(48), {
       rateLimitStore,
       rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     });
