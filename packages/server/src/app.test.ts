@@ -14,6 +14,7 @@ describe('the HTTP app', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/json/);
     expect(await response.json()).toEqual({ status: 'ok' });
+    for (const probe of ['/livez', '/readyz']) expect((await fetch(`${server.url}${probe}`)).status).toBe(200);
   });
 
   it('echoes the x-request-id a caller sends, on /graphql and /healthz', async () => {
@@ -74,5 +75,12 @@ describe('/healthz without a database', () => {
     const body = (await response.json()) as { status?: string };
     expect(body.status).not.toBe('ok');
     expect(JSON.stringify(body)).not.toMatch(/password|postgres:\/\//i);
+    // Readiness fails with it; liveness does not, so an orchestrator waits rather than restarts.
+    const readiness = await fetch(`${server.url}/readyz`);
+    expect(readiness.status).toBe(503);
+    expect(readiness.headers.get('retry-after')).toBe('1');
+    const liveness = await fetch(`${server.url}/livez`);
+    expect(liveness.status).toBe(200);
+    expect(await liveness.json()).toEqual({ status: 'ok' });
   });
 });

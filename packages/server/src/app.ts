@@ -13,9 +13,15 @@ import type { DataSource } from 'typeorm';
 import { Caller } from './access/caller.js';
 import { DomainError } from './common/errors.js';
 import type { Config } from './config.js';
+import { databaseUnavailable, isConnectionLoss } from './db/connection-errors.js';
 import { RequestContext } from './db/request-context.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { createErrorFormatter, errorLoggingPlugin, toGraphQLError } from './graphql/errors.js';
+import {
+  createErrorFormatter,
+  databaseUnavailablePlugin,
+  errorLoggingPlugin,
+  toGraphQLError,
+} from './graphql/errors.js';
 import { queryLimitsPlugin } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { documentGuard } from './graphql/document-guard.js';
@@ -23,13 +29,16 @@ import { literalFieldPlugin } from './graphql/error-fields.js';
 import { sendErrorReply } from './http/error-reply.js';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from './http/server-options.js';
 import { getSchema } from './graphql/schema.js';
+import { probeRoutes } from './health/probes.js';
 import type { Logger } from './logger.js';
+import { apiBudgetPlugin } from './rate-limit/api-budget.js';
 import type { Services } from './services.js';
 import { explorerPage } from './web/explorer.js';
 import { corsFor, securityHeaders } from './web/security.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'production' | 'adminDir'> & Partial<Pick<Config, 'httpTimeouts' | 'corsOrigins'>>;
+  config: Pick<Config, 'production' | 'adminDir'> &
+    Partial<Pick<Config, 'httpTimeouts' | 'corsOrigins' | 'trustProxy'>>;
   dataSource: DataSource;
   engagementId: string;
   services: Services;
@@ -44,7 +53,7 @@ export interface RunningApp {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-/** The HTTP server: `/graphql`, `/healthz` and, when built, the admin app at `/`. */
+/** The HTTP server: `/graphql`, the health probes and, when built, the admin app at `/`. */
 export async function createApp({ config, dataSource, engagementId, services, logger }: AppDeps): Promise<RunningApp> {
   const app = express();
   const httpServer = createServer(httpServerOptions(config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS), app);
@@ -70,7 +79,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema, config.production),
       literalFieldPlugin,
+      apiBudgetPlugin(schema, services.rateLimits.api),
       errorLoggingPlugin(logger),
+      databaseUnavailablePlugin(),
     ],
   });
   await apollo.start();
@@ -79,6 +90,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   app.use(securityHeaders());
   const cors = corsFor(config.corsOrigins ?? []);
   if (cors) app.use('/graphql', cors);
+  // Rate limits key anonymous callers and sign-ins by address: believe only the configured proxies.
+  app.set('trust proxy', config.trustProxy ?? 0);
+  const probes = probeRoutes(dataSource);
   app.use(
     pinoHttp({
       logger,
@@ -93,30 +107,11 @@ export async function createApp({ config, dataSource, engagementId, services, lo
         req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => probes.paths.has(String(req.url)) },
     }),
   );
 
-  let draining = false;
-  app.get('/healthz', async (_req, res) => {
-    // A load balancer stops sending new requests here once shutdown has begun.
-    if (draining) {
-      res.status(503).json({ status: 'draining' });
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        dataSource.query('SELECT 1'),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('database timed out')), 2_000))),
-      ]);
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
-    } finally {
-      clearTimeout(timer);
-    }
-  });
+  app.use(probes.router);
 
   const explorer = explorerPage(config.adminDir);
   if (explorer) app.get('/graphql', explorer);
@@ -130,9 +125,16 @@ export async function createApp({ config, dataSource, engagementId, services, lo
         const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, String(req.id));
         try {
           const ctx = anonymous.as(await services.auth.callerFor(anonymous, req.headers.authorization));
-          return { req: ctx, services, loaders: createLoaders(ctx, services) };
+          return {
+            req: ctx,
+            services,
+            loaders: createLoaders(ctx, services),
+            ip: req.ip ?? '',
+            authorization: req.headers.authorization,
+          };
         } catch (error) {
-          throw error instanceof DomainError ? toGraphQLError(error) : error;
+          if (error instanceof DomainError) throw toGraphQLError(error);
+          throw isConnectionLoss(error) ? databaseUnavailable(error) : error;
         }
       },
     }),
@@ -150,9 +152,10 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
     if (error?.type === 'entity.too.large') {
       const message = `Request body exceeds ${LIMITS.bodyBytes} bytes`;
-      // The rest of the body is never read: close the connection rather than wait for it.
-      const headers = { connection: 'close' };
-      return sendErrorReply(req, res, { status: 413, code: ErrorCode.QUERY_TOO_COMPLEX, message, headers });
+      // Read and discard the rest (bounded by the request timeout), so the client, still sending,
+      // gets to read this answer instead of a reset or a 408.
+      req.resume();
+      return sendErrorReply(req, res, { status: 413, code: ErrorCode.QUERY_TOO_COMPLEX, message });
     }
     if (error?.type === 'entity.parse.failed') {
       const message = 'Request body is not valid JSON';
@@ -165,7 +168,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   return {
     httpServer,
     stop: () => {
-      draining = true;
+      probes.drain();
       return apollo.stop();
     },
   };

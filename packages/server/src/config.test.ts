@@ -23,7 +23,9 @@ describe('loadConfig', () => {
     expect(config.bootstrapAdmin).toBeUndefined();
     expect(config.suppressionThreshold).toBe(10);
     expect(config.demoData).toBe(true);
+    expect(config.dbAcquireTimeoutMs).toBe(1_000);
     expect(config.secret.length).toBeGreaterThanOrEqual(32);
+    expect(config.jobs).toEqual({ mode: 'inline', concurrency: 2 });
   });
 
   it('keeps the generated development secret across restarts', () => {
@@ -48,8 +50,11 @@ describe('loadConfig', () => {
         CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example',
         CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password',
         CHORUS_SUPPRESSION_THRESHOLD: '5',
+        CHORUS_DB_ACQUIRE_TIMEOUT_MS: '2500',
         CHORUS_SECRET: SECRET,
         NODE_ENV: 'production',
+        CHORUS_JOBS: 'off',
+        CHORUS_JOBS_CONCURRENCY: '8',
       }),
     );
     expect(config).toMatchObject({
@@ -58,6 +63,8 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://chorus:pw@db:5432/chorus',
       bootstrapAdmin: { email: 'lead@council.example', password: 'a-long-enough-password' },
       suppressionThreshold: 5,
+      dbAcquireTimeoutMs: 2_500,
+      jobs: { mode: 'off', concurrency: 8 },
     });
     expect(config.secret.toString('utf8')).toBe(SECRET);
     expect(loadConfig(env({ DATABASE_URL: 'postgresql://db/chorus' })).databaseUrl).toBe('postgresql://db/chorus');
@@ -106,6 +113,9 @@ describe('loadConfig', () => {
     ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: '1' }],
     ['CHORUS_SUPPRESSION_THRESHOLD', { CHORUS_SUPPRESSION_THRESHOLD: 'ten' }],
     ['CHORUS_DEMO_DATA', { CHORUS_DEMO_DATA: 'maybe' }],
+    ['CHORUS_DB_ACQUIRE_TIMEOUT_MS', { CHORUS_DB_ACQUIRE_TIMEOUT_MS: '0' }],
+    ['CHORUS_JOBS', { CHORUS_JOBS: 'worker' }],
+    ['CHORUS_JOBS_CONCURRENCY', { CHORUS_JOBS_CONCURRENCY: '0' }],
     ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example' }],
     ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
     [
@@ -116,6 +126,14 @@ describe('loadConfig', () => {
       'CHORUS_BOOTSTRAP_ADMIN_PASSWORD',
       { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'short' },
     ],
+    [
+      'CHORUS_BOOTSTRAP_ADMIN_PASSWORD',
+      { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example', CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'password1234' },
+    ],
+    ['REDIS_URL', { REDIS_URL: 'http://cache:6379' }],
+    ['CHORUS_RATE_LIMIT_POINTS', { CHORUS_RATE_LIMIT_POINTS: '0' }],
+    ['CHORUS_SIGNIN_LIMIT_PER_ACCOUNT_IP', { CHORUS_SIGNIN_LIMIT_PER_ACCOUNT_IP: 'five' }],
+    ['CHORUS_TRUST_PROXY', { CHORUS_TRUST_PROXY: '-1' }],
     ['CHORUS_SECRET', { NODE_ENV: 'production' }],
     ['CHORUS_SECRET', { CHORUS_SECRET: 'too-short' }],
     ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: '*' }],
@@ -126,6 +144,20 @@ describe('loadConfig', () => {
     ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: 'https://Partner.example' }],
   ])('refuses a bad %s (%j), naming it', (name, vars) => {
     expect(() => loadConfig(env(vars))).toThrow(name);
+  });
+
+  it('reads Redis and the rate limits, defaulting to PostgreSQL counters', () => {
+    expect(loadConfig(env()).redisUrl).toBeUndefined();
+    const config = loadConfig(
+      env({
+        REDIS_URL: 'redis://cache:6379',
+        CHORUS_RATE_LIMIT_POINTS: '5000',
+        CHORUS_SIGNIN_LIMIT_PER_ACCOUNT_IP: '3',
+      }),
+    );
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.rateLimits.pointsPerMinute).toBe(5000);
+    expect(config.rateLimits.signIn.perAccountIp).toBe(3);
   });
 
   it('writes no secret file in production, where the secret must be given', () => {

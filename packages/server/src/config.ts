@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http/server-options.js';
+import { validPassword } from './auth/password-strength.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/rate-limits.js';
 
 export interface Config {
   port: number;
@@ -17,11 +19,20 @@ export interface Config {
   logLevel: string;
   /** Database connections per API instance. */
   poolSize: number;
+  /** How long a request waits for a free database connection before a retryable 503. */
+  dbAcquireTimeoutMs: number;
   /** Folder of the built admin app, served at `/` when present. */
   adminDir: string;
   httpTimeouts: HttpTimeouts;
   /** Browser origins allowed to call the API across sites (CORS); empty: none. */
   corsOrigins: string[];
+  /** Set: rate-limit counters live in this Redis; unset, in PostgreSQL. */
+  redisUrl: string | undefined;
+  rateLimits: RateLimitSettings;
+  /** Proxy hops in front of the server whose `X-Forwarded-For` is believed; 0 trusts none. */
+  trustProxy: number;
+  /** `inline`: this process runs queued jobs; `off`: a separate `pnpm worker` does. */
+  jobs: { mode: 'inline' | 'off'; concurrency: number };
 }
 
 export class ConfigError extends Error {
@@ -48,6 +59,14 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (raw === '1' || raw === 'true') return true;
   if (raw === '0' || raw === 'false') return false;
   throw new ConfigError(name, `must be 1 or 0 (got "${raw}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(choices as readonly string[]).includes(raw))
+    throw new ConfigError(name, `must be one of ${choices.join(', ')} (got "${raw}")`);
+  return raw as T;
 }
 
 /**
@@ -112,8 +131,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (adminEmail && !adminEmail.includes('@')) {
     throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_EMAIL', 'must be an email address');
   }
-  if (adminPassword && adminPassword.length < 12) {
-    throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 12 characters');
+  if (adminPassword) {
+    try {
+      validPassword('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', adminPassword, [adminEmail ?? '']);
+    } catch (error) {
+      // The same rule as every other password, so the admin can sign in with it.
+      throw new ConfigError('CHORUS_BOOTSTRAP_ADMIN_PASSWORD', (error as Error).message.replace(/^\S+ /, ''));
+    }
   }
   // Demo sign-ins have published passwords.
   const demoData = flag(env, 'CHORUS_DEMO_DATA', !databaseUrl && !production);
@@ -123,6 +147,11 @@ export function loadConfig(env: Env = process.env): Config {
       'must not be 1 when NODE_ENV=production: demo sign-ins have published passwords',
     );
   }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+  const limits = DEFAULT_RATE_LIMITS;
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     production,
@@ -134,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     secret: loadSecret(env, production, dataDir),
     logLevel: env.LOG_LEVEL || 'info',
     poolSize: integer(env, 'CHORUS_DB_POOL_SIZE', 10, 1, 200),
+    dbAcquireTimeoutMs: integer(env, 'CHORUS_DB_ACQUIRE_TIMEOUT_MS', 1_000, 50, 60_000),
     adminDir: resolve(env.CHORUS_ADMIN_DIR || resolve(__dirname, '../../admin/dist')),
     httpTimeouts: {
       headersMs: integer(env, 'CHORUS_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersMs, 100, 600_000),
@@ -141,5 +171,26 @@ export function loadConfig(env: Env = process.env): Config {
       keepAliveMs: integer(env, 'CHORUS_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
     },
     corsOrigins: origins(env, 'CHORUS_CORS_ORIGINS'),
+    redisUrl,
+    rateLimits: {
+      pointsPerMinute: integer(env, 'CHORUS_RATE_LIMIT_POINTS', limits.pointsPerMinute, 100, 100_000_000),
+      anonymousPointsPerMinute: integer(
+        env,
+        'CHORUS_RATE_LIMIT_ANONYMOUS_POINTS',
+        limits.anonymousPointsPerMinute,
+        10,
+        100_000_000,
+      ),
+      signIn: {
+        perIp: integer(env, 'CHORUS_SIGNIN_LIMIT_PER_IP', limits.signIn.perIp, 1, 1_000_000),
+        perAccountIp: integer(env, 'CHORUS_SIGNIN_LIMIT_PER_ACCOUNT_IP', limits.signIn.perAccountIp, 1, 1_000),
+        perAccount: integer(env, 'CHORUS_SIGNIN_LIMIT_PER_ACCOUNT', limits.signIn.perAccount, 1, 1_000_000),
+      },
+    },
+    trustProxy: integer(env, 'CHORUS_TRUST_PROXY', 0, 0, 10),
+    jobs: {
+      mode: oneOf(env, 'CHORUS_JOBS', ['inline', 'off'], 'inline'),
+      concurrency: integer(env, 'CHORUS_JOBS_CONCURRENCY', 2, 1, 50),
+    },
   };
 }

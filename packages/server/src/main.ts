@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
+import { describeError } from './db/connection-errors.js';
 import { createDataSource } from './db/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { RequestContext } from './db/request-context.js';
 import { seedDemoData } from './demo/seed.js';
+import { JOB_TASKS } from './jobs/tasks.js';
+import { startJobRunner } from './jobs/runner.js';
 import { createLogger } from './logger.js';
 import { createServices } from './services.js';
+import { createRateLimitStore } from './rate-limit/store.js';
 import { Caller } from './access/caller.js';
 
 async function main(): Promise<void> {
@@ -21,11 +25,21 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) embedded = await startEmbeddedPostgres(config.dataDir, logger);
-  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, { max: config.poolSize });
+  const dataSource = createDataSource(
+    config.databaseUrl ?? embedded!.url,
+    { max: config.poolSize, acquireTimeoutMs: config.dbAcquireTimeoutMs },
+    logger,
+  );
   await dataSource.initialize();
   await migrate(dataSource, logger);
 
-  const services = createServices(config.secret);
+  const rateLimitStore = createRateLimitStore(dataSource, {
+    redisUrl: config.redisUrl,
+    keyPrefix: 'chorus',
+    // Logged, not thrown: while Redis is away the PostgreSQL counters stand in.
+    onRedisError: (error) => logger.warn({ err: { message: error.message } }, 'rate-limit Redis unavailable'),
+  });
+  const services = createServices(config.secret, { rateLimitStore, rateLimits: config.rateLimits });
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
   const system = new RequestContext(dataSource, engagementId, Caller.system, 'start-up');
   if (config.bootstrapAdmin) {
@@ -39,6 +53,17 @@ async function main(): Promise<void> {
   const demo = config.demoData ? await seedDemoData(system, services, logger) : null;
 
   const app = await createApp({ config, dataSource, engagementId, services, logger });
+  const jobs =
+    config.jobs.mode === 'inline'
+      ? await startJobRunner({
+          databaseUrl: config.databaseUrl ?? embedded!.url,
+          dataSource,
+          services,
+          tasks: JOB_TASKS,
+          logger,
+          concurrency: config.jobs.concurrency,
+        })
+      : undefined;
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -56,12 +81,14 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.stop();
+      await rateLimitStore.close();
+      await jobs?.stop();
       await dataSource.destroy();
       await embedded?.stop();
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
+      logger.error(describeError(error), 'shutdown failed');
       process.exit(1);
     }
   };

@@ -10,6 +10,9 @@ import { Idempotency } from './common/idempotency.js';
 import { Cursors } from './common/pagination.js';
 import { ConsentsService } from './consents/consents.service.js';
 import { EngagementsService } from './engagements/engagements.service.js';
+import { RateLimits, type RateLimitSettings } from './rate-limit/rate-limits.js';
+import { memoryRateLimitStore, type RateLimitStore } from './rate-limit/store.js';
+import { JobQueue } from './jobs/job-queue.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { OverviewService } from './overview/overview.service.js';
 import { ParticipantsService } from './participants/participants.service.js';
@@ -18,8 +21,19 @@ import { SessionsService } from './sessions/sessions.service.js';
 import { ThemesService } from './themes/themes.service.js';
 import { UsersService } from './users/users.service.js';
 
+export interface ServiceOptions {
+  /** Where rate-limit counters live; tools and tests that have no database use the process's memory. */
+  rateLimitStore?: RateLimitStore;
+  rateLimits?: RateLimitSettings;
+}
+
 /** Every service of the process, wired once at start-up; they are stateless apart from keys. */
-export function createServices(secret: Buffer) {
+export function createServices(secret: Buffer, options: ServiceOptions = {}) {
+  const rateLimits = new RateLimits(
+    options.rateLimitStore ?? memoryRateLimitStore(),
+    deriveKey(secret, 'sign-in-throttle'),
+    options.rateLimits,
+  );
   const audit = new AuditService();
   const useCases = new UseCases(audit);
   const idempotency = new Idempotency(deriveKey(secret, 'idempotency'));
@@ -41,7 +55,8 @@ export function createServices(secret: Buffer) {
   return {
     audit,
     apiKeys,
-    auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit),
+    rateLimits,
+    auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit, rateLimits.signIn),
     users: new UsersService(useCases, cursors),
     engagements: new EngagementsService(),
     areas,
@@ -54,6 +69,7 @@ export function createServices(secret: Buffer) {
     themes,
     codings: new CodingsService(responses, themes, useCases),
     aggregates: new AggregatesService(themes),
+    jobs: new JobQueue(deriveKey(secret, 'job-envelope')),
   };
 }
 

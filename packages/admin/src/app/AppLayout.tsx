@@ -3,10 +3,8 @@ import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
-import { useApolloClient } from '@apollo/client/react';
-import { session } from '../auth/session';
 import { useSession } from '../auth/useSession';
-import { confirmSignOut } from '../common/drafts';
+import { useSignOut } from '../auth/useSignOut';
 import { QueryState } from '../common/QueryState';
 import { NAV } from './nav';
 
@@ -17,15 +15,10 @@ const SessionExpiredModal = lazy(() => import('../auth/SessionExpiredModal'));
 export function AppLayout() {
   const { user, can, expired } = useSession();
   const location = useLocation();
-  const client = useApolloClient();
   const [opened, { toggle, close }] = useDisclosure();
+  const signOut = useSignOut(expired);
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
 
-  const signOut = async () => {
-    if (!confirmSignOut((message) => window.confirm(message))) return;
-    session.signOut();
-    await client.clearStore();
-  };
   const items = NAV.filter((item) => can(item.permission));
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 

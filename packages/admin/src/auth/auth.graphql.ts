@@ -14,3 +14,9 @@ export const SignInMutation = graphql(`
     }
   }
 `);
+
+export const SignOutMutation = graphql(`
+  mutation SignOut {
+    logout
+  }
+`);

@@ -5,7 +5,8 @@ import { User } from '../users/user.entity.js';
 @ObjectType({ description: 'A signed-in session.' })
 class LoginPayload {
   @Field(() => String, {
-    description: 'Send as `Authorization: Bearer <token>`. Ends at `expiresAt` or when the password changes.',
+    description:
+      'Send as `Authorization: Bearer <token>`. Ends at `expiresAt`, on `logout`, when the password changes or when the user is disabled.',
   })
   token!: string;
 
@@ -22,12 +23,22 @@ export class AuthResolver {
   login(
     @Arg('email', () => String, { description: "The user's email, ignoring case." }) email: string,
     @Arg('password', () => String, {
-      description: "The user's password. Repeated failures for one email bring RATE_LIMITED for up to 15 minutes.",
+      description:
+        "The user's password. Attempts are throttled per address and per email from one address (RATE_LIMITED, HTTP 429 with Retry-After); see docs/api.md.",
     })
     password: string,
-    @Ctx() { req, services }: GraphQLContext,
+    @Ctx() { req, services, ip }: GraphQLContext,
   ): Promise<LoginPayload> {
-    return services.auth.login(req, email, password);
+    return services.auth.login(req, email, password, ip);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description:
+      'Ends the session of the token sent with this request, for good: the token is refused from now on. True when the session was open. API keys are revoked instead (FORBIDDEN).',
+  })
+  logout(@Ctx() { req, services, authorization }: GraphQLContext): Promise<boolean> {
+    return services.auth.logout(req, authorization);
   }
 
   @Authorized()
@@ -35,7 +46,11 @@ export class AuthResolver {
   changePassword(
     @Arg('currentPassword', () => String, { description: 'Your current password; BAD_USER_INPUT when wrong.' })
     currentPassword: string,
-    @Arg('newPassword', () => String, { description: 'The new password: 12 to 1,024 characters.' }) newPassword: string,
+    @Arg('newPassword', () => String, {
+      description:
+        'The new password: 12 to 1,024 characters and not easy to guess (common passwords, words with few changes, your email); BAD_USER_INPUT otherwise.',
+    })
+    newPassword: string,
     @Ctx() { req, services }: GraphQLContext,
   ): Promise<User> {
     return services.auth.changePassword(req, currentPassword, newPassword);

@@ -8,14 +8,12 @@ import * as validate from '../common/validate.js';
 import { Caller } from '../access/caller.js';
 import type { RequestContext } from '../db/request-context.js';
 import { User } from '../users/user.entity.js';
-import { validPassword } from '../users/users.service.js';
+import { validPassword } from './password-strength.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.js';
+import type { SignInThrottle } from '../rate-limit/sign-in-throttle.js';
 import { isSessionToken, readSessionToken, signSessionToken } from './tokens.js';
 
 const SESSION_HOURS = 12;
-const FAILURES_ALLOWED = 10;
-const FAILURE_WINDOW_MS = 15 * 60_000;
-const MAX_TRACKED_EMAILS = 10_000;
 
 export interface LoginResult {
   token: string;
@@ -27,37 +25,54 @@ export interface LoginResult {
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 export class AuthService {
-  /** Failed sign-ins per email, per instance: a brake on guessing, not a lockout. */
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
     private readonly sessionKey: Buffer,
     private readonly apiKeys: ApiKeysService,
     private readonly audit: AuditService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
-  async login(ctx: RequestContext, rawEmail: string, password: string): Promise<LoginResult> {
+  /** `ip` is the caller's address: sign-in attempts are throttled per IP and per (email, IP). */
+  async login(ctx: RequestContext, rawEmail: string, password: string, ip: string): Promise<LoginResult> {
     const email = validate.email('email', rawEmail);
-    this.refuseWhenThrottled(email);
-    const user = await ctx.manager
-      .createQueryBuilder(User, 'u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = :email AND u.disabled_at IS NULL', { email })
-      .getOne();
-    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
-    if (!user || !ok) {
-      this.noteFailure(email);
-      throw unauthenticated('Email or password is wrong');
-    }
-    this.failures.delete(email);
+    const user = await this.throttle.attempt(email, ip, async () => {
+      const found = await ctx.manager
+        .createQueryBuilder(User, 'u')
+        .addSelect('u.passwordHash')
+        .where('lower(u.email) = :email AND u.disabled_at IS NULL', { email })
+        .getOne();
+      const ok = await verifyPassword(found?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
+      return found && ok ? found : null;
+    });
+    if (!user) throw unauthenticated('Email or password is wrong');
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
+    const [session] = await ctx.query<{ id: string }>(
+      `INSERT INTO user_sessions (user_id, expires_at) VALUES ($1, $2) RETURNING id`,
+      [user.id, expiresAt],
+    );
     const token = signSessionToken(this.sessionKey, {
+      sessionId: session!.id,
       userId: user.id,
       expiresAt: epochSeconds(expiresAt),
       passwordChangedAt: epochSeconds(user.passwordChangedAt),
     });
     await this.audit.record(ctx.as(Caller.user(user)), AuditAction.UserSignedIn, 'user', user.id);
     return { token, expiresAt, user };
+  }
+
+  /** Ends the session of `authorization`'s token, for good; true when it was open. */
+  async logout(ctx: RequestContext, authorization: string | undefined): Promise<boolean> {
+    const claims = this.sessionClaims(authorization);
+    if (!claims || ctx.caller.kind !== 'user')
+      throw forbidden('Only a signed-in user can sign out; an API key is revoked instead');
+    const ended = await ctx.query(
+      `WITH ended AS (
+         UPDATE user_sessions SET ended_at = now() WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id
+       ) SELECT id FROM ended`,
+      [claims.sessionId, claims.userId],
+    );
+    await this.audit.record(ctx, AuditAction.UserSignedOut, 'user', claims.userId);
+    return ended.length > 0;
   }
 
   /** Changing the password ends every session token issued before. */
@@ -107,7 +122,14 @@ export class AuthService {
       const claims = readSessionToken(this.sessionKey, token);
       if (!claims || claims.expiresAt * 1000 <= Date.now())
         throw unauthenticated('Your session has expired; sign in again');
-      const user = await ctx.manager.findOneBy(User, { id: claims.userId });
+      // One query: the user, provided the session is still open (logout and disabling end it).
+      const user = await ctx.manager
+        .createQueryBuilder(User, 'u')
+        .innerJoin('user_sessions', 's', 's.user_id = u.id AND s.id = :sessionId AND s.ended_at IS NULL', {
+          sessionId: claims.sessionId,
+        })
+        .where('u.id = :userId', { userId: claims.userId })
+        .getOne();
       if (!user || user.disabledAt || epochSeconds(user.passwordChangedAt) !== claims.passwordChangedAt) {
         throw unauthenticated('Your session has ended; sign in again');
       }
@@ -116,17 +138,8 @@ export class AuthService {
     throw unauthenticated('This token is not one Chorus issued');
   }
 
-  private refuseWhenThrottled(email: string): void {
-    const recent = (this.failures.get(email) ?? []).filter((at) => at > Date.now() - FAILURE_WINDOW_MS);
-    this.failures.set(email, recent);
-    if (recent.length >= FAILURES_ALLOWED) {
-      throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many failed sign-ins for this email; try again in 15 minutes');
-    }
-  }
-
-  private noteFailure(email: string): void {
-    // Bounded: a flood of made-up emails must not grow memory without limit.
-    if (this.failures.size >= MAX_TRACKED_EMAILS) this.failures.delete(this.failures.keys().next().value!);
-    this.failures.set(email, [...(this.failures.get(email) ?? []), Date.now()]);
+  private sessionClaims(authorization: string | undefined) {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+    return token && isSessionToken(token) ? readSessionToken(this.sessionKey, token) : null;
   }
 }

@@ -4,6 +4,7 @@ import { isSessionToken, readSessionToken, signSessionToken, type SessionClaims 
 
 const key = randomBytes(32);
 const claims: SessionClaims = {
+  sessionId: '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
   userId: '3f2b8c1e-7a4d-4e5f-9b6a-0c1d2e3f4a5b',
   expiresAt: 1_781_000_000,
   passwordChangedAt: 1_750_000_000,

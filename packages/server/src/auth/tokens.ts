@@ -3,6 +3,8 @@ import { hmac, safeEqual } from '../common/crypto.js';
 const PREFIX = 'cs_';
 
 export interface SessionClaims {
+  /** The `user_sessions` row: ending it ends the token. */
+  sessionId: string;
   userId: string;
   /** Seconds since the epoch. */
   expiresAt: number;
@@ -12,9 +14,9 @@ export interface SessionClaims {
 
 /** A staff session token: `cs_<claims>.<signature>`, both base64url; stateless, so any API instance verifies it. */
 export function signSessionToken(key: Buffer, claims: SessionClaims): string {
-  const body = Buffer.from(JSON.stringify([claims.userId, claims.expiresAt, claims.passwordChangedAt])).toString(
-    'base64url',
-  );
+  const body = Buffer.from(
+    JSON.stringify([claims.userId, claims.expiresAt, claims.passwordChangedAt, claims.sessionId]),
+  ).toString('base64url');
   return `${PREFIX}${body}.${hmac(key, body).toString('base64url')}`;
 }
 
@@ -28,10 +30,17 @@ export function readSessionToken(key: Buffer, token: string): SessionClaims | nu
   if (!body || !signature) return null;
   if (!safeEqual(hmac(key, body), Buffer.from(signature, 'base64url'))) return null;
   try {
-    const [userId, expiresAt, passwordChangedAt] = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if (typeof userId !== 'string' || typeof expiresAt !== 'number' || typeof passwordChangedAt !== 'number')
+    const [userId, expiresAt, passwordChangedAt, sessionId] = JSON.parse(
+      Buffer.from(body, 'base64url').toString('utf8'),
+    );
+    if (
+      typeof userId !== 'string' ||
+      typeof expiresAt !== 'number' ||
+      typeof passwordChangedAt !== 'number' ||
+      typeof sessionId !== 'string'
+    )
       return null;
-    return { userId, expiresAt, passwordChangedAt };
+    return { sessionId, userId, expiresAt, passwordChangedAt };
   } catch {
     return null;
   }

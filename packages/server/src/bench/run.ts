@@ -8,6 +8,7 @@ import { createServices } from '../services.js';
 import { Caller } from '../access/caller.js';
 import { withBenchDatabase } from './database.js';
 import { benchLimits } from './limits.js';
+import { benchRedaction } from './redaction.js';
 
 /**
  * `pnpm bench batches` (the default): the batch submission path against the per-row ORM baseline it replaced, on the
@@ -95,9 +96,13 @@ async function benchBatches(logger: Logger): Promise<void> {
   });
 }
 
-const BENCHES: Record<string, (logger: Logger) => Promise<void>> = { batches: benchBatches, limits: benchLimits };
+const BENCHES: Record<string, (logger: Logger) => void | Promise<void>> = {
+  batches: benchBatches,
+  limits: benchLimits,
+  redaction: benchRedaction,
+};
 
-/** `pnpm bench [batches|limits]`. */
+/** `pnpm bench [batches|limits|redaction]`. */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'batches';
   const bench = BENCHES[name];

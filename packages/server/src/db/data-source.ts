@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import pino from 'pino';
 import { DataSource } from 'typeorm';
+import type { Logger } from '../logger.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Area } from '../areas/area.entity.js';
 import { Coding } from '../codings/coding.entity.js';
@@ -15,6 +17,8 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
 import { ParticipantRegistrations1764200000000 } from './migrations/1764200000000-participant-registrations.js';
 import { IdempotencyHashVersion1796166400000 } from './migrations/1796166400000-idempotency-hash-version.js';
+import { SignInSessionsAndRateLimits1796200000000 } from './migrations/1796200000000-sign-in-sessions-and-rate-limits.js';
+import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
 export const ENTITIES = [
@@ -35,15 +39,22 @@ export const MIGRATIONS = [
   InitialSchema1764180000000,
   ParticipantRegistrations1764200000000,
   IdempotencyHashVersion1796166400000,
+  SignInSessionsAndRateLimits1796200000000,
 ];
 
 export interface PoolOptions {
   /** Connections per API instance. */
   max?: number;
+  /** How long a request waits for a free connection before failing retryably. */
+  acquireTimeoutMs?: number;
 }
 
 /** The one DataSource of a process. Migrations are explicit; `synchronize` is never used. */
-export function createDataSource(url: string, pool: PoolOptions = {}): DataSource {
+export function createDataSource(
+  url: string,
+  pool: PoolOptions = {},
+  logger: Logger = pino({ level: 'silent' }),
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -54,9 +65,12 @@ export function createDataSource(url: string, pool: PoolOptions = {}): DataSourc
     uuidExtension: 'pgcrypto',
     synchronize: false,
     logging: false,
+    poolErrorHandler: poolErrorHandler(logger),
     extra: {
+      Client: resilientClient(logger),
       max: pool.max ?? 10,
-      connectionTimeoutMillis: 5_000,
+      // Bounds both the wait for a pooled connection and the opening of a new one.
+      connectionTimeoutMillis: pool.acquireTimeoutMs ?? 1_000,
       idleTimeoutMillis: 30_000,
       statement_timeout: 15_000,
       idle_in_transaction_session_timeout: 30_000,

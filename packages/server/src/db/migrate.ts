@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { migrateJobQueue } from '../jobs/schema.js';
 import type { Logger } from '../logger.js';
 
 // Any fixed key will do; it only has to be the same for every instance.
@@ -15,6 +16,7 @@ export async function migrate(dataSource: DataSource, logger: Logger): Promise<v
     await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     for (const migration of applied) logger.info({ migration: migration.name }, 'migration applied');
+    await migrateJobQueue(dataSource, logger);
   } finally {
     await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
     await lock.release();

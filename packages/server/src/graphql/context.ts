@@ -7,4 +7,8 @@ export interface GraphQLContext {
   req: RequestContext;
   services: Services;
   loaders: Loaders;
+  /** The client's address (behind `CHORUS_TRUST_PROXY` proxies, the one they report). */
+  ip: string;
+  /** The request's `Authorization` header, for `logout` to find the session it ends. */
+  authorization: string | undefined;
 }

@@ -3,6 +3,12 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@chorus/shared';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/errors.js';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  describeError,
+  isConnectionLoss,
+  RETRY_AFTER_SECONDS,
+} from '../db/connection-errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
 
@@ -83,6 +89,13 @@ export function createErrorFormatter(production: boolean) {
         extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
       };
     }
+    if (isConnectionLoss(original)) {
+      return {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true },
+      };
+    }
     if (isExpected(original, code)) {
       const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
@@ -102,7 +115,10 @@ export function createErrorFormatter(production: boolean) {
   };
 }
 
-/** Logs each unexpected error in full, with the request id, so a masked error can be traced. */
+/**
+ * Logs each unexpected error by class, codes and request id, so a masked error can be traced.
+ * Never the message, query or parameters: they carry emails and what people said.
+ */
 export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
@@ -110,10 +126,35 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLCo
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (!isExpected(original, String(error.extensions?.code ?? ''))) {
-              logger.error({ err: original, reqId: contextValue?.req?.requestId }, 'unexpected error');
+            const code = String(error.extensions?.code ?? '');
+            if (isConnectionLoss(original)) {
+              logger.warn({ ...describeError(original), reqId: contextValue?.req?.requestId }, 'database unavailable');
+            } else if (!isExpected(original, code)) {
+              logger.error(
+                {
+                  ...describeError(original),
+                  code: ErrorCode.INTERNAL_SERVER_ERROR,
+                  reqId: contextValue?.req?.requestId,
+                },
+                'unexpected error',
+              );
             }
           }
+        },
+      };
+    },
+  };
+}
+
+/** A request that lost its database answers 503 with Retry-After, whichever resolver hit it. */
+export function databaseUnavailablePlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ errors, response }) {
+          if (!errors?.some((error) => isConnectionLoss(unwrapResolverError(error)))) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         },
       };
     },

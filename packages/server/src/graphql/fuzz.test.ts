@@ -23,7 +23,7 @@ import { getSchema } from './schema';
  * that failed changed no row. FUZZ_SEED and FUZZ_RUNS vary the run; CI uses the defaults.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 450);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const TABLES = [
   'api_keys',
   'areas',
@@ -66,11 +66,12 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** Strings an attacker would try: NUL, unicode, huge, ids real and fake, dates, cursors. */
-const hostileString = () =>
+const hostileString = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ maxLength: 20 }),
     fc.string({ unit: 'grapheme', maxLength: 20 }),
-    fc.string({ maxLength: 10 }).map((text) => `${text}\u0000${text}`),
+    // NUL most often: PostgreSQL refuses it, so it is the string most likely to reach a 5xx.
+    { weight: 4, arbitrary: fc.string({ maxLength: 10 }).map((text) => `${text}\u0000${text}`) },
     fc.constantFrom('', ' ', '\u0000', '\ud800', 'x'.repeat(10_001), '🏳️‍🌈'.repeat(50), "'; DROP TABLE users; --"),
     fc.constantFrom(...knownIds),
     fc.uuid(),

@@ -6,11 +6,14 @@ export interface HttpTimeouts {
   headersMs: number;
   /** Until the whole request, body included, has arrived. */
   requestMs: number;
-  /** How long an idle kept-alive connection stays open; above a load balancer's idle timeout. */
+  /**
+   * How long an idle kept-alive connection stays open: longer than a load balancer's idle timeout
+   * (60 s is common), so the balancer, not Chorus, closes it and never reuses a socket being shut.
+   */
   keepAliveMs: number;
 }
 
-export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000 };
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 65_000 };
 
 export function httpServerOptions(timeouts: HttpTimeouts): ServerOptions {
   return {

@@ -277,11 +277,17 @@ export class ParticipantsService {
     return JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData;
   }
 
-  /** Names of the engagement's participants who left contact details, for redaction. */
+  /**
+   * Names of participants who left contact details, for redaction. A partner gets only its own
+   * organisation's, so what its texts come back redacted as says nothing about other
+   * organisations' participants; engagement staff get the whole engagement's.
+   */
   async knownNames(ctx: RequestContext): Promise<string[]> {
+    const partner = ctx.caller.isPartner;
     const rows = await ctx.query<{ contact_encrypted: Buffer }>(
-      `SELECT contact_encrypted FROM participants WHERE engagement_id = $1 AND contact_encrypted IS NOT NULL`,
-      [ctx.engagementId],
+      `SELECT contact_encrypted FROM participants
+       WHERE engagement_id = $1 AND contact_encrypted IS NOT NULL AND (NOT $2 OR organisation_id = $3)`,
+      [ctx.engagementId, partner, partner ? ctx.caller.organisationId : null],
     );
     return rows
       .map((row) => (JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData).name)

@@ -12,7 +12,7 @@ import type { RequestContext } from '../db/request-context.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
 import { ownOrganisation, scopeParticipants, scopeSessions } from '../access/tenancy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
-import { redact } from './redaction.js';
+import { Redactor } from './redaction.js';
 import { Response } from './response.entity.js';
 import { Submission } from './submission.entity.js';
 
@@ -78,7 +78,7 @@ export class ResponsesService {
       if (session.status === SessionStatus.CANCELLED) throw badInput('sessionId', 'this session was cancelled');
       await this.checkParticipants(tx, batch.responses);
 
-      const knownNames = await this.participants.knownNames(tx);
+      const redactor = new Redactor(await this.participants.knownNames(tx));
       const source = ownOrganisation(tx.caller) ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
       const rows = batch.responses;
       await tx.query(
@@ -92,7 +92,7 @@ export class ResponsesService {
           rows.map((r) => r.participantId),
           rows.map((_, i) => i),
           rows.map((r) => r.prompt),
-          rows.map((r) => redact(r.text, knownNames)),
+          rows.map((r) => redactor.redact(r.text)),
           rows.map((r) => r.language),
         ],
       );

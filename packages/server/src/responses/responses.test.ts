@@ -162,7 +162,7 @@ describe('redaction before storage', () => {
       contact: { name: 'Gwendolyn Barraclough', email: 'gwen@example.org' },
     });
     const result = await server.submit(sessionId, [
-      { prompt: 'BELONGING', text: 'Gwendolyn Barraclough runs the lunch club; Gwendolyn is a star' },
+      { prompt: 'BELONGING', text: 'Gwendolyn Barraclough runs the lunch club; gwendolyn barraclough is a star' },
     ]);
     expect(result.data.submitResponses.responses[0].text).toBe('[NAME] runs the lunch club; [NAME] is a star');
   });

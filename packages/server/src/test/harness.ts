@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Role, Sector } from '@chorus/shared';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp, type RunningApp } from '../app';
-import { createDataSource } from '../db/data-source';
+import { createDataSource, type PoolOptions } from '../db/data-source';
 import { RequestContext } from '../db/request-context';
 import { createServices, type Services } from '../services';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
 import { Caller } from '../access/caller.js';
 import type { HttpTimeouts } from '../http/server-options.js';
+import type { RateLimitSettings } from '../rate-limit/rate-limits';
+import { createRateLimitStore } from '../rate-limit/store';
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -28,7 +30,22 @@ export interface TestServerOptions {
   adminDir?: string;
   httpTimeouts?: HttpTimeouts;
   corsOrigins?: string[];
+  /** Unset: generous limits in PostgreSQL, so only rate-limit tests meet them. */
+  rateLimits?: RateLimitSettings;
+  /** Set: rate-limit counters in this Redis (under a key prefix of the server's own). */
+  redisUrl?: string;
+  pool?: PoolOptions;
+  logger?: Logger;
+  /** The root secret, when another process (a job worker) must share the server's keys. */
+  secret?: Buffer;
 }
+
+/** Far above what any test sends, so tests of other things never meet a limit. */
+const TEST_RATE_LIMITS: RateLimitSettings = {
+  pointsPerMinute: 100_000_000,
+  anonymousPointsPerMinute: 100_000_000,
+  signIn: { perIp: 1_000_000, perAccountIp: 1_000, perAccount: 1_000_000 },
+};
 
 export const ADMIN_EMAIL = 'admin@test.chorus';
 export const PASSWORD = 'a-long-test-password';
@@ -52,10 +69,17 @@ export class TestServer {
 
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
     const database = await cloneTemplate();
-    const dataSource = createDataSource(databaseUrl(database), { max: 25 });
+    const logger = options.logger ?? pino({ level: 'silent' });
+    const dataSource = createDataSource(databaseUrl(database), { max: 25, ...options.pool }, logger);
     await dataSource.initialize();
-    const logger = pino({ level: 'silent' });
-    const services = createServices(randomBytes(48));
+    const rateLimitStore = createRateLimitStore(dataSource, {
+      redisUrl: options.redisUrl,
+      keyPrefix: `test-${randomBytes(6).toString('hex')}`,
+    });
+    const services = createServices(options.secret ?? randomBytes(48), {
+      rateLimitStore,
+      rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    });
     const engagementId = await services.engagements.ensureDefault(dataSource, options.suppressionThreshold ?? 3);
     const app = await createApp({
       config: {
@@ -84,6 +108,7 @@ export class TestServer {
 
   async stop(): Promise<void> {
     await this.app.stop();
+    await this.services.rateLimits.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await dropDatabase(this.database);
   }

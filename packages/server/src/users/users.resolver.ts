@@ -31,7 +31,10 @@ class CreateUserInput {
   @Field(() => Role, { description: 'Any role but COUNCIL_READER, which is for API keys.' })
   role!: Role;
 
-  @Field(() => String, { description: 'At least 12 characters.' })
+  @Field(() => String, {
+    description:
+      'At least 12 characters and not easy to guess (common passwords, keyboard runs, the email or name); BAD_USER_INPUT otherwise.',
+  })
   password!: string;
 
   @Field(() => ID, { nullable: true, description: 'Required for PARTNER users.' })
@@ -47,6 +50,29 @@ export class UsersResolver {
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.users.create(req, input);
+  }
+
+  @Authorized(Permission.UserManage)
+  @Mutation(() => User, {
+    description:
+      'Disables a user (admin): they can no longer sign in, and every session of theirs ends at once. Not yourself.',
+  })
+  disableUser(
+    @Arg('id', () => ID, { description: 'The user to disable.' }) id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.users.setDisabled(req, id, true);
+  }
+
+  @Authorized(Permission.UserManage)
+  @Mutation(() => User, {
+    description: 'Re-enables a disabled user (admin): they may sign in again; sessions ended by disabling stay ended.',
+  })
+  enableUser(
+    @Arg('id', () => ID, { description: 'The user to re-enable.' }) id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.users.setDisabled(req, id, false);
   }
 
   @Authorized(Permission.UserList)

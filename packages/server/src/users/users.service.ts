@@ -1,6 +1,7 @@
-import { LIMITS, Permission, Role } from '@chorus/shared';
+import { Permission, Role } from '@chorus/shared';
+import { validPassword } from '../auth/password-strength.js';
 import { hashPassword } from '../auth/passwords.js';
-import { badInput, notFound } from '../common/errors.js';
+import { badInput, forbidden, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
@@ -16,14 +17,6 @@ export interface CreateUserData {
   organisationId?: string | null;
 }
 
-export function validPassword(field: string, password: string): string {
-  if (password.length < LIMITS.passwordLength) {
-    throw badInput(field, `${field} must be at least ${LIMITS.passwordLength} characters`);
-  }
-  if (password.length > 1024) throw badInput(field, `${field} must be at most 1024 characters`);
-  return password;
-}
-
 export class UsersService {
   constructor(
     private readonly useCases: UseCases,
@@ -34,7 +27,7 @@ export class UsersService {
     return this.useCases.run(ctx, Permission.UserManage, async (tx) => {
       const email = validate.email('email', input.email);
       const displayName = validate.requiredText('displayName', input.displayName);
-      const password = validPassword('password', input.password);
+      const password = validPassword('password', input.password, [email, displayName]);
       const organisationId = validate.optionalId('organisationId', input.organisationId);
       if (input.role === Role.COUNCIL_READER) {
         throw badInput('role', 'COUNCIL_READER is for API keys; council systems do not sign in');
@@ -77,6 +70,33 @@ export class UsersService {
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<User[]> {
     return ctx.manager.createQueryBuilder(User, 'u').where('u.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /**
+   * Disables or re-enables a user. Disabling ends every open session, and re-enabling leaves them
+   * ended: the user signs in again. Admins cannot disable themselves, so one admin always remains.
+   */
+  setDisabled(ctx: RequestContext, rawId: string, disabled: boolean): Promise<User> {
+    return this.useCases.run(ctx, Permission.UserManage, async (tx) => {
+      const id = validate.id('id', rawId);
+      if (disabled && tx.caller.userId === id) throw forbidden('You cannot disable yourself; ask another admin');
+      const [row] = await tx.query(
+        `WITH changed AS (
+           UPDATE users SET disabled_at = CASE WHEN $2::boolean THEN coalesce(disabled_at, now()) END
+           WHERE id = $1 RETURNING id
+         ) SELECT id FROM changed`,
+        [id, disabled],
+      );
+      if (!row) throw notFound('User', 'id');
+      if (disabled) {
+        await tx.query(`UPDATE user_sessions SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL`, [id]);
+      }
+      return audited(await tx.manager.findOneByOrFail(User, { id }), {
+        action: disabled ? AuditAction.UserDisabled : AuditAction.UserEnabled,
+        entityType: 'user',
+        entityId: id,
+      });
+    });
   }
 
   /** Creates the configured admin when the install has none yet. */

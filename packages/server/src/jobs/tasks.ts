@@ -1,0 +1,8 @@
+import type { Task } from './task.js';
+
+/**
+ * Every task this build of Chorus runs, in the server (CHORUS_JOBS=inline) and in `pnpm worker`.
+ * Exports, imports and reports add theirs here; a job whose task is not listed waits, untouched,
+ * for a runner that knows it.
+ */
+export const JOB_TASKS: readonly Task<unknown>[] = [];

@@ -1,0 +1,136 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from '@chorus/shared';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Caller } from '../access/caller.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { costOf } from '../graphql/limits.js';
+import { RateLimitedError, secondsFrom } from './refusal.js';
+import type { RateLimitStore } from './store.js';
+
+export interface ApiLimits {
+  /** Points per minute for each user or API key. */
+  pointsPerMinute: number;
+  /** Points per minute for each IP address of anonymous callers. */
+  anonymousPointsPerMinute: number;
+}
+
+/** What a response reports in `RateLimit-*` headers and `extensions.rateLimit`. */
+export interface Budget {
+  limit: number;
+  remaining: number;
+  /** Seconds until the budget is whole again. */
+  resetSeconds: number;
+  /** Points this request was charged. */
+  cost: number;
+}
+
+const WINDOW_SECONDS = 60;
+
+/** Each caller's points per minute, charged by each operation's estimated cost, as GitHub's points. */
+export class ApiBudget {
+  private readonly callers: RateLimiterAbstract;
+  private readonly anonymous: RateLimiterAbstract;
+
+  constructor(
+    store: RateLimitStore,
+    readonly limits: ApiLimits,
+  ) {
+    this.callers = store.limiter({ name: 'api', points: limits.pointsPerMinute, durationSeconds: WINDOW_SECONDS });
+    this.anonymous = store.limiter({
+      name: 'api-anonymous',
+      points: limits.anonymousPointsPerMinute,
+      durationSeconds: WINDOW_SECONDS,
+    });
+  }
+
+  /** Charges `cost` points; a refusal charges nothing and says when the budget allows it. */
+  async charge(caller: Caller, ip: string, cost: number): Promise<{ refused: boolean; budget: Budget }> {
+    const [limiter, key, limit] =
+      caller.kind === 'user'
+        ? [this.callers, `user:${caller.userId}`, this.limits.pointsPerMinute]
+        : caller.kind === 'apiKey'
+          ? [this.callers, `key:${caller.apiKeyId}`, this.limits.pointsPerMinute]
+          : [this.anonymous, `ip:${ip}`, this.limits.anonymousPointsPerMinute];
+    let state: RateLimiterRes;
+    let refused = false;
+    try {
+      state = await limiter.consume(key, cost);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      state = refusal;
+      refused = true;
+      // A refused request spends nothing: the budget it could not afford stays for smaller ones.
+      await limiter.reward(key, cost);
+    }
+    const remaining = refused ? Math.max(0, limit - state.consumedPoints + cost) : state.remainingPoints;
+    return { refused, budget: { limit, remaining, resetSeconds: secondsFrom(state.msBeforeNext), cost } };
+  }
+}
+
+function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown> | undefined,
+): number {
+  // Variables that do not coerce have no estimate: execution refuses them, and the attempt costs one point.
+  const cost = operation ? costOf(schema, document, operation, variables) : undefined;
+  return Math.max(1, cost ?? 1);
+}
+
+/**
+ * Charges every GraphQL request its estimated cost (at least one point), refuses it with HTTP
+ * 429, `Retry-After` and RATE_LIMITED once the minute's budget is spent, and reports the budget
+ * on every response. It also gives sign-in refusals their 429 and `Retry-After`.
+ */
+export function apiBudgetPlugin(schema: GraphQLSchema, budget: ApiBudget): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      let charged: Budget | undefined;
+      let retryAfter: number | undefined;
+      const charge = async (context: GraphQLContext, cost: number) => {
+        const result = await budget.charge(context.req.caller, context.ip, cost);
+        charged = result.budget;
+        if (result.refused) retryAfter = result.budget.resetSeconds;
+        return result;
+      };
+      return {
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          const cost = operationCost(schema, document, operation, request.variables);
+          const { refused, budget: spent } = await charge(contextValue, cost);
+          if (refused) {
+            throw new GraphQLError(
+              `This request costs ${cost} points and ${spent.remaining} of ${spent.limit} remain this minute; try again in ${spent.resetSeconds} s`,
+              { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429 } } },
+            );
+          }
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof RateLimitedError)
+              retryAfter = Math.max(retryAfter ?? 0, original.retryAfterSeconds);
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          // Parse and validation failures never reach didResolveOperation; they cost one point.
+          if (!charged && contextValue?.req) await charge(contextValue, 1);
+          if (retryAfter !== undefined) {
+            response.http.status = 429;
+            response.http.headers.set('retry-after', String(retryAfter));
+          }
+          if (!charged) return;
+          response.http.headers.set('ratelimit-limit', String(charged.limit));
+          response.http.headers.set('ratelimit-remaining', String(charged.remaining));
+          response.http.headers.set('ratelimit-reset', String(charged.resetSeconds));
+          if (response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, rateLimit: charged };
+          }
+        },
+      };
+    },
+  };
+}

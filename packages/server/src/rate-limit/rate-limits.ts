@@ -1,0 +1,32 @@
+import { ApiBudget, type ApiLimits } from './api-budget.js';
+import { SignInThrottle, type SignInLimits } from './sign-in-throttle.js';
+import type { RateLimitStore } from './store.js';
+
+export type RateLimitSettings = ApiLimits & { signIn: SignInLimits };
+
+/** The defaults documented in docs/operations.md. */
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  pointsPerMinute: 20_000,
+  anonymousPointsPerMinute: 1_000,
+  signIn: { perIp: 50, perAccountIp: 5, perAccount: 100 },
+};
+
+/** Every limiter of the process, over one shared store. */
+export class RateLimits {
+  readonly api: ApiBudget;
+  readonly signIn: SignInThrottle;
+
+  constructor(
+    readonly store: RateLimitStore,
+    /** Keys sign-in counters without putting emails in the store. */
+    key: Buffer,
+    settings: RateLimitSettings = DEFAULT_RATE_LIMITS,
+  ) {
+    this.api = new ApiBudget(store, settings);
+    this.signIn = new SignInThrottle(store, key, settings.signIn);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
