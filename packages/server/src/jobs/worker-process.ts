@@ -27,7 +27,11 @@ export async function runWorkerProcess(tasks: readonly Task<unknown>[]): Promise
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
-  const dataSource = createDataSource(config.databaseUrl, { max: config.poolSize });
+  const dataSource = createDataSource(
+    config.databaseUrl,
+    { max: config.poolSize, acquireTimeoutMs: config.dbAcquireTimeoutMs },
+    logger,
+  );
   await dataSource.initialize();
   await migrate(dataSource, logger);
   const runner = await startJobRunner({
