@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // A loaded 2-core machine renders slowly: wait on what the user sees, generously.
+    testTimeout: 30_000,
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -10,5 +10,7 @@ export default defineConfig({
     retry: 1,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what the user would see; 1 s (the default) is too little on a loaded machine.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

@@ -1,8 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+// findBy… and waitFor wait on what the user would see; a loaded machine needs longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks these; Mantine reads them.
 window.matchMedia ??= (query: string) =>
