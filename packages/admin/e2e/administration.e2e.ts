@@ -74,6 +74,23 @@ it('adds an organisation and a partner user, refusing a short password first', a
   await row.waitFor();
   expect(await row.textContent()).toContain(ORGANISATION);
   await checkScreen(page, 'admin-user-added');
+
+  await row.getByRole('button', { name: 'Disable: Sam Okoro' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Disable Sam Okoro?' });
+  await dialog.waitFor();
+  await transitionsDone(page);
+  await checkScreen(page, 'admin-user-disable-modal');
+  await dialog.getByRole('button', { name: 'Disable user' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: 'Sam Okoro is disabled and signed out everywhere' }).waitFor();
+  await expect.poll(() => row.textContent()).toMatch(/Disabled/);
+  await row.getByRole('button', { name: 'Re-enable: Sam Okoro' }).click();
+  await page
+    .getByRole('dialog', { name: 'Re-enable Sam Okoro?' })
+    .getByRole('button', { name: 'Re-enable user' })
+    .click();
+  await page.getByRole('status').filter({ hasText: 'Sam Okoro may sign in again' }).waitFor();
+  await expect.poll(() => row.textContent()).toMatch(/Active/);
 });
 
 it('shows a new API key once, with a copy button, and revokes it', async () => {

@@ -1,11 +1,15 @@
 import { useQuery } from '@apollo/client/react';
-import { Paper, Stack, Title } from '@mantine/core';
+import { Box, Paper, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useSession } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
 import { Pager } from '../common/Pager';
 import { QueryState } from '../common/QueryState';
+import { SuccessNotice } from '../common/SuccessNotice';
 import { usePages } from '../common/usePages';
 import { UsersListQuery } from './administration.graphql';
 import { CreateUserForm } from './CreateUserForm';
+import { UserAccessModal, type UserAccessChange } from './UserAccessModal';
 import { UsersTable } from './UsersTable';
 
 const PAGE_SIZE = 25;
@@ -16,6 +20,9 @@ export default function UsersPage() {
     variables: { first: PAGE_SIZE, after: pages.after },
   });
   const users = data?.users;
+  const { user: me } = useSession();
+  const [changing, setChanging] = useState<UserAccessChange | null>(null);
+  const [changed, setChanged] = useState<UserAccessChange | null>(null);
   return (
     <>
       <PageTitle title="Users">Users</PageTitle>
@@ -30,6 +37,17 @@ export default function UsersPage() {
           <Title order={2} size="h3" id="users-heading" mb="sm">
             Staff and partner users
           </Title>
+          {changed && (
+            <Box mb="sm">
+              <SuccessNotice
+                message={
+                  changed.disable
+                    ? `${changed.displayName} is disabled and signed out everywhere.`
+                    : `${changed.displayName} may sign in again.`
+                }
+              />
+            </Box>
+          )}
           <QueryState
             loading={loading && !users}
             error={error}
@@ -39,13 +57,28 @@ export default function UsersPage() {
           >
             {users && (
               <>
-                <UsersTable users={users.edges.map((edge) => edge.node)} />
+                <UsersTable
+                  users={users.edges.map((edge) => edge.node)}
+                  currentUserId={me?.id}
+                  onChangeAccess={(change) => {
+                    setChanged(null);
+                    setChanging(change);
+                  }}
+                />
                 <Pager connection={users} pages={pages} pageSize={PAGE_SIZE} />
               </>
             )}
           </QueryState>
         </section>
       </Stack>
+      <UserAccessModal
+        change={changing}
+        onClose={() => setChanging(null)}
+        onDone={(change) => {
+          setChanging(null);
+          setChanged(change);
+        }}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { Table } from '@mantine/core';
+import { Button, Table, VisuallyHidden } from '@mantine/core';
 import { formatDate, LABELS } from '../common/labels';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
+import type { UserAccessChange } from './UserAccessModal';
 
 export const UserRowFragment = graphql(`
   fragment UserRow on User {
@@ -17,7 +18,14 @@ export const UserRowFragment = graphql(`
   }
 `);
 
-export function UsersTable({ users }: { users: FragmentType<typeof UserRowFragment>[] }) {
+interface UsersTableProps {
+  users: FragmentType<typeof UserRowFragment>[];
+  /** The signed-in admin, who cannot disable themselves. */
+  currentUserId: string | undefined;
+  onChangeAccess: (change: UserAccessChange) => void;
+}
+
+export function UsersTable({ users, currentUserId, onChangeAccess }: UsersTableProps) {
   const rows = getFragmentData(UserRowFragment, users);
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -31,6 +39,9 @@ export function UsersTable({ users }: { users: FragmentType<typeof UserRowFragme
             <Table.Th scope="col">Organisation</Table.Th>
             <Table.Th scope="col">Created</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -44,6 +55,22 @@ export function UsersTable({ users }: { users: FragmentType<typeof UserRowFragme
               <Table.Td>{user.organisation?.name ?? '—'}</Table.Td>
               <Table.Td>{formatDate(user.createdAt)}</Table.Td>
               <Table.Td>{user.disabledAt ? `Disabled ${formatDate(user.disabledAt)}` : 'Active'}</Table.Td>
+              <Table.Td>
+                {user.id !== currentUserId && (
+                  <Button
+                    size="xs"
+                    variant="outline"
+                    // The darkest red: outline text on a striped row needs it for AA contrast.
+                    color={user.disabledAt ? undefined : 'red.9'}
+                    onClick={() =>
+                      onChangeAccess({ id: user.id, displayName: user.displayName, disable: !user.disabledAt })
+                    }
+                    aria-label={`${user.disabledAt ? 'Re-enable' : 'Disable'}: ${user.displayName}`}
+                  >
+                    {user.disabledAt ? 'Re-enable' : 'Disable'}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -61,6 +61,24 @@ export const UsersListQuery = graphql(`
   }
 `);
 
+export const DisableUserMutation = graphql(`
+  mutation DisableUser($id: ID!) {
+    disableUser(id: $id) {
+      id
+      ...UserRow
+    }
+  }
+`);
+
+export const EnableUserMutation = graphql(`
+  mutation EnableUser($id: ID!) {
+    enableUser(id: $id) {
+      id
+      ...UserRow
+    }
+  }
+`);
+
 export const CreateUserMutation = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {

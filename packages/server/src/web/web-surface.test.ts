@@ -68,7 +68,7 @@ describe('security headers', () => {
     const query = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       headers: { accept: 'text/html,*/*;q=0.8' },
     });
-    expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(((await query.json()) as { data: unknown }).data).toEqual({ __typename: 'Query' });
 
     const json = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       headers: { accept: 'application/json' },
@@ -113,7 +113,7 @@ describe('CORS with CHORUS_CORS_ORIGINS', () => {
     const reply = await post(server.url, PARTNER);
     expect(reply.headers.get('access-control-allow-origin')).toBe(PARTNER);
     expect(reply.headers.get('vary')).toMatch(/origin/i);
-    expect(await reply.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(((await reply.json()) as { data: unknown }).data).toEqual({ __typename: 'Query' });
   });
 
   it('refuses an origin not listed, including look-alikes', async () => {
