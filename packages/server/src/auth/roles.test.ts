@@ -269,7 +269,7 @@ const OPERATIONS: Operation[] = [
     name: 'revokeApiKey',
     allowed: ADMIN,
     document: `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`,
-    arrange: () => ({ variables: { id: await freshApiKeyId() } }),
+    arrange: async () => ({ variables: { id: await freshApiKeyId() } }),
     unchanged: row(`SELECT revoked_at FROM api_keys WHERE id = $1`, (v) => v.id),
   },
   {
@@ -392,7 +392,7 @@ const OPERATIONS: Operation[] = [
     name: 'withdrawConsent (contract: WithdrawConsent)',
     allowed: FIELDWORK,
     document: CONTRACT.WithdrawConsent,
-    arrange: () => ({
+    arrange: async () => ({
       variables: {
         participantId: await freshParticipant([consent('PARTICIPATION'), consent('QUOTE')]),
         purpose: 'QUOTE',
@@ -404,7 +404,7 @@ const OPERATIONS: Operation[] = [
     name: 'eraseParticipant (contract: EraseParticipant)',
     allowed: ADMIN,
     document: CONTRACT.EraseParticipant,
-    arrange: () => ({ variables: { id: await freshParticipant() } }),
+    arrange: async () => ({ variables: { id: await freshParticipant() } }),
     unchanged: count('participants'),
   },
 
@@ -467,21 +467,21 @@ const OPERATIONS: Operation[] = [
     name: 'updateTheme',
     allowed: ANALYSIS,
     document: `mutation($id: ID!, $i: UpdateThemeInput!) { updateTheme(id: $id, input: $i) { id name } }`,
-    arrange: () => ({ variables: { id: await freshTheme(), i: { name: server.unique('Renamed theme') } } }),
+    arrange: async () => ({ variables: { id: await freshTheme(), i: { name: server.unique('Renamed theme') } } }),
     unchanged: row(`SELECT name, description, parent_id FROM themes WHERE id = $1`, (v) => v.id),
   },
   {
     name: 'mergeThemes',
     allowed: ANALYSIS,
     document: `mutation($s: ID!, $t: ID!) { mergeThemes(sourceId: $s, targetId: $t) { id } }`,
-    arrange: () => ({ variables: { s: await freshTheme(), t: await freshTheme() } }),
+    arrange: async () => ({ variables: { s: await freshTheme(), t: await freshTheme() } }),
     unchanged: count('themes'),
   },
   {
     name: 'codeResponse (contract: CodeResponse)',
     allowed: ANALYSIS,
     document: CONTRACT.CodeResponse,
-    arrange: () => ({
+    arrange: async () => ({
       variables: {
         input: { responseId: world.responseId, themeId: await freshTheme(), excerpt: 'makes me feel at home' },
       },
@@ -492,7 +492,7 @@ const OPERATIONS: Operation[] = [
     name: 'uncodeResponse',
     allowed: ANALYSIS,
     document: `mutation($id: ID!) { uncodeResponse(id: $id) }`,
-    arrange: () => ({ variables: { id: await freshCoding() } }),
+    arrange: async () => ({ variables: { id: await freshCoding() } }),
     unchanged: count('codings'),
   },
 
