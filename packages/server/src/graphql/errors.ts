@@ -157,14 +157,16 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLCo
 /** A request that lost its database answers 503 with Retry-After, whichever resolver hit it. */
 export function databaseUnavailablePlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ errors, response }) {
-          if (!errors?.some((error) => isConnectionLoss(unwrapResolverError(error)))) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ errors, response }) {
+          if (errors?.some((error) => isConnectionLoss(unwrapResolverError(error)))) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -298,7 +298,7 @@ describe('hostile documents', () => {
     const result = await anonymous(bomb);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.status).toBe(400);
-    expect(result.errors![0].message).toMatch(/fragments are expanded/);
+    expect(result.errors?.[0]?.message).toMatch(/fragments are expanded/);
   });
 
   it('accepts a fragment spread twice when the expanded query is small', async () => {
@@ -311,13 +311,13 @@ describe('hostile documents', () => {
     const result = await anonymous(megabyteDocument());
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.status).toBe(400);
-    expect(result.errors![0].message).toContain(String(LIMITS.queryTokens));
+    expect(result.errors?.[0]?.message).toContain(String(LIMITS.queryTokens));
   });
 
   it('refuses the same field thousands of times as QUERY_TOO_COMPLEX', async () => {
     const result = await anonymous(duplicationFlood());
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
-    expect(result.errors![0].message).toMatch(/selected \d+ times/);
+    expect(result.errors?.[0]?.message).toMatch(/selected \d+ times/);
   });
 
   it(`accepts a field repeated ${LIMITS.fieldRepeats} times`, async () => {
@@ -362,7 +362,7 @@ describe('cost is estimated in linear time', () => {
     }
     const result = await gql(`query { ...F${levels} } ${fragments.join(' ')}`);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
-    expect(result.errors![0].message).toMatch(/cost/i);
+    expect(result.errors?.[0]?.message).toMatch(/cost/i);
   });
 
   it('counts a negative page size as the largest page, not as a discount', async () => {
