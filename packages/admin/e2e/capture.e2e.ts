@@ -272,7 +272,7 @@ it('deletes unsent words when the facilitator signs out, and keeps none in local
     page.evaluate(() =>
       [...Object.entries(sessionStorage), ...Object.entries(localStorage)]
         .filter(([key]) => key.startsWith('chorus.capture.'))
-        .map(([, value]) => value)
+        .map(([, value]) => String(value))
         .join(),
     );
   await expect.poll(kept).toContain('never sent');
@@ -288,6 +288,6 @@ it('deletes unsent words when the facilitator signs out, and keeps none in local
   await signIn(page, DEMO.facilitator);
   await page.goto(`/sessions/${session!.id}/capture`);
   await page.getByRole('button', { name: 'Save responses' }).waitFor();
-  expect(await firstResponseBox.inputValue()).toBe('');
-  expect(await page.getByText('Unsent work restored').count()).toBe(0);
+  await expect.poll(() => firstResponseBox.inputValue()).toBe('');
+  await expect.poll(() => page.getByText('Unsent work restored').count()).toBe(0);
 });

@@ -179,7 +179,7 @@ describe('seedDemoData', () => {
 
   it('lets every demo user sign in with the documented password', async () => {
     for (const user of USERS) {
-      const result = await services.auth.login(ctx, user.email, demoPassword(user.role));
+      const result = await services.auth.login(ctx, user.email, demoPassword(user.role), '127.0.0.1');
       expect(result.user.role).toBe(user.role);
     }
   });
