@@ -8,9 +8,10 @@ export default defineConfig({
     fileParallelism: false,
     // One retry absorbs a slow machine's timing; a real failure fails twice.
     retry: 1,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // expect.poll waits for what the user would see; 1 s (the default) is too little on a loaded machine.
-    expect: { poll: { timeout: 20_000 } },
+    // Generous: CI may share two cores with other work. Every wait is on what the page shows;
+    // a browser test took 130 s on a two-core machine at load 28.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });

@@ -12,6 +12,7 @@ module.exports = {
   },
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
-  testTimeout: 30_000,
+  // Generous: CI can share two cores with other work, and each user made costs an argon2 hash.
+  testTimeout: 120_000,
   maxWorkers: 2,
 };

@@ -72,7 +72,7 @@ it('adds an organisation and a partner user, refusing a short password first', a
   await page.getByRole('status').filter({ hasText: 'Sam Okoro can now sign in as partner' }).waitFor();
   const row = page.getByRole('row', { name: /^Sam Okoro/ });
   await row.waitFor();
-  expect(await row.textContent()).toContain(ORGANISATION);
+  await expect.poll(() => row.textContent()).toContain(ORGANISATION);
   await checkScreen(page, 'admin-user-added');
 
   await row.getByRole('button', { name: 'Disable: Sam Okoro' }).click();
@@ -115,10 +115,10 @@ it('shows a new API key once, with a copy button, and revokes it', async () => {
   expect(key).toMatch(/^ck_/);
   await panel.getByRole('button', { name: 'Copy key' }).click();
   await panel.getByRole('button', { name: 'Copied' }).waitFor();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   const keyRow = page.getByRole('row', { name: new RegExp(`^${label}`) });
-  expect(await keyRow.textContent()).toContain(`${key.slice(0, 11)}…`);
-  expect(await keyRow.textContent()).toContain('Active');
+  await expect.poll(() => keyRow.textContent()).toContain(`${key.slice(0, 11)}…`);
+  await expect.poll(() => keyRow.textContent()).toContain('Active');
   await checkScreen(page, 'admin-api-key-created');
 
   // The key works, for aggregates only.
@@ -128,8 +128,8 @@ it('shows a new API key once, with a copy button, and revokes it', async () => {
   await page.reload();
   await page.getByRole('heading', { name: 'Keys', exact: true }).waitFor();
   await keyRow.waitFor();
-  expect(await page.getByRole('region', { name: /^New key/ }).count()).toBe(0);
-  expect(await page.content()).not.toContain(key);
+  await expect.poll(() => page.getByRole('region', { name: /^New key/ }).count()).toBe(0);
+  await expect.poll(() => page.content()).not.toContain(key);
 
   await keyRow.getByRole('button', { name: `Revoke: ${label}` }).click();
   const modal = page.getByRole('dialog', { name: `Revoke “${label}”?` });
@@ -143,7 +143,7 @@ it('shows a new API key once, with a copy button, and revokes it', async () => {
     .waitFor();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await expect.poll(() => keyRow.textContent()).toMatch(/Revoked/);
-  expect(await keyRow.getByRole('button').count()).toBe(0);
+  await expect.poll(() => keyRow.getByRole('button').count()).toBe(0);
   await transitionsDone(page);
   await checkScreen(page, 'admin-api-key-revoked');
 

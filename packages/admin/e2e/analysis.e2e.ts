@@ -176,8 +176,8 @@ it('codes two excerpts of an uncoded response by keyboard, moves on, and the ove
   await expect
     .poll(() => page.getByRole('status').filter({ hasText: 'Coded the excerpt' }).textContent())
     .toBe('Coded the excerpt to Community & belonging › Neighbourliness.');
-  expect(await focusedLabel(page)).toBe('Response text');
-  expect(await excerpt.inputValue()).toBe('');
+  await expect.poll(() => focusedLabel(page)).toBe('Response text');
+  await expect.poll(() => excerpt.inputValue()).toBe('');
 
   // Second excerpt typed into the field (here, the second half of the text); Enter in the text codes it.
   const secondExcerpt = words.slice(Math.floor(words.length / 2)).trim();
@@ -188,8 +188,8 @@ it('codes two excerpts of an uncoded response by keyboard, moves on, and the ove
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByRole('heading', { name: /^Codings/ }).textContent()).toBe('Codings (2)');
   const codings = page.getByRole('region', { name: /^Codings/ });
-  expect(await codings.textContent()).toContain(firstExcerpt);
-  expect(await codings.textContent()).toContain(secondExcerpt);
+  await expect.poll(() => codings.textContent()).toContain(firstExcerpt);
+  await expect.poll(() => codings.textContent()).toContain(secondExcerpt);
   const marked = (await text.locator('mark').allTextContents()).join(' ');
   expect(marked).toContain(firstExcerpt);
   expect(marked).toContain(secondExcerpt);
@@ -232,11 +232,11 @@ it('codes two excerpts of an uncoded response by keyboard, moves on, and the ove
   await page.goto(`/responses/${firstId}`);
   await page.getByRole('heading', { level: 1, name: 'Response' }).waitFor();
   await expect.poll(() => page.getByRole('heading', { name: /^Codings/ }).textContent()).toBe('Codings (2)');
-  expect(await page.getByRole('link', { name: 'Code this response' }).getAttribute('href')).toBe(
-    `/coding?response=${firstId}`,
-  );
+  await expect
+    .poll(() => page.getByRole('link', { name: 'Code this response' }).getAttribute('href'))
+    .toBe(`/coding?response=${firstId}`);
   const themesRow = page.getByRole('row', { name: /^Themes/ });
-  expect(await themesRow.textContent()).toContain('Jobs & skills');
+  await expect.poll(() => themesRow.textContent()).toContain('Jobs & skills');
   await page.getByRole('button', { name: 'Remove the coding to Jobs & skills' }).click();
   const confirm = page.getByRole('dialog', { name: 'Remove this coding?' });
   await confirm.waitFor();
@@ -245,9 +245,9 @@ it('codes two excerpts of an uncoded response by keyboard, moves on, and the ove
   await confirm.getByRole('button', { name: 'Remove coding' }).click();
   await expect.poll(() => page.getByRole('heading', { name: /^Codings/ }).textContent()).toBe('Codings (1)');
   await expect.poll(() => themesRow.textContent()).not.toContain('Jobs & skills');
-  expect(await page.getByRole('status').filter({ hasText: 'removed' }).textContent()).toContain(
-    'The coding to “Jobs & skills” was removed.',
-  );
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'removed' }).textContent())
+    .toContain('The coding to “Jobs & skills” was removed.');
   await expect.poll(() => focusedLabel(page)).toBe('codings-heading');
 });
 
@@ -271,10 +271,10 @@ it('lets an analyst add, rename, move and merge themes, and refuses a move into 
   await page.getByRole('heading', { level: 1, name: 'Codebook' }).waitFor();
   const tree = page.getByRole('list', { name: 'Codebook' });
   await tree.waitFor();
-  expect(await branch(page, 'Transport').textContent()).toContain('Buses');
-  expect(await page.getByRole('link', { name: /responses? coded to Buses/ }).getAttribute('href')).toMatch(
-    /^\/responses\?theme=[0-9a-f-]{36}$/,
-  );
+  await expect.poll(() => branch(page, 'Transport').textContent()).toContain('Buses');
+  await expect
+    .poll(() => page.getByRole('link', { name: /responses? coded to Buses/ }).getAttribute('href'))
+    .toMatch(/^\/responses\?theme=[0-9a-f-]{36}$/);
   await checkScreen(page, 'analysis-codebook');
 
   // Add, with the missing name named beside the field first.
@@ -283,7 +283,7 @@ it('lets an analyst add, rename, move and merge themes, and refuses a move into 
   await add.waitFor();
   await add.getByRole('button', { name: 'Add theme' }).click();
   await expect.poll(() => add.getByRole('textbox', { name: 'Name' }).getAttribute('aria-invalid')).toBe('true');
-  expect(await add.textContent()).toContain('Enter a name for the theme');
+  await expect.poll(() => add.textContent()).toContain('Enter a name for the theme');
   await settled(page);
   await checkScreen(page, 'analysis-codebook-add');
   await add.getByRole('textbox', { name: 'Name' }).fill('Street lights');
@@ -325,27 +325,29 @@ it('lets an analyst add, rename, move and merge themes, and refuses a move into 
   await choose(page, place, 'Community & belonging › Neighbourliness');
   await cycle.getByRole('button', { name: 'Move' }).click();
   await expect.poll(() => place.getAttribute('aria-invalid')).toBe('true');
-  expect(await cycle.textContent()).toContain('a theme cannot move under itself or one of its own descendants');
+  await expect
+    .poll(() => cycle.textContent())
+    .toContain('a theme cannot move under itself or one of its own descendants');
   await settled(page);
   await checkScreen(page, 'analysis-codebook-move-refused');
   await cycle.getByRole('button', { name: 'Cancel' }).click();
   await cycle.waitFor({ state: 'detached' });
-  expect(await branch(page, 'Community & belonging').textContent()).toContain('Neighbourliness');
+  await expect.poll(() => branch(page, 'Community & belonging').textContent()).toContain('Neighbourliness');
 
   // Merge into Safety, after saying what happens.
   await themeAction(page, 'Street lighting', 'Merge into…');
   const merge = page.getByRole('dialog', { name: 'Merge “Street lighting” into another theme' });
   await merge.waitFor();
   await merge.getByRole('button', { name: 'Merge and delete “Street lighting”' }).click();
-  expect(await merge.textContent()).toContain('Choose the theme to merge into');
+  await expect.poll(() => merge.textContent()).toContain('Choose the theme to merge into');
   await choose(page, merge.getByRole('combobox', { name: 'Merge into' }), 'Safety');
-  expect(await merge.textContent()).toContain('“Street lighting” is deleted. This cannot be undone.');
+  await expect.poll(() => merge.textContent()).toContain('“Street lighting” is deleted. This cannot be undone.');
   await settled(page);
   await checkScreen(page, 'analysis-codebook-merge');
   await merge.getByRole('button', { name: 'Merge and delete “Street lighting”' }).click();
   await merge.waitFor({ state: 'detached' });
   await expect.poll(() => page.getByRole('status').textContent()).toBe('“Street lighting” merged into “Safety”.');
-  expect(await tree.textContent()).not.toContain('Street lighting');
+  await expect.poll(() => tree.textContent()).not.toContain('Street lighting');
   await expect.poll(() => focusedLabel(page)).toBe('Actions for Safety');
 });
 
@@ -354,15 +356,15 @@ it('shows a partner the codebook read-only, and no coding', async () => {
   await signIn(page, DEMO.partner);
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await expect.poll(() => nav.getByRole('link').allTextContents()).toContain('Codebook');
-  expect(await nav.getByRole('link').allTextContents()).not.toContain('Coding');
+  await expect.poll(() => nav.getByRole('link').allTextContents()).not.toContain('Coding');
 
   await page.goto('/codebook');
   const tree = page.getByRole('list', { name: 'Codebook' });
   await tree.waitFor();
-  expect(await tree.textContent()).toContain('Neighbourliness');
-  expect(await page.getByRole('button', { name: /^Actions for/ }).count()).toBe(0);
-  expect(await page.getByRole('button', { name: 'Add theme' }).count()).toBe(0);
-  expect(await tree.getByRole('link').count()).toBe(0);
+  await expect.poll(() => tree.textContent()).toContain('Neighbourliness');
+  await expect.poll(() => page.getByRole('button', { name: /^Actions for/ }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('button', { name: 'Add theme' }).count()).toBe(0);
+  await expect.poll(() => tree.getByRole('link').count()).toBe(0);
   await checkScreen(page, 'analysis-codebook-partner');
 
   // Their responses carry their themes, but neither codings nor a way to code.
@@ -374,8 +376,8 @@ it('shows a partner the codebook read-only, and no coding', async () => {
     .click();
   await page.getByRole('heading', { level: 1, name: 'Response' }).waitFor();
   await page.getByRole('row', { name: /^Themes/ }).waitFor();
-  expect(await page.getByRole('heading', { name: /^Codings/ }).count()).toBe(0);
-  expect(await page.getByRole('link', { name: 'Code this response' }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('heading', { name: /^Codings/ }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('link', { name: 'Code this response' }).count()).toBe(0);
   await checkScreen(page, 'analysis-response-partner');
 
   await page.goto('/coding');

@@ -10,21 +10,21 @@ afterAll(() => chorus?.stop());
 
 /** Asks the API directly, as the given demo user: to pick a session, and to count what was stored. */
 async function api<T>(who: { email: string; password: string }, query: string, variables: object = {}): Promise<T> {
-  const post = async (body: object, token?: string) => {
+  const post = async <D>(body: object, token?: string): Promise<D> => {
     const response = await fetch(`${chorus.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
-    const json = (await response.json()) as { data: any; errors?: unknown[] };
+    const json = (await response.json()) as { data: D; errors?: unknown[] };
     if (json.errors) throw new Error(JSON.stringify(json.errors));
     return json.data;
   };
-  const login = await post({
+  const login = await post<{ login: { token: string } }>({
     query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
     variables: who,
   });
-  return post({ query, variables }, login.login.token);
+  return post<T>({ query, variables }, login.login.token);
 }
 
 async function sessionsOfFacilitator(status: 'HELD' | 'CANCELLED') {
@@ -53,7 +53,7 @@ async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Ta
     await page.keyboard.press(key);
     if (await isFocused(target)) return;
   }
-  throw new Error(`Could not reach ${target} with ${key}`);
+  throw new Error(`Could not reach ${target.toString()} with ${key}`);
 }
 
 /** Types into each prompt's box in turn, moving on with Tab; focus starts in the first box to fill. */
@@ -89,11 +89,11 @@ it('captures three participants and ten responses with the keyboard alone, survi
 
   // An empty registration is refused, with each reason beside its field.
   await page.keyboard.press('Alt+N');
-  expect(await isFocused(firstConnection)).toBe(true);
+  await expect.poll(() => isFocused(firstConnection)).toBe(true);
   await page.keyboard.press('Control+Enter');
   await page.getByText('Choose at least one connection to the city.').waitFor();
   await page.getByText(/No one is registered without consent to take part/).waitFor();
-  expect(await isFocused(firstConnection)).toBe(true);
+  await expect.poll(() => isFocused(firstConnection)).toBe(true);
   await checkScreen(page, 'capture-registration-errors');
 
   /** Types into a searchable select and takes the option once the filtered list shows it. */
@@ -136,14 +136,14 @@ it('captures three participants and ten responses with the keyboard alone, survi
     codes.push(code);
     // The new person is the speaker, and the cursor waits in the first response box.
     await expect.poll(() => speaker.inputValue()).toBe(code);
-    expect(await isFocused(firstResponseBox)).toBe(true);
+    await expect.poll(() => isFocused(firstResponseBox)).toBe(true);
   }
 
   async function saveAndConfirm(expected: number) {
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => saved.textContent()).toContain(`Saved ${expected} responses`);
     await expect.poll(() => firstResponseBox.inputValue()).toBe('');
-    expect(await isFocused(firstResponseBox)).toBe(true);
+    await expect.poll(() => isFocused(firstResponseBox)).toBe(true);
   }
 
   await registerParticipant(
@@ -180,8 +180,10 @@ it('captures three participants and ten responses with the keyboard alone, survi
   await typeAnswers(page, ['The library, which is warm and free.', 'At college I feel I belong']);
   await page.reload();
   await page.getByText('Unsent work restored').waitFor();
-  expect(await firstResponseBox.inputValue()).toBe('The library, which is warm and free.');
-  expect(await page.getByRole('textbox', { name: 'Belonging' }).inputValue()).toBe('At college I feel I belong');
+  await expect.poll(() => firstResponseBox.inputValue()).toBe('The library, which is warm and free.');
+  await expect
+    .poll(() => page.getByRole('textbox', { name: 'Belonging' }).inputValue())
+    .toBe('At college I feel I belong');
   await expect.poll(() => speaker.inputValue()).toBe(codes[2]);
   await checkScreen(page, 'capture-unsent-work-restored');
   await page.keyboard.press('Alt+R');
@@ -193,7 +195,7 @@ it('captures three participants and ten responses with the keyboard alone, survi
   await expect.poll(() => count(page, 'session-participant-count')).toBe(peopleBefore + 3);
   expect(await storedResponses(session!.id)).toBe(responsesBefore + 10);
   // What was chosen by keyboard is what was stored, with every consent decision and the notice shown.
-  const first = await api<{ participants: { edges: { node: any }[] } }>(
+  const first = await api<{ participants: { edges: { node: unknown }[] } }>(
     DEMO.coordinator,
     `query($code: String!) { participants(filter: { code: $code }, first: 1) { edges { node {
        connections ageBand area { name } consents { purpose granted method noticeVersion } } } } }`,
@@ -226,7 +228,8 @@ it('captures three participants and ten responses with the keyboard alone, survi
   ]);
   let dropped = 0;
   await page.route('**/graphql', async (route) => {
-    if (route.request().postDataJSON()?.operationName !== 'SubmitResponses') return route.continue();
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName !== 'SubmitResponses') return route.continue();
     dropped++;
     await route.fetch(); // reaches the server, which stores the batch ...
     await route.abort('connectionreset'); // ... but the answer never arrives
@@ -234,7 +237,9 @@ it('captures three participants and ten responses with the keyboard alone, survi
   await page.keyboard.press('Control+Enter');
   await page.getByRole('alert').filter({ hasText: 'Not confirmed yet' }).waitFor();
   expect(dropped).toBe(1);
-  expect(await firstResponseBox.inputValue()).toBe('The group agreed the parks are the best thing about the city.');
+  await expect
+    .poll(() => firstResponseBox.inputValue())
+    .toBe('The group agreed the parks are the best thing about the city.');
   expect(await storedResponses(session!.id)).toBe(responsesBefore + 12);
   await checkScreen(page, 'capture-not-confirmed');
 
@@ -252,7 +257,7 @@ it('says plainly that a cancelled session cannot be captured', async () => {
   expect(cancelled, 'the demo facilitator has a cancelled session').toBeDefined();
   await page.goto(`/sessions/${cancelled!.id}/capture`);
   await page.getByRole('alert').filter({ hasText: 'This session was cancelled' }).waitFor();
-  expect(await page.getByRole('button', { name: 'Save responses' }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('button', { name: 'Save responses' }).count()).toBe(0);
   await checkScreen(page, 'capture-cancelled-session');
 });
 
@@ -267,7 +272,7 @@ it('deletes unsent words when the facilitator signs out, and keeps none in local
     page.evaluate(() =>
       [...Object.entries(sessionStorage), ...Object.entries(localStorage)]
         .filter(([key]) => key.startsWith('chorus.capture.'))
-        .map(([, value]) => value)
+        .map(([, value]) => String(value))
         .join(),
     );
   await expect.poll(kept).toContain('never sent');
@@ -283,6 +288,6 @@ it('deletes unsent words when the facilitator signs out, and keeps none in local
   await signIn(page, DEMO.facilitator);
   await page.goto(`/sessions/${session!.id}/capture`);
   await page.getByRole('button', { name: 'Save responses' }).waitFor();
-  expect(await firstResponseBox.inputValue()).toBe('');
-  expect(await page.getByText('Unsent work restored').count()).toBe(0);
+  await expect.poll(() => firstResponseBox.inputValue()).toBe('');
+  await expect.poll(() => page.getByText('Unsent work restored').count()).toBe(0);
 });

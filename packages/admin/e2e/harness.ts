@@ -100,6 +100,9 @@ export async function startChorus({ production = false } = {}): Promise<Chorus> 
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, baseURL: url });
+  // Each wait is for something the page shows; on a loaded machine that can take a while.
+  page.setDefaultTimeout(30_000);
+  page.setDefaultNavigationTimeout(60_000);
   // Whatever the Content-Security-Policy blocks is recorded, for checkScreen to fail on.
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -140,11 +143,8 @@ export const cspViolations = (page: Page) =>
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page
-    .getByText('Loading…')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
+  // Every query on the screen has answered: a screen still loading fails here rather than later.
+  await page.getByText('Loading…').first().waitFor({ state: 'detached' });
   mkdirSync(SCREENSHOTS, { recursive: true });
   if (!announced) {
     console.log(`Screenshots of every screen: ${SCREENSHOTS}`);

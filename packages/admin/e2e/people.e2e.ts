@@ -62,12 +62,12 @@ it('finds a participant by their code, and withdrawing their participation delet
   // Typed as from a paper form: lower case, with a space.
   await findByCode(page, `${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`, code);
   const found = page.getByRole('table', { name: `Participants with the code ${code}` });
-  expect(await found.locator('tbody tr').count()).toBe(1);
+  await expect.poll(() => found.locator('tbody tr').count()).toBe(1);
   await checkScreen(page, 'participants-search-result');
 
   await openParticipant(page, code);
   await responsesTable(page).waitFor();
-  expect(await responsesTable(page).locator('tbody tr').count()).toBeGreaterThan(0);
+  await expect.poll(() => responsesTable(page).locator('tbody tr').count()).toBeGreaterThan(0);
   await checkScreen(page, 'participant');
 
   await page.getByRole('button', { name: 'Withdraw: Take part (required)' }).click();
@@ -80,23 +80,23 @@ it('finds a participant by their code, and withdrawing their participation delet
   await page.getByRole('status').filter({ hasText: 'Participation withdrawn' }).waitFor();
   await modal.waitFor({ state: 'hidden' });
   await page.getByText('No responses', { exact: true }).waitFor();
-  expect(await responsesTable(page).count()).toBe(0);
+  await expect.poll(() => responsesTable(page).count()).toBe(0);
   await expect
     .poll(() => ledgerRows(page).last().textContent())
     .toMatch(/Take part \(required\)Withdrawal.*Demo Admin$/);
   const consentRow = page
     .getByRole('table', { name: /^Consent as it stands now/ })
     .getByRole('row', { name: /Take part/ });
-  expect(await consentRow.textContent()).toContain('Withdrawn');
+  await expect.poll(() => consentRow.textContent()).toContain('Withdrawn');
   await transitionsDone(page);
   await checkScreen(page, 'participant-after-withdrawal');
 
   // The list says so too.
   await openParticipants(page);
   await findByCode(page, code, code);
-  expect(await page.getByRole('table', { name: `Participants with the code ${code}` }).textContent()).toContain(
-    'Participation withdrawn',
-  );
+  await expect
+    .poll(() => page.getByRole('table', { name: `Participants with the code ${code}` }).textContent())
+    .toContain('Participation withdrawn');
 });
 
 it('records a quote consent given later, with the current notice version', async () => {
@@ -126,7 +126,7 @@ it('records a quote consent given later, with the current notice version', async
     .waitFor();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await expect.poll(() => ledgerRows(page).count()).toBe(entriesBefore + 1);
-  expect(await ledgerRows(page).last().textContent()).toMatch(/Be quoted anonymouslyGrantedWritten2026-07/);
+  await expect.poll(() => ledgerRows(page).last().textContent()).toMatch(/Be quoted anonymouslyGrantedWritten2026-07/);
 });
 
 it('shows contact details only on request, and erases a person once their code is typed', async () => {
@@ -144,9 +144,9 @@ it('shows contact details only on request, and erases a person once their code i
   const modal = page.getByRole('dialog', { name: `Erase participant ${code}?` });
   const impact = modal.getByText(/^This deletes/);
   await impact.waitFor();
-  expect(await impact.textContent()).toMatch(
-    new RegExp(`^This deletes ${responses} responses?, \\d+ codings? and \\d+ quotes?`),
-  );
+  await expect
+    .poll(() => impact.textContent())
+    .toMatch(new RegExp(`^This deletes ${responses} responses?, \\d+ codings? and \\d+ quotes?`));
   await transitionsDone(page);
   await checkScreen(page, 'participant-erase-modal');
 
@@ -156,7 +156,7 @@ it('shows contact details only on request, and erases a person once their code i
   await modal.getByRole('button', { name: 'Erase permanently' }).click();
 
   await page.getByRole('heading', { level: 1, name: 'Participant erased' }).waitFor();
-  expect(await page.getByRole('main').textContent()).toContain(`Responses deleted${responses}`);
+  await expect.poll(() => page.getByRole('main').textContent()).toContain(`Responses deleted${responses}`);
   await checkScreen(page, 'participant-erasure-receipt');
 
   await openParticipants(page);
@@ -174,10 +174,10 @@ it('offers a facilitator withdrawal but neither contact details nor erasure', as
   const code = await codeInRow(page, 0);
   await openParticipant(page, code);
   await page.getByRole('button', { name: 'Record consent' }).waitFor();
-  expect(await page.getByRole('button', { name: /^Withdraw/ }).count()).toBeGreaterThan(0);
-  expect(await page.getByRole('button', { name: 'Show contact details' }).count()).toBe(0);
-  expect(await page.getByRole('button', { name: 'Erase this person' }).count()).toBe(0);
-  expect(await page.getByRole('heading', { name: 'Contact details' }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('button', { name: /^Withdraw/ }).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('button', { name: 'Show contact details' }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('button', { name: 'Erase this person' }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('heading', { name: 'Contact details' }).count()).toBe(0);
   await checkScreen(page, 'participant-as-facilitator');
   await page.getByRole('button', { name: 'Sign out' }).click();
 });

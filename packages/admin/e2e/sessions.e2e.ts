@@ -116,10 +116,10 @@ it('plans a session with the keyboard alone, then edits and cancels it', async (
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect.poll(() => problemBeside(page, 'Title')).toBe('Enter a title');
-  expect(await problemBeside(page, 'Format')).toBe('Choose a format');
-  expect(await problemBeside(page, 'Starts')).toBe('Enter the date and time it starts');
+  await expect.poll(() => problemBeside(page, 'Format')).toBe('Choose a format');
+  await expect.poll(() => problemBeside(page, 'Starts')).toBe('Enter the date and time it starts');
   // The keyboard is taken to the first problem.
-  expect(await page.getByLabel('Title').evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect.poll(() => page.getByLabel('Title').evaluate((el) => el === document.activeElement)).toBe(true);
   await checkScreen(page, 'session-new-errors');
 
   const title = `Keyboard-planned workshop ${Date.now()}`;
@@ -150,7 +150,7 @@ it('plans a session with the keyboard alone, then edits and cancels it', async (
 
   await page.goto(`/sessions?q=${encodeURIComponent(title)}`);
   await expect.poll(() => sessionRows(page).getByRole('link').allInnerTexts()).toEqual([title]);
-  expect(await column(page, STATUS_COLUMN)).toEqual(['Planned']);
+  await expect.poll(() => column(page, STATUS_COLUMN)).toEqual(['Planned']);
   await page.goto('/sessions');
   await expect.poll(() => sessionRows(page).first().getByRole('link').innerText()).toBe(title);
 
@@ -175,7 +175,7 @@ it('plans a session with the keyboard alone, then edits and cancels it', async (
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: 'Session cancelled.' }).waitFor();
   await expect.poll(() => page.getByRole('definition').allInnerTexts()).toContain('Cancelled');
-  expect(await page.getByRole('link', { name: 'Capture responses' }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('link', { name: 'Capture responses' }).count()).toBe(0);
   // The button pressed is gone; the confirmation has the focus instead.
   await expect.poll(focused).toContain('Session cancelled.');
   await checkScreen(page, 'session-cancelled');
@@ -190,7 +190,7 @@ it('does not offer a facilitator planning', async () => {
   await signIn(page, DEMO.facilitator);
   await page.goto('/sessions');
   await expect.poll(() => totalOf(page)).toBeGreaterThan(0);
-  expect(await page.getByRole('link', { name: 'Plan a session' }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('link', { name: 'Plan a session' }).count()).toBe(0);
   await checkScreen(page, 'sessions-facilitator');
   await signOut(page);
 });
@@ -201,7 +201,7 @@ it("shows a partner only its organisation's sessions, with no organisation filte
   await page.goto('/sessions');
   await expect.poll(() => totalOf(page)).toBeGreaterThan(0);
   expect(new Set(await column(page, ORGANISATION_COLUMN))).toEqual(new Set(['North Staffs Young Carers']));
-  expect(await page.getByLabel('Organisation').count()).toBe(0);
+  await expect.poll(() => page.getByLabel('Organisation').count()).toBe(0);
   await checkScreen(page, 'sessions-partner');
   await signOut(page);
 });

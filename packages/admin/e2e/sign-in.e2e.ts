@@ -44,7 +44,9 @@ it('asks to sign in again over the page when the session ends, keeping what was 
   const search = page.getByRole('searchbox', { name: /^Search the words/ });
   await search.waitFor();
   // The coordinator changes their password elsewhere: every session token issued before stops working.
-  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('chorus.session')!).token as string);
+  const token = await page.evaluate(
+    () => (JSON.parse(sessionStorage.getItem('chorus.session')!) as { token: string }).token,
+  );
   const newPassword = 'a-brand-new-password';
   const changed = await fetch(`${chorus.url}/graphql`, {
     method: 'POST',
@@ -53,19 +55,19 @@ it('asks to sign in again over the page when the session ends, keeping what was 
       query: 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }',
       variables: { c: DEMO.coordinator.password, n: newPassword },
     }),
-  }).then((r) => r.json());
+  }).then((r) => r.json() as Promise<{ errors?: unknown[] }>);
   expect(changed.errors).toBeUndefined();
   await search.fill('buses on a Sunday');
 
   const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
   await dialog.waitFor();
   await checkScreen(page, 'session-ended');
-  expect(await dialog.getByLabel('Email').inputValue()).toBe(DEMO.coordinator.email);
+  await expect.poll(() => dialog.getByLabel('Email').inputValue()).toBe(DEMO.coordinator.email);
   await dialog.getByRole('textbox', { name: 'Password' }).fill(newPassword);
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   await dialog.waitFor({ state: 'detached' });
 
-  expect(await search.inputValue()).toBe('buses on a Sunday');
+  await expect.poll(() => search.inputValue()).toBe('buses on a Sunday');
   // What failed while signed out is asked again: the results come back without a manual retry.
   await page.getByRole('link', { name: 'Open response' }).first().waitFor();
   expect(new URL(page.url()).pathname).toBe('/responses');

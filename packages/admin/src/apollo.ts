@@ -3,6 +3,14 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { session } from './auth/session';
 
+declare module '@apollo/client' {
+  interface DefaultContext {
+    headers?: Record<string, string>;
+    /** The token a request went out with, so a refusal can be matched to the session it ended. */
+    sentToken?: string | null;
+  }
+}
+
 // Signing in sends no token: the server refuses a request whose token has ended, even a sign-in.
 const auth = new SetContextLink(({ headers }, operation) => {
   const token = operation.operationName === 'SignIn' ? null : session.token;

@@ -104,8 +104,12 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       },
       // Paths only: a GET query string can carry what people said.
       serializers: {
-        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
-        res: (res) => ({ statusCode: res.statusCode }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => probes.paths.has(String(req.url)) },
     }),
@@ -122,7 +126,8 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     documentGuard,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, String(req.id));
+        // genReqId above gives every request a string id.
+        const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, req.id as string);
         try {
           const ctx = anonymous.as(await services.auth.callerFor(anonymous, req.headers.authorization));
           return {
@@ -150,14 +155,15 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   app.use((_req, res) => void res.status(404).type('text/plain').send('Not found'));
 
   const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
-    if (error?.type === 'entity.too.large') {
+    const type = bodyErrorType(error);
+    if (type === 'entity.too.large') {
       const message = `Request body exceeds ${LIMITS.bodyBytes} bytes`;
       // Read and discard the rest (bounded by the request timeout), so the client, still sending,
       // gets to read this answer instead of a reset or a 408.
       req.resume();
       return sendErrorReply(req, res, { status: 413, code: ErrorCode.QUERY_TOO_COMPLEX, message });
     }
-    if (error?.type === 'entity.parse.failed') {
+    if (type === 'entity.parse.failed') {
       const message = 'Request body is not valid JSON';
       return sendErrorReply(req, res, { status: 400, code: ErrorCode.BAD_USER_INPUT, message });
     }
@@ -172,4 +178,9 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       return apollo.stop();
     },
   };
+}
+
+/** The `type` express's body parser sets on the errors it raises ('entity.too.large', …). */
+function bodyErrorType(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
 }

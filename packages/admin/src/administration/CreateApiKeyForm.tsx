@@ -1,4 +1,5 @@
 import { LIMITS, Role } from '@chorus/shared';
+import { enumValue } from '../common/labels';
 import { Alert, Button, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { formErrors } from '../common/errors';
@@ -6,6 +7,7 @@ import { messageAboveForm } from '../common/formMessage';
 import { useFormFields } from '../common/useFormFields';
 import { OrganisationSelect } from './OrganisationSelect';
 import { useCreateApiKey } from './useCreateApiKey';
+import { runAsync } from '../common/handle';
 
 export interface NewApiKey {
   label: string;
@@ -19,6 +21,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: NewApiKey
   const [create, { loading, error }] = useCreateApiKey();
   const { values, problems, formRef, set, accept, reset } = useFormFields(EMPTY, error);
   const { role, organisationId } = values;
+  const isPartner = enumValue(Role, role) === Role.PARTNER;
   const errors = formErrors(error);
   const errorFor = (field: keyof typeof EMPTY) => problems[field] ?? errors.fields[field];
 
@@ -33,16 +36,14 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: NewApiKey
           : undefined,
       role: role ? undefined : 'Choose who will use the key',
       organisationId:
-        role === Role.PARTNER && !organisationId
-          ? 'A partner key reaches one organisation’s rows: choose it'
-          : undefined,
+        isPartner && !organisationId ? 'A partner key reaches one organisation’s rows: choose it' : undefined,
     });
     if (!ok) return;
     try {
       const created = await create({
         label,
         role: role as Role,
-        organisationId: role === Role.PARTNER ? organisationId : null,
+        organisationId: isPartner ? organisationId : null,
       });
       if (!created) return;
       reset();
@@ -55,7 +56,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: NewApiKey
   const above = messageAboveForm(errors, FIELDS);
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Create an API key">
+    <form ref={formRef} onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Create an API key">
       <Stack>
         {above && (
           <Alert color="red" role="alert">
@@ -92,7 +93,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: NewApiKey
               />
             </Stack>
           </Radio.Group>
-          {role === Role.PARTNER && (
+          {isPartner && (
             <OrganisationSelect
               value={organisationId}
               onChange={(id) => set('organisationId', id)}

@@ -7,6 +7,7 @@ import { options } from '../common/labels';
 import { SuccessNotice } from '../common/SuccessNotice';
 import { useFormFields } from '../common/useFormFields';
 import { useCreateOrganisation } from './useCreateOrganisation';
+import { runAsync } from '../common/handle';
 
 const FIELDS = ['name', 'sector'];
 
@@ -41,7 +42,7 @@ export function CreateOrganisationForm() {
   const above = messageAboveForm(errors, FIELDS);
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Add an organisation">
+    <form ref={formRef} onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Add an organisation">
       <Stack>
         {added && <SuccessNotice message={added} />}
         {above && (

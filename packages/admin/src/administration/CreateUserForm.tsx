@@ -3,14 +3,15 @@ import { Alert, Button, Group, NativeSelect, PasswordInput, SimpleGrid, Stack, T
 import { useState, type FormEvent } from 'react';
 import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
-import { LABELS, options } from '../common/labels';
+import { enumValue, LABELS, options } from '../common/labels';
 import { SuccessNotice } from '../common/SuccessNotice';
 import { useFormFields } from '../common/useFormFields';
 import { OrganisationSelect } from './OrganisationSelect';
 import { useCreateUser } from './useCreateUser';
+import { runAsync } from '../common/handle';
 
 // Council systems read aggregates through API keys; they never sign in.
-const ROLE_CHOICES = options('role').filter((choice) => choice.value !== Role.COUNCIL_READER);
+const ROLE_CHOICES = options('role').filter((choice) => enumValue(Role, choice.value) !== Role.COUNCIL_READER);
 
 const EMPTY = { email: '', displayName: '', role: '', organisationId: '', password: '' };
 type Values = typeof EMPTY;
@@ -25,7 +26,7 @@ function check(values: Values): Partial<Record<keyof Values, string>> {
   if (!displayName) problems.displayName = 'Enter the name to show for them';
   else if (displayName.length > LIMITS.nameLength) problems.displayName = `Use at most ${LIMITS.nameLength} characters`;
   if (!values.role) problems.role = 'Choose a role';
-  if (values.role === Role.PARTNER && !values.organisationId)
+  if (enumValue(Role, values.role) === Role.PARTNER && !values.organisationId)
     problems.organisationId = 'A partner user belongs to an organisation: choose one';
   if (values.password.length < LIMITS.passwordLength)
     problems.password = `Use at least ${LIMITS.passwordLength} characters`;
@@ -38,7 +39,7 @@ export function CreateUserForm() {
   const [created, setCreated] = useState<string | null>(null);
   const errors = formErrors(error);
   const errorFor = (field: keyof Values) => problems[field] ?? errors.fields[field];
-  const isPartner = values.role === Role.PARTNER;
+  const isPartner = enumValue(Role, values.role) === Role.PARTNER;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,7 +64,7 @@ export function CreateUserForm() {
   const above = messageAboveForm(errors, FIELDS);
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Add a user">
+    <form ref={formRef} onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Add a user">
       <Stack>
         {created && <SuccessNotice message={created} />}
         {above && (

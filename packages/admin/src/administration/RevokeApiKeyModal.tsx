@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formErrors } from '../common/errors';
 import { useRevokeApiKey } from './useRevokeApiKey';
+import { runAsync } from '../common/handle';
 
 interface RevokeApiKeyModalProps {
   /** The key to revoke; the modal is closed while null. */
@@ -50,7 +51,7 @@ export function RevokeApiKeyModal({ apiKey, onClose, onRevoked }: RevokeApiKeyMo
           <Button variant="default" onClick={close} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" onClick={confirm} loading={loading}>
+          <Button color="red" onClick={() => runAsync(confirm())} loading={loading}>
             Revoke key
           </Button>
         </Group>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formErrors } from '../common/errors';
+import { runAsync } from '../common/handle';
 import { useSetUserDisabled } from './useSetUserDisabled';
 
 /** A user whose access is being changed: `disable` says which way. */
@@ -59,7 +60,7 @@ export function UserAccessModal({ change, onClose, onDone }: UserAccessModalProp
           <Button variant="default" onClick={close} data-autofocus>
             Cancel
           </Button>
-          <Button color={shown?.disable ? 'red' : undefined} onClick={confirm} loading={loading}>
+          <Button color={shown?.disable ? 'red' : undefined} onClick={() => runAsync(confirm())} loading={loading}>
             {action} user
           </Button>
         </Group>

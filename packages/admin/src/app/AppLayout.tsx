@@ -7,6 +7,7 @@ import { useSession } from '../auth/useSession';
 import { useSignOut } from '../auth/useSignOut';
 import { QueryState } from '../common/QueryState';
 import { NAV } from './nav';
+import { runAsync } from '../common/handle';
 
 // Rarely shown, and it carries GraphQL documents: kept out of the first load.
 const SessionExpiredModal = lazy(() => import('../auth/SessionExpiredModal'));
@@ -43,7 +44,7 @@ export function AppLayout() {
             <Text size="sm">
               {user.displayName} · {LABELS.role[user.role]}
             </Text>
-            <Button variant="subtle" size="xs" onClick={signOut}>
+            <Button variant="subtle" size="xs" onClick={() => runAsync(signOut())}>
               Sign out
             </Button>
           </Group>

@@ -2,6 +2,7 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formErrors } from '../common/errors';
 import { useSignIn } from './useSignIn';
+import { runAsync } from '../common/handle';
 
 interface SignInFormProps {
   /** Fixed when re-signing in after expiry: the same person carries on. */
@@ -33,7 +34,7 @@ export function SignInForm({ email: fixedEmail, onSignedIn }: SignInFormProps) {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Sign in">
+    <form onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Sign in">
       <Stack>
         {errors.form && (
           <Alert color="red" role="alert">

@@ -19,7 +19,8 @@ export default function SignInPage() {
         Sign in to run the listening exercise
       </Text>
       <Paper withBorder shadow="sm" p="lg" radius="md">
-        <SignInForm onSignedIn={() => navigate(from, { replace: true })} />
+        {/* Declarative routing navigates at once; there is nothing to wait for. */}
+        <SignInForm onSignedIn={() => void navigate(from, { replace: true })} />
       </Paper>
     </Container>
   );

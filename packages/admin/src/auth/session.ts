@@ -70,7 +70,8 @@ export const session = {
     expired = true;
     notify();
   },
-  subscribe(listener: () => void): () => void {
+  // An arrow function: React calls it unbound (useSyncExternalStore).
+  subscribe: (listener: () => void): (() => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },

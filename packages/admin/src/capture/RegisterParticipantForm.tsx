@@ -18,7 +18,7 @@ import { getHotkeyHandler, useId, useMergedRef } from '@mantine/hooks';
 import { useMemo, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
-import { LABELS, options } from '../common/labels';
+import { enumValue, LABELS, options } from '../common/labels';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { TYPE_TO_CHOOSE } from '../common/typeToChoose';
 import { useRegisterParticipant } from './useRegisterParticipant';
@@ -206,7 +206,8 @@ export function RegisterParticipantForm({
           event.preventDefault();
           void submit();
         }}
-        onKeyDown={getHotkeyHandler([['ctrl+Enter', () => void submit()]])}
+        // Built per key press: submit reads refs, which render must not touch.
+        onKeyDown={(event) => getHotkeyHandler([['ctrl+Enter', () => void submit()]])(event)}
       >
         <Stack gap="md">
           <Title order={2} size="h4" id={ids.title}>
@@ -292,7 +293,11 @@ export function RegisterParticipantForm({
                   key={option.value}
                   value={option.value}
                   label={option.label}
-                  ref={option.value === ConsentPurpose.PARTICIPATION ? participationRef : undefined}
+                  ref={
+                    enumValue(ConsentPurpose, option.value) === ConsentPurpose.PARTICIPATION
+                      ? participationRef
+                      : undefined
+                  }
                 />
               ))}
             </Stack>

@@ -13,7 +13,7 @@ import { draftStorageKey } from '../common/drafts';
 import { useCaptureDraft } from './useCaptureDraft';
 
 // jsdom lays nothing out; Mantine's Select scrolls its highlighted option into view.
-Element.prototype.scrollIntoView ??= () => {};
+if (typeof Element.prototype.scrollIntoView !== 'function') Element.prototype.scrollIntoView = () => {};
 
 const SESSION = '5b0c2f0e-8d2a-4c55-9a57-3f1b7c1e0a01';
 const PARTICIPANT = '0f6f2c1a-54b4-4b0e-a3f4-9a4f6f3f7e22';

@@ -115,7 +115,7 @@ export function ResponsesForm({ draft, speakers: speakerData, speakerTotal, firs
   const focusFirstProblem = (found: Problems) => {
     if (found.speaker) return speakerRef.current?.focus();
     const prompt = PROMPTS.find((p) => found.texts[p]) ?? PROMPTS[0];
-    textRefs.current[prompt]?.focus();
+    if (prompt) textRefs.current[prompt]?.focus();
   };
 
   const discard = () => {
@@ -172,7 +172,8 @@ export function ResponsesForm({ draft, speakers: speakerData, speakerTotal, firs
         event.preventDefault();
         void save();
       }}
-      onKeyDown={getHotkeyHandler([['ctrl+Enter', () => void save()]])}
+      // Built per key press: save reads refs, which render must not touch.
+      onKeyDown={(event) => getHotkeyHandler([['ctrl+Enter', () => void save()]])(event)}
     >
       <Stack gap="md">
         <Title order={2} size="h4" id={titleId}>

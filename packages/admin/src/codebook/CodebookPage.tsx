@@ -1,7 +1,7 @@
 import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Paper, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
@@ -31,21 +31,22 @@ export default function CodebookPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // What to focus once the tree has re-rendered (a selector): the changed theme's actions, or where the coder started.
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  // A ref, not state: setting it must not render again by itself.
+  const focusTarget = useRef<string | null>(null);
 
   useEffect(() => {
-    const element = focusTarget ? document.querySelector<HTMLElement>(focusTarget) : null;
+    const element = focusTarget.current ? document.querySelector<HTMLElement>(focusTarget.current) : null;
     if (element) {
       element.focus();
-      setFocusTarget(null);
+      focusTarget.current = null;
     }
-  }, [focusTarget, data]);
+  });
 
   const open = (action: ThemeAction, theme: CodebookTheme) =>
     setDialog(action === 'add' ? { kind: 'create', parentId: theme.id } : { kind: action, theme });
   const close = (focusSelector: string) => {
     setDialog(null);
-    setFocusTarget(focusSelector);
+    focusTarget.current = focusSelector;
   };
   const done = (message: string, focusSelector: string) => {
     setNotice(message);

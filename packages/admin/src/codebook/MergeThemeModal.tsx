@@ -4,6 +4,7 @@ import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { themeOptions, type FlatTheme } from './themeTree';
 import { useMergeThemes } from './useMergeThemes';
+import { runAsync } from '../common/handle';
 
 interface MergeThemeModalProps {
   theme: FlatTheme & { responseCount?: number };
@@ -44,7 +45,7 @@ export function MergeThemeModal({ theme, themes, onClose, onMerged }: MergeTheme
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => runAsync(submit(event))} noValidate>
         <Stack>
           {above && (
             <Alert color="red" role="alert">

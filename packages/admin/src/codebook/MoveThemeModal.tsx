@@ -4,6 +4,7 @@ import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { placeOptions, TOP_LEVEL, type FlatTheme } from './themeTree';
 import { useUpdateTheme } from './useUpdateTheme';
+import { runAsync } from '../common/handle';
 
 interface MoveThemeModalProps {
   theme: FlatTheme;
@@ -44,7 +45,7 @@ export function MoveThemeModal({ theme, themes, onClose, onMoved }: MoveThemeMod
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => runAsync(submit(event))} noValidate>
         <Stack>
           {above && (
             <Alert color="red" role="alert">

@@ -6,6 +6,7 @@ import { messageAboveForm } from '../common/formMessage';
 import { placeOptions, TOP_LEVEL, type FlatTheme } from './themeTree';
 import { useCreateTheme } from './useCreateTheme';
 import { useUpdateTheme } from './useUpdateTheme';
+import { runAsync } from '../common/handle';
 
 export interface ThemeFormValues {
   name: string;
@@ -83,7 +84,7 @@ export function ThemeFormModal({ theme, parentId = null, themes, onClose, onSave
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => runAsync(submit(event))} noValidate>
         <Stack>
           {above && (
             <Alert color="red" role="alert">

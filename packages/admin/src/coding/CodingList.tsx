@@ -6,6 +6,7 @@ import { messageAboveForm } from '../common/formMessage';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { CodingListItemFragment as CodingItem } from '../gql/graphql';
 import { useUncodeResponse } from './useUncodeResponse';
+import { runAsync } from '../common/handle';
 
 export const CodingListItemFragment = graphql(`
   fragment CodingListItem on Coding {
@@ -17,6 +18,7 @@ export const CodingListItemFragment = graphql(`
       name
     }
     coder {
+      id
       displayName
     }
   }
@@ -135,7 +137,7 @@ export function CodingList({ responseId, codings }: CodingListProps) {
               <Button variant="default" onClick={cancel} data-autofocus>
                 Cancel
               </Button>
-              <Button color="red" onClick={remove} loading={loading}>
+              <Button color="red" onClick={() => runAsync(remove())} loading={loading}>
                 Remove coding
               </Button>
             </Group>

@@ -29,6 +29,7 @@ import { CodingResponseQuery, NextUncodedQuery } from './coding.graphql';
 import { SelectableText } from './SelectableText';
 import { useCodeResponse } from './useCodeResponse';
 import { useShortcuts } from './useShortcuts';
+import { runAsync } from '../common/handle';
 
 const andList = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
@@ -114,7 +115,7 @@ export default function CodingPage() {
           key={responseId}
           responseId={responseId}
           focusText={focusText}
-          onNext={goNext}
+          onNext={() => runAsync(goNext())}
           nextBusy={next.busy}
           nextError={next.error}
           noneLeft={next.noneLeft}
@@ -253,7 +254,7 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
                     Code this response
                   </Title>
                   <form
-                    onSubmit={submit}
+                    onSubmit={(event) => runAsync(submit(event))}
                     noValidate
                     aria-labelledby="code-heading"
                     onKeyDown={(event) => {
@@ -291,7 +292,15 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
                       />
                       {themes.error ? (
                         <Alert color="red" role="alert" title="The themes could not be loaded">
-                          <Button size="xs" variant="light" color="red" onClick={() => themes.refetch()}>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="red"
+                            onClick={() => {
+                              // A failed retry comes back as `themes.error`; nothing else to report.
+                              themes.refetch().catch(() => {});
+                            }}
+                          >
                             Try again
                           </Button>
                         </Alert>

@@ -9,7 +9,8 @@ interface QueryStateProps {
   empty?: boolean;
   emptyTitle?: string;
   emptyText?: ReactNode;
-  onRetry?: () => void;
+  /** Runs the query again; a failed retry shows as `error` once more. */
+  onRetry?: () => unknown;
   children: ReactNode;
 }
 
@@ -29,7 +30,15 @@ export function QueryState({
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{formErrors(error).form ?? 'Check the details and try again.'}</Text>
           {onRetry && (
-            <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              onClick={() => {
+                // A failed retry comes back as this component's `error`; nothing else to report.
+                Promise.resolve(onRetry()).catch(() => {});
+              }}
+            >
               Try again
             </Button>
           )}

@@ -22,7 +22,7 @@ export function formErrors(error: unknown): FormErrors {
     let form: string | null = null;
     for (const e of error.errors) {
       const field = e.extensions?.field;
-      const code = String(e.extensions?.code ?? '');
+      const code = codeOf(e.extensions);
       if (
         typeof field === 'string' &&
         (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'CONSENT_REQUIRED')
@@ -39,5 +39,10 @@ export function formErrors(error: unknown): FormErrors {
 
 /** The error code of a GraphQL failure, if it is one. */
 export function errorCode(error: unknown): string | undefined {
-  return CombinedGraphQLErrors.is(error) ? String(error.errors[0]?.extensions?.code ?? '') : undefined;
+  return CombinedGraphQLErrors.is(error) ? codeOf(error.errors[0]?.extensions) : undefined;
+}
+
+function codeOf(extensions: Readonly<Record<string, unknown>> | undefined): string {
+  const code = extensions?.code;
+  return typeof code === 'string' ? code : '';
 }

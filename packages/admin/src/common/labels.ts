@@ -80,6 +80,11 @@ export const LABELS = {
 } as const;
 
 type Option = { value: string; label: string };
+
+/** A form field's string back as the enum value it names, or null when it names none. */
+export function enumValue<E extends string>(values: Record<string, E>, value: string): E | null {
+  return (Object.values(values) as string[]).includes(value) ? (value as E) : null;
+}
 const optionLists = new Map<keyof typeof LABELS, Option[]>();
 
 /**
@@ -89,7 +94,7 @@ const optionLists = new Map<keyof typeof LABELS, Option[]>();
 export function options<K extends keyof typeof LABELS>(kind: K): Option[] {
   let list = optionLists.get(kind);
   if (!list) {
-    list = Object.entries(LABELS[kind]).map(([value, label]) => ({ value, label: label as string }));
+    list = Object.entries(LABELS[kind]).map(([value, label]) => ({ value, label }));
     optionLists.set(kind, list);
   }
   return list;

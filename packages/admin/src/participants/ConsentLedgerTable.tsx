@@ -4,6 +4,7 @@ import { getFragmentData, graphql, type FragmentType } from '../gql';
 
 export const ParticipantConsentLedgerFragment = graphql(`
   fragment ParticipantConsentLedger on Participant {
+    id
     consentLedger {
       id
       purpose

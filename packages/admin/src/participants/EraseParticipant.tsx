@@ -7,6 +7,7 @@ import type { EraseParticipantMutation } from '../gql/graphql';
 import { normaliseCode } from './participantCode';
 import { ParticipantErasureImpactQuery } from './participants.graphql';
 import { useEraseParticipant } from './useEraseParticipant';
+import { runAsync } from '../common/handle';
 
 export type ErasureReceipt = EraseParticipantMutation['eraseParticipant'];
 
@@ -52,7 +53,7 @@ function EraseForm({ participantId, code, onClose, onErased }: Omit<EraseModalPr
   return (
     <QueryState loading={impact.loading && !counts} error={impact.error} onRetry={() => impact.refetch()}>
       {counts && (
-        <form onSubmit={submit} noValidate aria-label={`Erase ${code}`}>
+        <form onSubmit={(event) => runAsync(submit(event))} noValidate aria-label={`Erase ${code}`}>
           <Stack>
             {error && (
               <Alert color="red" role="alert">

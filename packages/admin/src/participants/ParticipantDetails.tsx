@@ -5,6 +5,7 @@ import { getFragmentData, graphql, type FragmentType } from '../gql';
 
 export const ParticipantDetailsFragment = graphql(`
   fragment ParticipantDetails on Participant {
+    id
     code
     connections
     ageBand

@@ -6,6 +6,7 @@ import { messageAboveForm } from '../common/formMessage';
 import { LABELS, options } from '../common/labels';
 import { useFormFields } from '../common/useFormFields';
 import { useRecordConsent } from './useRecordConsent';
+import { runAsync } from '../common/handle';
 
 interface RecordConsentModalProps {
   participantId: string;
@@ -61,7 +62,7 @@ function RecordConsentForm({
   const above = messageAboveForm(errors, [NOTICE_FIELD]);
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Record a consent decision">
+    <form ref={formRef} onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Record a consent decision">
       <Stack>
         {above && (
           <Alert color="red" role="alert">

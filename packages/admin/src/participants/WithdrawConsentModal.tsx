@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formErrors } from '../common/errors';
 import { LABELS } from '../common/labels';
 import { useWithdrawConsent } from './useWithdrawConsent';
+import { runAsync } from '../common/handle';
 
 /** What each withdrawal does besides adding to the ledger. */
 const CONSEQUENCE: Partial<Record<ConsentPurpose, string>> = {
@@ -79,7 +80,7 @@ export function WithdrawConsentModal({
           <Button variant="default" onClick={close} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" onClick={confirm} loading={loading}>
+          <Button color="red" onClick={() => runAsync(confirm())} loading={loading}>
             Withdraw consent
           </Button>
         </Group>

@@ -10,6 +10,7 @@ import { SessionNotFound } from './SessionNotFound';
 import type { SessionPageState } from './SessionPage';
 import { EditSessionQuery } from './sessions.graphql';
 import { useUpdateSession } from './useUpdateSession';
+import { runAsync } from '../common/handle';
 
 export default function EditSessionPage() {
   const { id = '' } = useParams();
@@ -31,7 +32,8 @@ export default function EditSessionPage() {
     try {
       await updateSession(id, input);
       const state: SessionPageState = { notice: 'Changes saved.' };
-      navigate(`/sessions/${id}`, { state });
+      // Declarative routing navigates at once; there is nothing to wait for.
+      void navigate(`/sessions/${id}`, { state });
     } catch {
       // shown beside the fields by the form
     }
@@ -49,7 +51,7 @@ export default function EditSessionPage() {
             saving={saving.loading}
             error={saving.error}
             cancelTo={`/sessions/${id}`}
-            onSubmit={save}
+            onSubmit={(input) => runAsync(save(input))}
           />
         )}
       </QueryState>

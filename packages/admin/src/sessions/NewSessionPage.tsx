@@ -8,6 +8,7 @@ import { SessionForm, type SessionInput } from './SessionForm';
 import type { SessionPageState } from './SessionPage';
 import { NewSessionQuery } from './sessions.graphql';
 import { useCreateSession } from './useCreateSession';
+import { runAsync } from '../common/handle';
 
 export default function NewSessionPage() {
   const { can, ownOrganisationOnly } = useSession();
@@ -24,7 +25,8 @@ export default function NewSessionPage() {
     try {
       const session = await createSession(input);
       const state: SessionPageState = { notice: `“${session.title}” is planned.` };
-      navigate(`/sessions/${session.id}`, { state });
+      // Declarative routing navigates at once; there is nothing to wait for.
+      void navigate(`/sessions/${session.id}`, { state });
     } catch {
       // shown beside the fields by the form
     }
@@ -41,7 +43,7 @@ export default function NewSessionPage() {
             saving={saving.loading}
             error={saving.error}
             cancelTo="/sessions"
-            onSubmit={save}
+            onSubmit={(input) => runAsync(save(input))}
           />
         )}
       </QueryState>

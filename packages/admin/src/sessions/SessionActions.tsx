@@ -7,6 +7,7 @@ import { useSession } from '../auth/useSession';
 import { formErrors } from '../common/errors';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { useUpdateSession } from './useUpdateSession';
+import { runAsync } from '../common/handle';
 
 export const SessionActionsFragment = graphql(`
   fragment SessionActions on Session {
@@ -69,7 +70,7 @@ export function SessionActions({ session, onDone }: SessionActionsProps) {
           <Button
             variant="default"
             loading={pending === SessionStatus.HELD}
-            onClick={() => changeStatus(SessionStatus.HELD, 'Session marked as held.')}
+            onClick={() => runAsync(changeStatus(SessionStatus.HELD, 'Session marked as held.'))}
           >
             Mark as held
           </Button>
@@ -78,7 +79,7 @@ export function SessionActions({ session, onDone }: SessionActionsProps) {
           <Button
             variant="default"
             loading={pending === SessionStatus.PLANNED}
-            onClick={() => changeStatus(SessionStatus.PLANNED, 'Session restored as planned.')}
+            onClick={() => runAsync(changeStatus(SessionStatus.PLANNED, 'Session restored as planned.'))}
           >
             Restore as planned
           </Button>
@@ -119,7 +120,7 @@ export function SessionActions({ session, onDone }: SessionActionsProps) {
             <Button
               color="red.9"
               loading={pending === SessionStatus.CANCELLED}
-              onClick={() => changeStatus(SessionStatus.CANCELLED, 'Session cancelled.')}
+              onClick={() => runAsync(changeStatus(SessionStatus.CANCELLED, 'Session cancelled.'))}
             >
               Cancel session
             </Button>

@@ -73,7 +73,9 @@ describe('a use case run outside GraphQL, as a job', () => {
   ])('refuses %s: FORBIDDEN, nothing written', async (_label, caller, work) => {
     const before = await server.count('audit_events');
     const rows = [await server.count('sessions'), await server.count('participants'), await server.count('responses')];
-    await expect(Promise.resolve().then(() => work(asJob(caller)))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(Promise.resolve().then((): Promise<unknown> => work(asJob(caller)))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await server.count('audit_events')).toBe(before);
     expect([
       await server.count('sessions'),

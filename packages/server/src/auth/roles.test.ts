@@ -50,12 +50,15 @@ const ORGANISATIONS: readonly Caller[] = SIGNED_IN.filter((caller) => caller !==
 
 type Variables = Record<string, unknown>;
 
+/** What an operation needs before it runs as a caller: its variables, and a token to use instead. */
+type Arranged = { variables?: Variables; token?: string };
+
 interface Operation {
   name: string;
   allowed: readonly Caller[];
   document: string;
   /** Arranges what the call needs (as the admin); may swap in a throwaway token of the caller's kind. */
-  arrange?: (caller: Caller) => Promise<{ variables?: Variables; token?: string }>;
+  arrange?: (caller: Caller) => Arranged | Promise<Arranged>;
   /** What a refused call must leave exactly as it was. */
   unchanged?: (variables: Variables) => Promise<unknown>;
   /** A value a refused caller must not see anywhere in the reply. */
@@ -218,7 +221,7 @@ const OPERATIONS: Operation[] = [
     name: 'login (contract: Login)',
     allowed: EVERYONE,
     document: CONTRACT.Login,
-    arrange: async () => ({ variables: { email: world.loginEmail, password: PASSWORD } }),
+    arrange: () => ({ variables: { email: world.loginEmail, password: PASSWORD } }),
   },
   { name: 'me', allowed: EVERYONE, document: `query { me { id role } }` },
   {
@@ -240,7 +243,7 @@ const OPERATIONS: Operation[] = [
     name: 'createOrganisation (contract: CreateOrganisation)',
     allowed: ADMIN,
     document: CONTRACT.CreateOrganisation,
-    arrange: async () => ({ variables: { input: { name: server.unique('Organisation'), sector: 'FAITH' } } }),
+    arrange: () => ({ variables: { input: { name: server.unique('Organisation'), sector: 'FAITH' } } }),
     unchanged: count('organisations'),
   },
   {
@@ -252,7 +255,7 @@ const OPERATIONS: Operation[] = [
     name: 'createApiKey (contract: CreateApiKey)',
     allowed: ADMIN,
     document: CONTRACT.CreateApiKey,
-    arrange: async () => ({
+    arrange: () => ({
       variables: { input: { label: server.unique('Key'), role: 'PARTNER', organisationId: world.organisationId } },
     }),
     unchanged: count('api_keys'),
@@ -273,7 +276,7 @@ const OPERATIONS: Operation[] = [
     name: 'createUser',
     allowed: ADMIN,
     document: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
-    arrange: async () => ({
+    arrange: () => ({
       variables: {
         i: {
           email: `new-${randomBytes(4).toString('hex')}@test.chorus`,
@@ -294,7 +297,7 @@ const OPERATIONS: Operation[] = [
     name: 'createArea (contract: CreateArea)',
     allowed: ADMIN,
     document: CONTRACT.CreateArea,
-    arrange: async () => ({ variables: { input: { name: server.unique('Area'), population: 12_000 } } }),
+    arrange: () => ({ variables: { input: { name: server.unique('Area'), population: 12_000 } } }),
     unchanged: count('areas'),
   },
   { name: 'areas', allowed: SIGNED_IN, document: `query { areas { id name population } }` },
@@ -309,7 +312,7 @@ const OPERATIONS: Operation[] = [
     name: 'createSession (contract: CreateSession)',
     allowed: PLAN_SESSIONS,
     document: CONTRACT.CreateSession,
-    arrange: async () => ({
+    arrange: () => ({
       variables: { input: { title: server.unique('Session'), format: 'WORKSHOP', startsAt: '2026-07-01T18:00:00Z' } },
     }),
     unchanged: count('sessions'),
@@ -318,26 +321,26 @@ const OPERATIONS: Operation[] = [
     name: 'sessions (contract: Sessions)',
     allowed: READ_RESPONSES,
     document: CONTRACT.Sessions,
-    arrange: async () => ({ variables: { first: 10 } }),
+    arrange: () => ({ variables: { first: 10 } }),
   },
   {
     name: 'session(id)',
     allowed: READ_RESPONSES,
     document: `query($id: ID!) { session(id: $id) { id title responseCount participantCount } }`,
-    arrange: async () => ({ variables: { id: world.sessionId } }),
+    arrange: () => ({ variables: { id: world.sessionId } }),
   },
   {
     name: 'updateSession',
     allowed: FIELDWORK,
     document: `mutation($id: ID!, $i: UpdateSessionInput!) { updateSession(id: $id, input: $i) { id venue } }`,
-    arrange: async () => ({ variables: { id: world.sessionId, i: { venue: server.unique('Community hall') } } }),
+    arrange: () => ({ variables: { id: world.sessionId, i: { venue: server.unique('Community hall') } } }),
     unchanged: row(`SELECT venue, status, title FROM sessions WHERE id = $1`, (v) => v.id),
   },
   {
     name: 'Session.facilitators (staff only)',
     allowed: STAFF,
     document: `query($id: ID!) { session(id: $id) { id facilitators { id displayName } } }`,
-    arrange: async () => ({ variables: { id: world.sessionId } }),
+    arrange: () => ({ variables: { id: world.sessionId } }),
     secret: () => world.facilitatorId,
   },
 
@@ -346,7 +349,7 @@ const OPERATIONS: Operation[] = [
     name: 'registerParticipant (contract: RegisterParticipant)',
     allowed: FIELDWORK,
     document: CONTRACT.RegisterParticipant,
-    arrange: async () => ({
+    arrange: () => ({
       variables: {
         input: {
           sessionId: world.sessionId,
@@ -362,19 +365,19 @@ const OPERATIONS: Operation[] = [
     name: 'participants',
     allowed: READ_PARTICIPANTS,
     document: `query($f: ParticipantFilter) { participants(filter: $f) { totalCount edges { node { id code consents { purpose granted } } } } }`,
-    arrange: async () => ({ variables: { f: { sessionId: world.sessionId } } }),
+    arrange: () => ({ variables: { f: { sessionId: world.sessionId } } }),
   },
   {
     name: 'participant(id)',
     allowed: READ_PARTICIPANTS,
     document: `query($id: ID!) { participant(id: $id) { id code consentLedger { purpose granted } session { id } } }`,
-    arrange: async () => ({ variables: { id: world.participantId } }),
+    arrange: () => ({ variables: { id: world.participantId } }),
   },
   {
     name: 'Participant.contact (admin only)',
     allowed: ADMIN,
     document: `query($id: ID!) { participant(id: $id) { id contact { name email phone } } }`,
-    arrange: async () => ({ variables: { id: world.contactParticipantId } }),
+    arrange: () => ({ variables: { id: world.contactParticipantId } }),
     unchanged: count('audit_events', `action = 'participant.contact_read'`),
     secret: () => world.contactName,
   },
@@ -382,7 +385,7 @@ const OPERATIONS: Operation[] = [
     name: 'recordConsent',
     allowed: FIELDWORK,
     document: `mutation($p: ID!, $c: ConsentInput!) { recordConsent(participantId: $p, consent: $c) { purpose granted } }`,
-    arrange: async () => ({ variables: { p: world.participantId, c: consent('QUOTE') } }),
+    arrange: () => ({ variables: { p: world.participantId, c: consent('QUOTE') } }),
     unchanged: count('consent_events'),
   },
   {
@@ -410,7 +413,7 @@ const OPERATIONS: Operation[] = [
     name: 'submitResponses (contract: SubmitResponses)',
     allowed: FIELDWORK,
     document: CONTRACT.SubmitResponses,
-    arrange: async () => ({
+    arrange: () => ({
       variables: {
         input: {
           sessionId: world.sessionId,
@@ -428,19 +431,19 @@ const OPERATIONS: Operation[] = [
     name: 'responses (contract: Responses)',
     allowed: READ_RESPONSES,
     document: CONTRACT.Responses,
-    arrange: async () => ({ variables: { first: 10, filter: { sessionId: world.sessionId } } }),
+    arrange: () => ({ variables: { first: 10, filter: { sessionId: world.sessionId } } }),
   },
   {
     name: 'response(id)',
     allowed: READ_RESPONSES,
     document: `query($id: ID!) { response(id: $id) { id text session { id } themes { id } } }`,
-    arrange: async () => ({ variables: { id: world.responseId } }),
+    arrange: () => ({ variables: { id: world.responseId } }),
   },
   {
     name: 'Response.codings (analysis roles)',
     allowed: ANALYSIS,
     document: `query($id: ID!) { response(id: $id) { id codings { id excerpt theme { id } } } }`,
-    arrange: async () => ({ variables: { id: world.responseId } }),
+    arrange: () => ({ variables: { id: world.responseId } }),
     secret: () => world.codingId,
   },
 
@@ -455,7 +458,7 @@ const OPERATIONS: Operation[] = [
     name: 'createTheme (contract: CreateTheme)',
     allowed: ANALYSIS,
     document: CONTRACT.CreateTheme,
-    arrange: async () => ({
+    arrange: () => ({
       variables: { input: { name: server.unique('Theme'), description: 'Belonging in public spaces' } },
     }),
     unchanged: count('themes'),
@@ -498,7 +501,7 @@ const OPERATIONS: Operation[] = [
     name: 'themeSummary (contract: ThemeSummary)',
     allowed: AGGREGATES,
     document: CONTRACT.ThemeSummary,
-    arrange: async () => ({ variables: { filter: { prompts: ['BELONGING'] } } }),
+    arrange: () => ({ variables: { filter: { prompts: ['BELONGING'] } } }),
   },
 ];
 

@@ -25,7 +25,7 @@ describe('session tokens', () => {
 
   it('are refused when the body is tampered with', () => {
     const token = signSessionToken(key, claims);
-    const [body, signature] = token.slice(3).split('.');
+    const [body, signature] = token.slice(3).split('.') as [string, string];
     expect(readSessionToken(key, `cs_${flipChar(body, 5)}.${signature}`)).toBeNull();
 
     // A well-formed body for another user, with the original signature.
@@ -43,7 +43,7 @@ describe('session tokens', () => {
 
   it('are refused when the signature is tampered with, shortened or missing', () => {
     const token = signSessionToken(key, claims);
-    const [body, signature] = token.slice(3).split('.');
+    const [body, signature] = token.slice(3).split('.') as [string, string];
     expect(readSessionToken(key, `cs_${body}.${flipChar(signature, 0)}`)).toBeNull();
     expect(readSessionToken(key, `cs_${body}.${signature.slice(0, -2)}`)).toBeNull();
     expect(readSessionToken(key, `cs_${body}.`)).toBeNull();

@@ -30,9 +30,9 @@ export function readSessionToken(key: Buffer, token: string): SessionClaims | nu
   if (!body || !signature) return null;
   if (!safeEqual(hmac(key, body), Buffer.from(signature, 'base64url'))) return null;
   try {
-    const [userId, expiresAt, passwordChangedAt, sessionId] = JSON.parse(
-      Buffer.from(body, 'base64url').toString('utf8'),
-    );
+    const claims: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    if (!Array.isArray(claims)) return null;
+    const [userId, expiresAt, passwordChangedAt, sessionId] = claims as unknown[];
     if (
       typeof userId !== 'string' ||
       typeof expiresAt !== 'number' ||

@@ -51,7 +51,10 @@ const ATTACKER = `
 function attack(url: string, document: string, until: number): Promise<{ sent: number; codes: string[] }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(ATTACKER, { eval: true, workerData: { url, document, until } });
-    worker.once('message', (result) => void worker.terminate().then(() => resolve(result)));
+    worker.once(
+      'message',
+      (result: { sent: number; codes: string[] }) => void worker.terminate().then(() => resolve(result)),
+    );
     worker.once('error', reject);
   });
 }

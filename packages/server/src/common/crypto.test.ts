@@ -29,7 +29,7 @@ describe('encrypt and decrypt', () => {
   ])('detects tampering with %s', (_part, index) => {
     const sealed = encrypt(key, 'Priya Sharma');
     const tampered = Buffer.from(sealed);
-    tampered[index] ^= 0x01;
+    tampered.writeUInt8(tampered.readUInt8(index) ^ 0x01, index);
     expect(() => decrypt(key, tampered)).toThrow();
   });
 

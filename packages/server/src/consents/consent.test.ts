@@ -73,8 +73,8 @@ describe('currentConsents', () => {
       recordedAt: grant.recordedAt,
       withdrawnAt: withdrawal.recordedAt,
     });
-    expect(consent.method).toBe(ConsentMethod.VERBAL);
-    expect(consent.noticeVersion).toBe('v1');
+    expect(consent?.method).toBe(ConsentMethod.VERBAL);
+    expect(consent?.noticeVersion).toBe('v1');
   });
 
   it('lets a fresh grant after a withdrawal stand again', () => {
@@ -89,8 +89,8 @@ describe('currentConsents', () => {
   });
 
   it('lets the latest decision win', () => {
-    expect(currentConsents([event(QUOTE, 'grant'), event(QUOTE, 'refuse')])[0].granted).toBe(false);
-    expect(currentConsents([event(QUOTE, 'refuse'), event(QUOTE, 'grant')])[0].granted).toBe(true);
+    expect(currentConsents([event(QUOTE, 'grant'), event(QUOTE, 'refuse')])[0]?.granted).toBe(false);
+    expect(currentConsents([event(QUOTE, 'refuse'), event(QUOTE, 'grant')])[0]?.granted).toBe(true);
     const last = event(QUOTE, 'grant', { method: ConsentMethod.ONLINE });
     const [consent] = currentConsents([event(QUOTE, 'refuse'), event(QUOTE, 'grant'), event(QUOTE, 'refuse'), last]);
     expect(consent).toMatchObject({ granted: true, method: ConsentMethod.ONLINE, recordedAt: last.recordedAt });

@@ -17,7 +17,11 @@ async function post(url: string, query: string, variables: object, token?: strin
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as Reply['body'],
+  };
 }
 
 /** The one shape a lost database may take on the wire. */

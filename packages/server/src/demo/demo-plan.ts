@@ -33,6 +33,7 @@ import {
   type ThemeKey,
   type Voice,
 } from './demo-text.js';
+import { at } from '../common/arrays.js';
 import { Random } from './random.js';
 
 /**
@@ -308,18 +309,18 @@ function planSessions(rng: Random): PlannedSession[] {
     ...Array<string>(EXTRA_PARTNER_SESSIONS).fill(PARTNER_ORGANISATION),
   ];
   const runners = rng.shuffle([...organisationRuns, ...Array<null>(count - organisationRuns.length).fill(null)]);
-  const areaDeck = rng.shuffle(Array.from({ length: count }, (_, i) => AREAS[i % AREAS.length]));
+  const areaDeck = rng.shuffle(Array.from({ length: count }, (_, i) => at(AREAS, i % AREAS.length)));
 
   const sessions = formats.map((format, i): PlannedSession => {
     const spec = FORMATS[format];
     const organisation = ORGANISATIONS.find((org) => org.name === runners[i]) ?? null;
     const area =
-      organisation && rng.chance(HOME_AREA_SHARE) ? AREAS.find((a) => a.name === organisation.area)! : areaDeck[i];
+      organisation && rng.chance(HOME_AREA_SHARE) ? AREAS.find((a) => a.name === organisation.area)! : at(areaDeck, i);
     const audience = organisation ? audienceNamed(rng.pick(organisation.audiences)) : rng.pick(AUDIENCES);
     const venue = rng.pick(area.venues);
     // Spread evenly over the season, each in its own slot of days.
     const day = Math.floor(((i + rng.next()) * SEASON_DAYS) / count);
-    const [hours, minutes] = rng.pick(spec.startTimes).split(':').map(Number);
+    const [hours, minutes] = clockTime(rng.pick(spec.startTimes));
     const startsAt = new Date(SEASON_START_UTC + day * DAY + (hours - UTC_OFFSET_HOURS) * HOUR + minutes * MINUTE);
     // Partners report the sessions they ran; only the city's own team calls sessions off here.
     const status =
@@ -406,7 +407,7 @@ function hearSession(
     const language = drawLanguage(rng, audience);
     const speaker = {
       voices: voicesOf(ageBand),
-      town: plan.participants[participant].area ?? session.area,
+      town: at(plan.participants, participant).area ?? session.area,
       used: new Set<Phrase>(),
     };
     let prompts = PROMPTS.filter(() => rng.chance(spec.promptShare));
@@ -479,7 +480,7 @@ function hearSession(
 
 /** Staff record consent at their own sessions; for partners, only the one with a demo user is named. */
 function consentRecorder(session: PlannedSession): UserKey | null {
-  if (!session.organisation) return session.facilitators[0];
+  if (!session.organisation) return session.facilitators[0] ?? null;
   return session.organisation === PARTNER_ORGANISATION ? 'partner' : null;
 }
 
@@ -519,7 +520,7 @@ function withdrawSomeQuotes(rng: Random, plan: DemoPlan): void {
     (c) =>
       c.purpose === ConsentPurpose.QUOTE &&
       c.granted &&
-      plan.sessions[plan.participants[c.participant].session].startsAt.getTime() < latestSession,
+      at(plan.sessions, at(plan.participants, c.participant).session).startsAt.getTime() < latestSession,
   );
   for (const grant of rng.shuffle(eligible).slice(0, QUOTE_WITHDRAWALS)) {
     const earliest = grant.recordedAt.getTime() + 2 * DAY;
@@ -682,20 +683,24 @@ class ResponseWriter {
    */
   private point(phrase: Phrase, town: string): Point {
     const text = this.expand(phrase.text, town);
-    const sentences = splitSentences(text);
-    if (sentences.length < 2 || !this.rng.chance(ASIDE_SHARE)) return { phrase, text, excerpt: excerptOf(text) };
-    const rest = sentences.slice(1).join(' ');
+    const [first, ...others] = splitSentences(text);
+    if (first === undefined || !others.length || !this.rng.chance(ASIDE_SHARE))
+      return { phrase, text, excerpt: excerptOf(text) };
+    const rest = others.join(' ');
     return {
       phrase,
-      text: [sentences[0], this.rng.pick(ASIDES), rest].join(' '),
-      excerpt: sentences[0].length >= MIN_EXCERPT_LENGTH ? sentences[0] : excerptOf(rest),
+      text: [first, this.rng.pick(ASIDES), rest].join(' '),
+      excerpt: first.length >= MIN_EXCERPT_LENGTH ? first : excerptOf(rest),
     };
   }
 
   /** One or two themes from the points made, first point first; an excerpt only where it narrows the text. */
   private chooseCodes(points: Point[], whole: string): Composed['codes'] {
     const candidates = [0, 1].flatMap((rank) =>
-      points.filter((p) => p.phrase.themes[rank]).map((p) => ({ ...p, theme: p.phrase.themes[rank] })),
+      points.flatMap((p) => {
+        const theme = p.phrase.themes[rank];
+        return theme ? [{ ...p, theme }] : [];
+      }),
     );
     const limit = points.length > 1 || this.rng.chance(SECOND_THEME_SHARE) ? 2 : 1;
     const codes: Composed['codes'] = [];
@@ -721,15 +726,25 @@ class ResponseWriter {
   }
 }
 
+/** "HH:MM" as hours and minutes. */
+function clockTime(time: string): [number, number] {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new Error(`demo start time ${time} is not HH:MM`);
+  return [Number(match[1]), Number(match[2])];
+}
+
 function splitSentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+/);
 }
 
 /** The opening sentence or two of a point: what a coder would highlight. */
 function excerptOf(point: string): string {
-  const sentences = splitSentences(point);
-  let excerpt = sentences[0];
-  for (let i = 1; i < sentences.length && excerpt.length < MIN_EXCERPT_LENGTH; i++) excerpt += ` ${sentences[i]}`;
+  const [first = point, ...rest] = splitSentences(point);
+  let excerpt = first;
+  for (const sentence of rest) {
+    if (excerpt.length >= MIN_EXCERPT_LENGTH) break;
+    excerpt += ` ${sentence}`;
+  }
   return excerpt;
 }
 
@@ -748,7 +763,8 @@ class PhraseDeck {
   draw(fits: (phrase: Phrase) => boolean): Phrase {
     for (let refills = 0; refills < 2; refills++) {
       const index = this.queue.findIndex(fits);
-      if (index >= 0) return this.queue.splice(index, 1)[0];
+      const [phrase] = index >= 0 ? this.queue.splice(index, 1) : [];
+      if (phrase) return phrase;
       this.queue.push(...this.rng.shuffle(this.phrases));
     }
     throw new Error('no demo phrase fits this speaker');

@@ -1,3 +1,5 @@
+import { at } from '../common/arrays.js';
+
 /**
  * A small seeded PRNG (mulberry32) so the demo data is the same on every install. Not for
  * anything secret: it is fast and repeatable, nothing more.
@@ -29,7 +31,7 @@ export class Random {
 
   pick<T>(items: readonly T[]): T {
     if (!items.length) throw new Error('cannot pick from an empty list');
-    return items[Math.floor(this.next() * items.length)];
+    return at(items, Math.floor(this.next() * items.length));
   }
 
   /** One item, drawn in proportion to its weight. */
@@ -37,10 +39,10 @@ export class Random {
     const total = weights.reduce((sum, w) => sum + w, 0);
     let r = this.next() * total;
     for (let i = 0; i < items.length; i++) {
-      r -= weights[i];
-      if (r < 0) return items[i];
+      r -= at(weights, i);
+      if (r < 0) return at(items, i);
     }
-    return items[items.length - 1];
+    return at(items, items.length - 1);
   }
 
   /** A shuffled copy (Fisher–Yates). */
@@ -48,7 +50,7 @@ export class Random {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
+      [copy[i], copy[j]] = [at(copy, j), at(copy, i)];
     }
     return copy;
   }

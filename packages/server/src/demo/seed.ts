@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { verifyPassword } from '../auth/passwords.js';
 import { AuditAction } from '../audit/audit-action.js';
+import { at } from '../common/arrays.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
@@ -131,7 +132,7 @@ async function seed(tx: RequestContext, services: Services) {
       tx.engagementId,
       rows.map((p) => p.id),
       rows.map((p) => p.code),
-      rows.map((p) => sessions[p.session].id),
+      rows.map((p) => at(sessions, p.session).id),
       rows.map((p) => organisation(p.organisation)),
       rows.map((p) => area(p.area)),
       // unnest() flattens nested arrays, so each participant's connections travel as an array literal.
@@ -149,7 +150,7 @@ async function seed(tx: RequestContext, services: Services) {
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::boolean[], $5::text[], $6::text[], $7::uuid[],
                           $8::timestamptz[])`,
     (rows) => [
-      rows.map((c) => participants[c.participant].id),
+      rows.map((c) => at(participants, c.participant).id),
       rows.map((c) => c.purpose),
       rows.map((c) => c.granted),
       rows.map((c) => c.isWithdrawal),
@@ -168,8 +169,8 @@ async function seed(tx: RequestContext, services: Services) {
                           $9::timestamptz[])`,
     (rows) => [
       rows.map((r) => r.id),
-      rows.map((r) => sessions[r.session].id),
-      rows.map((r) => (r.participant === null ? null : participants[r.participant].id)),
+      rows.map((r) => at(sessions, r.session).id),
+      rows.map((r) => (r.participant === null ? null : at(participants, r.participant).id)),
       rows.map((r) => r.position),
       rows.map((r) => r.prompt),
       rows.map((r) => r.text),
@@ -185,7 +186,7 @@ async function seed(tx: RequestContext, services: Services) {
     `INSERT INTO codings (response_id, theme_id, excerpt, coder_user_id, created_at)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[])`,
     (rows) => [
-      rows.map((c) => responses[c.response].id),
+      rows.map((c) => at(responses, c.response).id),
       rows.map((c) => themeIds.get(c.theme)!),
       rows.map((c) => c.excerpt),
       rows.map((c) => user(c.coder)),

@@ -14,13 +14,16 @@ export class EngagementsService {
     return dataSource.transaction(async (manager) => {
       // Serialise concurrent first starts of several instances.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:default-engagement'))`);
-      const [existing] = await manager.query(`SELECT id FROM engagements ORDER BY created_at, id LIMIT 1`);
-      if (existing) return existing.id as string;
-      const [created] = await manager.query(
+      const [existing] = await manager.query<{ id: string }[]>(
+        `SELECT id FROM engagements ORDER BY created_at, id LIMIT 1`,
+      );
+      if (existing) return existing.id;
+      const [created] = await manager.query<{ id: string }[]>(
         `INSERT INTO engagements (name, notice_versions, suppression_threshold) VALUES ($1, $2, $3) RETURNING id`,
         ['Community listening exercise', [DEFAULT_NOTICE_VERSION], suppressionThreshold],
       );
-      return created.id as string;
+      // INSERT … RETURNING gives exactly one row.
+      return created!.id;
     });
   }
 

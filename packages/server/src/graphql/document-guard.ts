@@ -270,7 +270,7 @@ export function refuseDocument(body: unknown, query: Record<string, unknown>): R
 
 /** Express middleware for `/graphql`, mounted after the body parser. */
 export const documentGuard: RequestHandler = (req, res, next) => {
-  const refusal = refuseDocument(req.body, req.query as Record<string, unknown>);
+  const refusal = refuseDocument(req.body, req.query);
   if (!refusal) return next();
   sendErrorReply(req, res, { status: 400, ...refusal });
 };

@@ -17,7 +17,7 @@ function inputPathOf(document: DocumentNode, target: ASTNode): string | undefine
       chain.forEach((item, index) => {
         if (Array.isArray(item)) {
           const owner = chain[index - 1] as ASTNode | undefined;
-          if (argument && owner?.kind === Kind.LIST) path.push(String(item.indexOf(chain[index + 1] as ASTNode)));
+          if (argument && owner?.kind === Kind.LIST) path.push(String(item.indexOf(chain[index + 1])));
         } else if ((item as ASTNode).kind === Kind.ARGUMENT) {
           argument = (item as { name: { value: string } }).name.value;
           path.length = 0;
@@ -50,17 +50,19 @@ function fieldOfValidationError(document: DocumentNode, error: GraphQLError): st
  * GraphQL refuses (`startsAt: "2026-13-01T00:00:00Z"`), a missing argument, or else the document.
  */
 export const literalFieldPlugin: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async validationDidStart({ document }) {
-        return async (errors) => {
+  // Apollo's hooks return promises; this one does its work synchronously.
+  requestDidStart() {
+    return Promise.resolve({
+      validationDidStart({ document }) {
+        return Promise.resolve((errors?: readonly Error[]) => {
           for (const error of errors ?? []) {
             if (!(error instanceof GraphQLError) || error.extensions.field) continue;
             const field = fieldOfValidationError(document, error);
             if (field) (error.extensions as Record<string, unknown>).field = field;
           }
-        };
+          return Promise.resolve();
+        });
       },
-    };
+    });
   },
 };

@@ -53,11 +53,17 @@ function fieldOfVariableError(message: string): string | undefined {
   return path || /Variable "\$(\w+)"/.exec(message)?.[1];
 }
 
+/** The `extensions.code` of an error, or '' when it has none (or a non-string one). */
+function codeOf(extensions: Readonly<Record<string, unknown>> | undefined): string {
+  const code = extensions?.code;
+  return typeof code === 'string' ? code : '';
+}
+
 function isExpected(original: unknown, code: string): boolean {
   return (
     original instanceof DomainError ||
     CLIENT_MISTAKES.has(code) ||
-    (CONTRACT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)
+    (CONTRACT_CODES.has(code) && code !== String(ErrorCode.INTERNAL_SERVER_ERROR))
   );
 }
 
@@ -76,7 +82,7 @@ export function createErrorFormatter(production: boolean) {
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
       };
     }
-    const code = String(formatted.extensions?.code ?? '');
+    const code = codeOf(formatted.extensions);
     if (CLIENT_MISTAKES.has(code)) {
       // A syntax error is about the document itself: the request's `query`.
       const field =
@@ -121,12 +127,13 @@ export function createErrorFormatter(production: boolean) {
  */
 export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
+    // Apollo's hooks return promises; these do their work synchronously.
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            const code = String(error.extensions?.code ?? '');
+            const code = codeOf(error.extensions);
             if (isConnectionLoss(original)) {
               logger.warn({ ...describeError(original), reqId: contextValue?.req?.requestId }, 'database unavailable');
             } else if (!isExpected(original, code)) {
@@ -140,8 +147,9 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLCo
               );
             }
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }
@@ -149,14 +157,16 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLCo
 /** A request that lost its database answers 503 with Retry-After, whichever resolver hit it. */
 export function databaseUnavailablePlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ errors, response }) {
-          if (!errors?.some((error) => isConnectionLoss(unwrapResolverError(error)))) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ errors, response }) {
+          if (errors?.some((error) => isConnectionLoss(unwrapResolverError(error)))) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -20,7 +20,7 @@ function parseDateTime(value: unknown, node?: ValueNode): Date {
   const [year, month, day, hour, minute] = parts.slice(1, 6).map(Number) as [number, number, number, number, number];
   const date = new Date(value as string);
   if (Number.isNaN(date.getTime()) || !isRealDateTime(year, month, day, hour, minute)) {
-    throw new GraphQLError(`DateTime "${value}" is not a real date`, {
+    throw new GraphQLError(`DateTime "${String(value)}" is not a real date`, {
       nodes: node,
       extensions: { code: 'BAD_USER_INPUT' },
     });

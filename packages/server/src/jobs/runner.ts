@@ -1,4 +1,4 @@
-import { ErrorCode } from '@chorus/shared';
+import { ErrorCode, type Role } from '@chorus/shared';
 import { run, type Runner, type Task as WorkerTask, type TaskList } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../access/caller.js';
@@ -53,14 +53,17 @@ function classifyFailure(error: unknown): Failure {
 async function assertCallerActive(dataSource: DataSource, caller: Caller): Promise<void> {
   if (caller.kind === 'system') return;
   if (caller.kind === 'anonymous') throw new JobRefused('CALLER_INACTIVE');
+  type Holder = { role: Role; organisation_id: string | null; ended_at: Date | null };
   const [row] =
     caller.kind === 'user'
-      ? await dataSource.query(`SELECT role, organisation_id, disabled_at AS ended_at FROM users WHERE id = $1`, [
-          caller.userId,
-        ])
-      : await dataSource.query(`SELECT role, organisation_id, revoked_at AS ended_at FROM api_keys WHERE id = $1`, [
-          caller.apiKeyId,
-        ]);
+      ? await dataSource.query<Holder[]>(
+          `SELECT role, organisation_id, disabled_at AS ended_at FROM users WHERE id = $1`,
+          [caller.userId],
+        )
+      : await dataSource.query<Holder[]>(
+          `SELECT role, organisation_id, revoked_at AS ended_at FROM api_keys WHERE id = $1`,
+          [caller.apiKeyId],
+        );
   if (!row || row.ended_at) throw new JobRefused('CALLER_INACTIVE');
   if (row.role !== caller.role || row.organisation_id !== caller.organisationId) throw new JobRefused('CALLER_CHANGED');
 }

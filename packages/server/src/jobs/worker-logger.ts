@@ -4,8 +4,10 @@ import type { Logger } from '../logger.js';
 /** graphile-worker's own lines, without their metadata (which carries the job and its payload). */
 export function workerLogger(logger: Logger): WorkerLogger {
   return new WorkerLogger(() => (level, message) => {
-    if (level === 'error') logger.error({ scope: 'jobs' }, message);
-    else if (level === 'warning') logger.warn({ scope: 'jobs' }, message);
+    // LogLevel is an ambient const enum (no runtime object under isolatedModules): its values.
+    const severity: string = level;
+    if (severity === 'error') logger.error({ scope: 'jobs' }, message);
+    else if (severity === 'warning') logger.warn({ scope: 'jobs' }, message);
     else logger.debug({ scope: 'jobs' }, message);
   });
 }

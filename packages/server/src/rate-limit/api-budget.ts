@@ -87,7 +87,7 @@ function operationCost(
  */
 export function apiBudgetPlugin(schema: GraphQLSchema, budget: ApiBudget): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       let charged: Budget | undefined;
       let retryAfter: number | undefined;
       const charge = async (context: GraphQLContext, cost: number) => {
@@ -96,7 +96,7 @@ export function apiBudgetPlugin(schema: GraphQLSchema, budget: ApiBudget): Apoll
         if (result.refused) retryAfter = result.budget.resetSeconds;
         return result;
       };
-      return {
+      return Promise.resolve({
         async didResolveOperation({ document, operation, request, contextValue }) {
           const cost = operationCost(schema, document, operation, request.variables);
           const { refused, budget: spent } = await charge(contextValue, cost);
@@ -107,12 +107,13 @@ export function apiBudgetPlugin(schema: GraphQLSchema, budget: ApiBudget): Apoll
             );
           }
         },
-        async didEncounterErrors({ errors }) {
+        didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (original instanceof RateLimitedError)
               retryAfter = Math.max(retryAfter ?? 0, original.retryAfterSeconds);
           }
+          return Promise.resolve();
         },
         async willSendResponse({ response, contextValue }) {
           // Parse and validation failures never reach didResolveOperation; they cost one point.
@@ -130,7 +131,7 @@ export function apiBudgetPlugin(schema: GraphQLSchema, budget: ApiBudget): Apoll
             result.extensions = { ...result.extensions, rateLimit: charged };
           }
         },
-      };
+      });
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   RateLimiterRedis,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
@@ -34,7 +35,8 @@ const TABLE = 'rate_limits';
 
 function postgresLimiter(dataSource: DataSource, keyPrefix: string, options: LimiterOptions) {
   return new RateLimiterPostgres({
-    storeClient: (dataSource.driver as PostgresDriver).master,
+    // TypeORM types its pg pool as `any`.
+    storeClient: (dataSource.driver as PostgresDriver).master as Pool,
     storeType: 'pool',
     // The table is the migration's; one table for every limiter, keys carry the limiter's name.
     tableName: TABLE,
@@ -72,8 +74,9 @@ export function createRateLimitStore(dataSource: DataSource, options: StoreOptio
         duration: limiter.durationSeconds,
         insuranceLimiter: postgresLimiter(dataSource, options.keyPrefix, limiter),
       }),
-    close: async () => {
+    close: () => {
       redis.disconnect();
+      return Promise.resolve();
     },
   };
 }

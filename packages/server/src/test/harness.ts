@@ -13,6 +13,11 @@ import type { HttpTimeouts } from '../http/server-options.js';
 import type { RateLimitSettings } from '../rate-limit/rate-limits';
 import { createRateLimitStore } from '../rate-limit/store';
 
+/**
+ * A GraphQL answer as it came off the wire. `data` defaults to `any`: each test asserts the shape
+ * it asked for, so typing every query twice would add nothing (see eslint.config.mjs).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire JSON, checked by the assertions
 export interface GraphQLResult<T = any> {
   status: number;
   data?: T;
@@ -118,6 +123,7 @@ export class TestServer {
     return new RequestContext(this.dataSource, this.engagementId, Caller.system, 'test');
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResult
   async gql<T = any>(
     query: string,
     variables: Record<string, unknown> = {},
@@ -133,6 +139,7 @@ export class TestServer {
   }
 
   /** Runs an operation that must succeed, and returns its data. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResult
   async ok<T = any>(query: string, variables: Record<string, unknown> = {}, token = this.adminToken): Promise<T> {
     const result = await this.gql<T>(query, variables, token);
     if (result.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
@@ -140,7 +147,7 @@ export class TestServer {
   }
 
   async login(email: string, password: string): Promise<string> {
-    const data = await this.ok(
+    const data = await this.ok<{ login: { token: string } }>(
       `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
       { e: email, p: password },
       '',
@@ -153,37 +160,49 @@ export class TestServer {
   }
 
   async createOrganisation(sector: Sector = Sector.VOLUNTARY): Promise<string> {
-    const data = await this.ok(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, {
-      i: { name: this.unique('Organisation'), sector },
-    });
+    const data = await this.ok<{ createOrganisation: { id: string } }>(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      {
+        i: { name: this.unique('Organisation'), sector },
+      },
+    );
     return data.createOrganisation.id;
   }
 
   async createArea(population: number | null = 10_000): Promise<string> {
-    const data = await this.ok(`mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`, {
-      i: { name: this.unique('Area'), population },
-    });
+    const data = await this.ok<{ createArea: { id: string } }>(
+      `mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`,
+      {
+        i: { name: this.unique('Area'), population },
+      },
+    );
     return data.createArea.id;
   }
 
   /** A signed-in user of `role`; returns their id and token. */
   async userWithRole(role: Role, organisationId?: string): Promise<{ id: string; token: string }> {
     const email = `user${++this.counter}@test.chorus`;
-    const data = await this.ok(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-      i: { email, displayName: `User ${this.counter}`, role, password: PASSWORD, organisationId },
-    });
+    const data = await this.ok<{ createUser: { id: string } }>(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: { email, displayName: `User ${this.counter}`, role, password: PASSWORD, organisationId },
+      },
+    );
     return { id: data.createUser.id, token: await this.login(email, PASSWORD) };
   }
 
   async apiKey(role: Role.PARTNER | Role.COUNCIL_READER, organisationId?: string): Promise<string> {
-    const data = await this.ok(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key } }`, {
-      i: { label: this.unique('Key'), role, organisationId },
-    });
+    const data = await this.ok<{ createApiKey: { key: string } }>(
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key } }`,
+      {
+        i: { label: this.unique('Key'), role, organisationId },
+      },
+    );
     return data.createApiKey.key;
   }
 
   async createSession(token = this.adminToken, input: Record<string, unknown> = {}): Promise<string> {
-    const data = await this.ok(
+    const data = await this.ok<{ createSession: { id: string } }>(
       `mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }`,
       { i: { title: this.unique('Session'), format: 'WORKSHOP', startsAt: '2026-06-14T10:00:00Z', ...input } },
       token,
@@ -192,7 +211,7 @@ export class TestServer {
   }
 
   async registerParticipant(token = this.adminToken, input: Record<string, unknown> = {}): Promise<string> {
-    const data = await this.ok(
+    const data = await this.ok<{ registerParticipant: { id: string } }>(
       `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }`,
       { i: { connections: ['LIVES'], consents: [consent('PARTICIPATION')], ...input } },
       token,
@@ -210,8 +229,11 @@ export class TestServer {
   }
 
   async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
-    return row.n;
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`,
+      params,
+    );
+    return row!.n; // count(*) always answers one row
   }
 }
 

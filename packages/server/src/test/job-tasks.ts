@@ -27,10 +27,11 @@ export const flakyTask = defineTask({
   async run(ctx, { name, failures }, { services }) {
     await ctx.query(`CREATE TABLE IF NOT EXISTS test_job_attempts (name text NOT NULL)`);
     await ctx.query(`INSERT INTO test_job_attempts (name) VALUES ($1)`, [name]);
-    const [{ n }] = await ctx.query<{ n: number }>(`SELECT count(*)::int AS n FROM test_job_attempts WHERE name = $1`, [
+    const [row] = await ctx.query<{ n: number }>(`SELECT count(*)::int AS n FROM test_job_attempts WHERE name = $1`, [
       name,
     ]);
-    if (n <= failures) throw new Error(`connection lost while working on ${name}`);
+    // count(*) always answers one row.
+    if (row!.n <= failures) throw new Error(`connection lost while working on ${name}`);
     await services.areas.create(ctx, { name, population: null });
   },
 });

@@ -61,10 +61,10 @@ export class ServerProcess {
       };
       const done = (found?: string) => {
         clearTimeout(timer);
-        child.stdout!.off('data', listening);
+        child.stdout.off('data', listening);
         resolve(found);
       };
-      child.stdout!.on('data', listening);
+      child.stdout.on('data', listening);
       child.once('exit', () => done());
     });
     if (port) {
