@@ -37,10 +37,11 @@ describe('LIMITS', () => {
       queryDepth: 10,
       aliases: 15,
       queryCost: 5_000,
-      bodyBytes: 1024 * 1024,
       pageSizeMax: 100,
       batchSize: 500,
     });
     expect(LIMITS.pageSizeDefault).toBeLessThanOrEqual(LIMITS.pageSizeMax);
+    // The body limit admits the largest documented batch, every character taking UTF-8's three bytes.
+    expect(LIMITS.bodyBytes).toBeGreaterThan(LIMITS.batchSize * LIMITS.textLength * 3);
   });
 });
