@@ -19,13 +19,25 @@ const auth = new SetContextLink(({ headers }, operation) => {
 
 // A refused token means the session ended (expiry, password change): ask to sign in again over
 // the page, so nothing typed is lost. A wrong password at sign-in is not that.
-const expiry = new ErrorLink(({ error, operation }) => {
+const expiry = new ErrorLink(({ error, operation, forward }) => {
   if (operation.operationName === 'SignIn') return;
   // A refused token is answered with HTTP 401 before any resolver runs.
   const refused =
     (ServerError.is(error) && error.statusCode === 401) ||
     (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
-  if (refused) session.markExpired(operation.getContext().sentToken ?? null);
+  if (!refused) return;
+  const sentToken = operation.getContext().sentToken ?? null;
+  const current = session.token;
+  // Refused after the person had already signed in again: ask once more with the new token, or
+  // the refetch that followed the sign-in has been and gone and this answer would stay an error.
+  if (current && sentToken !== current && !session.expired) {
+    operation.setContext(({ headers }) => ({
+      headers: { ...headers, authorization: `Bearer ${current}` },
+      sentToken: current,
+    }));
+    return forward(operation);
+  }
+  session.markExpired(sentToken);
 });
 
 export function createApolloClient(uri = '/graphql'): ApolloClient {
