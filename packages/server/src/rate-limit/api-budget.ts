@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@chorus/shared';
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { databaseUnavailable, isConnectionLoss } from '../db/connection-errors.js';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Caller } from '../access/caller.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -58,7 +59,9 @@ export class ApiBudget {
     try {
       state = await limiter.consume(key, cost);
     } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      // A store on a lost database connection fails the request retryably, as any query would.
+      if (!(refusal instanceof RateLimiterRes))
+        throw isConnectionLoss(refusal) ? databaseUnavailable(refusal) : refusal;
       state = refusal;
       refused = true;
       // A refused request spends nothing: the budget it could not afford stays for smaller ones.
