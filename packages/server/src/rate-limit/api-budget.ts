@@ -92,8 +92,10 @@ export function apiBudgetPlugin(schema: GraphQLSchema, budget: ApiBudget): Apoll
   return {
     requestDidStart() {
       let charged: Budget | undefined;
+      let attempted = false;
       let retryAfter: number | undefined;
       const charge = async (context: GraphQLContext, cost: number) => {
+        attempted = true;
         const result = await budget.charge(context.req.caller, context.ip, cost);
         charged = result.budget;
         if (result.refused) retryAfter = result.budget.resetSeconds;
@@ -119,8 +121,13 @@ export function apiBudgetPlugin(schema: GraphQLSchema, budget: ApiBudget): Apoll
           return Promise.resolve();
         },
         async willSendResponse({ response, contextValue }) {
-          // Parse and validation failures never reach didResolveOperation; they cost one point.
-          if (!charged && contextValue?.req) await charge(contextValue, 1);
+          // Parse and validation failures never reach didResolveOperation; they cost one point. A hook
+          // that throws here turns the reply into a bare HTTP 500, so a store on a lost connection
+          // leaves that point uncharged (the request has failed anyway) and no charge is tried twice.
+          if (!attempted && contextValue?.req)
+            await charge(contextValue, 1).catch((error: unknown) => {
+              if (!(error instanceof GraphQLError && error.extensions.retryable)) throw error;
+            });
           if (retryAfter !== undefined) {
             response.http.status = 429;
             response.http.headers.set('retry-after', String(retryAfter));
