@@ -14,6 +14,20 @@ import { createServices } from './services.js';
 import { createRateLimitStore } from './rate-limit/store.js';
 import { Caller } from './access/caller.js';
 
+/**
+ * A start-up step that fails stops the process with one plain sentence and the error's class and
+ * codes: never a stack trace, nor a message that may carry a connection string.
+ */
+async function orStop<T>(step: Promise<T>, sentence: string): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    const { errorClass, sqlState, errorCode } = describeError(error);
+    console.error(`\n${sentence}\n(${[errorClass, sqlState, errorCode].filter(Boolean).join(', ')})\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -24,13 +38,20 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   let embedded: EmbeddedDatabase | undefined;
-  if (!config.databaseUrl) embedded = await startEmbeddedPostgres(config.dataDir, logger);
+  if (!config.databaseUrl)
+    embedded = await orStop(
+      startEmbeddedPostgres(config.dataDir, logger),
+      `Chorus could not start its embedded PostgreSQL in ${config.dataDir}. Set DATABASE_URL to a PostgreSQL server of your own, or see docs/operations.md ("The embedded database").`,
+    );
   const dataSource = createDataSource(
     config.databaseUrl ?? embedded!.url,
     { max: config.poolSize, acquireTimeoutMs: config.dbAcquireTimeoutMs },
     logger,
   );
-  await dataSource.initialize();
+  await orStop(
+    dataSource.initialize(),
+    'Chorus could not reach its database. Check DATABASE_URL and that PostgreSQL is running, then start Chorus again.',
+  );
   await migrate(dataSource, logger);
 
   const rateLimitStore = createRateLimitStore(dataSource, {

@@ -232,3 +232,19 @@ describe('a server process whose database connections die', () => {
     expect(server.alive).toBe(true);
   }, 60_000);
 });
+
+describe('a server started while its database is unreachable', () => {
+  it('stops at once with one plain sentence, no stack trace and no connection string', async () => {
+    // Nothing listens on port 1.
+    const url = 'postgres://postgres:secret-password@127.0.0.1:1/chorus';
+    const failure = await ServerProcess.start({
+      databaseUrl: url,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+    })
+      .then(() => 'started')
+      .catch((error: Error) => error.message);
+    expect(failure).toMatch(/Chorus could not reach its database\. Check DATABASE_URL/);
+    expect(failure).not.toMatch(/secret-password|\n\s+at /);
+  }, 120_000);
+});

