@@ -220,7 +220,8 @@ describe('a server process whose database connections die', () => {
     await proxy.down();
     const started = Date.now();
     for (let n = 0; n < 5; n++) expectRetryable(await sessions());
-    expect((Date.now() - started) / 5).toBeLessThan(1_500);
+    // Bounded by the one-second wait for a connection; generous for a loaded machine.
+    expect((Date.now() - started) / 5).toBeLessThan(5_000);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
     expect((await fetch(`${server.url}/livez`)).status).toBe(200);
