@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const services = createServices(config.secret, { rateLimitStore, rateLimits: config.rateLimits });
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
   const system = new RequestContext(dataSource, engagementId, Caller.system, 'start-up');
+  const digested = await services.participants.digestStoredContacts(system);
+  if (digested) logger.info({ contacts: digested }, 'contact names digested for redaction');
   if (config.bootstrapAdmin) {
     const created = await services.users.bootstrapAdmin(
       system,

@@ -15,6 +15,7 @@ import { memoryRateLimitStore, type RateLimitStore } from './rate-limit/store.js
 import { JobQueue } from './jobs/job-queue.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { OverviewService } from './overview/overview.service.js';
+import { ContactNames } from './participants/contact-names.js';
 import { ParticipantsService } from './participants/participants.service.js';
 import { ResponsesService } from './responses/responses.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -43,6 +44,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const sessions = new SessionsService(useCases, cursors);
   const participants = new ParticipantsService(
     deriveKey(secret, 'contact-encryption'),
+    new ContactNames(deriveKey(secret, 'contact-name-digests')),
     sessions,
     consents,
     useCases,

@@ -11,7 +11,9 @@ import type { Consent } from '../consents/consent.js';
 import type { RequestContext } from '../db/request-context.js';
 import { confinedToFacilitatedSessions, ownOrganisation, scopeParticipants } from '../access/tenancy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
+import type { KnownNames } from '../responses/redaction-names.js';
 import { newParticipantCode, normaliseParticipantCode } from './codes.js';
+import type { ContactNames } from './contact-names.js';
 import { Participant } from './participant.entity.js';
 
 export interface ContactData {
@@ -49,6 +51,7 @@ const CODE_ATTEMPTS = 10;
 export class ParticipantsService {
   constructor(
     private readonly contactKey: Buffer,
+    private readonly contactNames: ContactNames,
     private readonly sessions: SessionsService,
     private readonly consents: ConsentsService,
     private readonly useCases: UseCases,
@@ -113,6 +116,7 @@ export class ParticipantsService {
         ageBand: input.ageBand ?? null,
         contactEncrypted: contact ? encrypt(this.contactKey, JSON.stringify(contact)) : null,
       });
+      if (contact?.name) await this.contactNames.store(tx, [{ participantId, name: contact.name }]);
       const consented = await this.consents.append(tx, participantId, decisions);
       if (registrationId) {
         await tx.query(`UPDATE participant_registrations SET participant_id = $2 WHERE id = $1`, [
@@ -203,6 +207,7 @@ export class ParticipantsService {
           `UPDATE participants SET age_band = NULL, area_id = NULL, contact_encrypted = NULL WHERE id = $1`,
           [participant.id],
         );
+        await this.contactNames.forget(tx, participant.id);
         audit.push({
           action: AuditAction.ParticipantResponsesDeleted,
           entityType: 'participant',
@@ -212,6 +217,7 @@ export class ParticipantsService {
       }
       if (purpose === ConsentPurpose.FOLLOW_UP_CONTACT) {
         await tx.query(`UPDATE participants SET contact_encrypted = NULL WHERE id = $1`, [participant.id]);
+        await this.contactNames.forget(tx, participant.id);
       }
       return { result: consent, audit };
     });
@@ -282,16 +288,37 @@ export class ParticipantsService {
    * organisation's, so what its texts come back redacted as says nothing about other
    * organisations' participants; engagement staff get the whole engagement's.
    */
-  async knownNames(ctx: RequestContext): Promise<string[]> {
-    const partner = ctx.caller.isPartner;
-    const rows = await ctx.query<{ contact_encrypted: Buffer }>(
-      `SELECT contact_encrypted FROM participants
-       WHERE engagement_id = $1 AND contact_encrypted IS NOT NULL AND (NOT $2 OR organisation_id = $3)`,
-      [ctx.engagementId, partner, partner ? ctx.caller.organisationId : null],
-    );
-    return rows
-      .map((row) => (JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData).name)
-      .filter((name): name is string => Boolean(name));
+  knownNames(ctx: RequestContext): Promise<KnownNames> {
+    return this.contactNames.known(ctx);
+  }
+
+  /**
+   * Digests the names of contacts stored before names were digested (a migration has no secret to
+   * do it with). Run at start-up; chunked, and safe to run from several instances at once.
+   */
+  async digestStoredContacts(ctx: RequestContext): Promise<number> {
+    let digested = 0;
+    for (;;) {
+      const done = await ctx.transaction(async (tx) => {
+        const rows = await tx.query<{ id: string; contact_encrypted: Buffer | null }>(
+          `SELECT id, contact_encrypted FROM participants
+           WHERE NOT contact_name_digested ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED`,
+        );
+        const people = rows.flatMap((row) => {
+          const name = row.contact_encrypted
+            ? (JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData).name
+            : null;
+          return name ? [{ participantId: row.id, name }] : [];
+        });
+        await this.contactNames.store(tx, people);
+        await tx.query(`UPDATE participants SET contact_name_digested = true WHERE id = ANY($1)`, [
+          rows.map((row) => row.id),
+        ]);
+        return rows.length;
+      });
+      digested += done;
+      if (done === 0) return digested;
+    }
   }
 
   private scoped(ctx: RequestContext) {

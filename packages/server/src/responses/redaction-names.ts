@@ -1,12 +1,5 @@
 import { ORDINARY_WORDS } from './redaction-words.js';
 
-/** A known name as the words to look for, folded, and whether it may match in lower case. */
-interface NameForm {
-  words: string[];
-  /** False when every word is also an ordinary word ("Will Green"): then only capitals match. */
-  anyCase: boolean;
-}
-
 /** A word of the text: where it is, its folded form, and where it ends without a possessive "'s". */
 interface Token {
   start: number;
@@ -58,88 +51,106 @@ function tokenise(text: string): Token[] {
 }
 
 /**
- * The forms a registered name is matched by: the full name, and first + last name when longer;
- * each also with apostrophes read as spaces ("O'Brien" as "O Brien").
+ * The forms a registered name is matched by, each as its folded words joined by single spaces: the
+ * full name, and first + last name when longer; each also with apostrophes read as spaces ("O'Brien"
+ * as "O Brien"). These are what `KnownNames` holds, in the clear or as keyed digests.
  */
-function formsOf(name: string): string[][] {
+export function nameForms(name: string): string[] {
   const written = Array.from(name.matchAll(WORD), (match) => match[0]);
   if (written.length === 0) return [];
   const asWritten = (word: string) => [fold(word)];
   const apartAtApostrophes = (word: string) => word.split(APOSTROPHE).map(fold);
-  const forms: string[][] = [];
+  const forms = new Set<string>();
   for (const wordsOf of [asWritten, apartAtApostrophes]) {
-    forms.push(written.flatMap(wordsOf));
-    if (written.length > 2) forms.push([...wordsOf(written[0]!), ...wordsOf(written[written.length - 1]!)]);
+    const variants = [written.flatMap(wordsOf)];
+    if (written.length > 2) variants.push([...wordsOf(written[0]!), ...wordsOf(written[written.length - 1]!)]);
+    for (const words of variants) if (words.every(Boolean)) forms.add(words.join(' '));
   }
-  return forms.filter((words) => words.every(Boolean));
+  return [...forms];
+}
+
+/** How many words a form from `nameForms` has. */
+export const wordCount = (form: string) => form.split(' ').length;
+
+/**
+ * The names on file, as the matcher asks about them: "is this form known?", never "which names
+ * are there?". So they can be held as keyed digests (participants/contact-names.ts) as well as in
+ * the clear (`plainNames`, for tests and the corpus).
+ */
+export interface KnownNames {
+  /** The word counts of the forms on file, longest first. */
+  readonly lengths: readonly number[];
+  has(form: string): boolean;
+}
+
+/** Word counts, longest first, for `KnownNames.lengths`. */
+export function lengthsOf(counts: Iterable<number>): number[] {
+  return [...new Set(counts)].sort((a, b) => b - a);
+}
+
+/** Names given in the clear. */
+export function plainNames(names: readonly string[]): KnownNames {
+  const forms = new Set(names.flatMap(nameForms));
+  return { lengths: lengthsOf([...forms].map(wordCount)), has: (form) => forms.has(form) };
 }
 
 /**
- * Finds known names as whole names. Matching walks the text's words once and looks each word up
- * by the first word of the names, so the cost is linear in the text, not in text × names.
+ * Finds known names as whole names. Matching walks the text's words once and, at each word, asks
+ * about the few word sequences starting there that are as long as a name on file (longest first),
+ * so the cost is linear in the text and does not grow with the number of names. Each distinct
+ * sequence is asked about once per matcher (one batch).
  */
 export class NameMatcher {
-  private readonly byFirstWord = new Map<string, NameForm[]>();
+  private readonly asked = new Map<string, boolean>();
 
-  constructor(knownNames: readonly string[]) {
-    const seen = new Set<string>();
-    for (const name of knownNames) {
-      for (const words of formsOf(name)) {
-        const key = words.join(' ');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const form = { words, anyCase: words.some((word) => !ORDINARY_WORDS.has(word)) };
-        const list = this.byFirstWord.get(words[0]!) ?? [];
-        list.push(form);
-        this.byFirstWord.set(words[0]!, list);
-      }
-    }
-    // Longest first, so "Jane Mary Smith" is one name rather than "Jane Mary" and a stray word.
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  }
+  constructor(private readonly known: KnownNames) {}
 
   get empty(): boolean {
-    return this.byFirstWord.size === 0;
+    return this.known.lengths.length === 0;
   }
 
   /** Spans of known names in `text`, left to right, not overlapping. */
   find(text: string): { start: number; end: number }[] {
     if (this.empty) return [];
     const tokens = tokenise(text);
+    // joined[k]: whether token k follows token k - 1 across a gap a name may span.
+    const joined = tokens.map((token, k) => k > 0 && NAME_GAP.test(text.slice(tokens[k - 1]!.end, token.start)));
     const found: { start: number; end: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = this.byFirstWord.get(tokens[i]!.folded);
-      if (!candidates) continue;
-      for (const form of candidates) {
-        const end = this.matchAt(text, tokens, i, form);
-        if (end === undefined) continue;
-        found.push({ start: tokens[i]!.start, end });
-        i += form.words.length - 1;
-        break;
-      }
+      const end = this.longestAt(tokens, joined, i);
+      if (end === undefined) continue;
+      found.push({ start: tokens[i]!.start, end: end.at });
+      i += end.words - 1;
     }
     return found;
   }
 
-  /** Where `form` ends if it matches the tokens from `first` on, else undefined. */
-  private matchAt(text: string, tokens: Token[], first: number, form: NameForm): number | undefined {
-    const last = first + form.words.length - 1;
-    if (last >= tokens.length) return undefined;
-    for (let k = first; k <= last; k++) {
-      const token = tokens[k]!;
-      if (!form.anyCase && !token.capitalised) return undefined;
-      if (k > first && !NAME_GAP.test(text.slice(tokens[k - 1]!.end, token.start))) return undefined;
-      const wanted = form.words[k - first]!;
-      if (k < last) {
-        if (token.folded !== wanted) return undefined;
-      } else if (token.folded === wanted) {
-        return token.end;
-      } else if (token.bare?.folded === wanted) {
-        return token.bare.end;
-      } else {
-        return undefined;
+  /** The end of the longest known name starting at token `first`, and its length in words. */
+  private longestAt(tokens: Token[], joined: boolean[], first: number): { at: number; words: number } | undefined {
+    let reach = 1;
+    while (first + reach < tokens.length && joined[first + reach]) reach++;
+    for (const words of this.known.lengths) {
+      if (words > reach) continue;
+      const run = tokens.slice(first, first + words);
+      const last = run[words - 1]!;
+      const leading = run.slice(0, -1).map((token) => token.folded);
+      // A form made only of ordinary words ("Will Green") matches only when every word is capitalised.
+      const allowed = (lastWord: string) =>
+        [...leading, lastWord].some((word) => !ORDINARY_WORDS.has(word)) || run.every((token) => token.capitalised);
+      if (allowed(last.folded) && this.knows([...leading, last.folded].join(' '))) return { at: last.end, words };
+      if (last.bare && allowed(last.bare.folded) && this.knows([...leading, last.bare.folded].join(' '))) {
+        return { at: last.bare.end, words };
       }
     }
     return undefined;
+  }
+
+  private knows(form: string): boolean {
+    let known = this.asked.get(form);
+    if (known === undefined) {
+      known = this.known.has(form);
+      this.asked.set(form, known);
+    }
+    return known;
   }
 }

@@ -1,4 +1,4 @@
-import { NameMatcher } from './redaction-names.js';
+import { NameMatcher, plainNames, type KnownNames } from './redaction-names.js';
 import {
   findAddresses,
   findDatesOfBirth,
@@ -40,7 +40,8 @@ export interface RedactorOptions {
 }
 
 /**
- * Compiled once per batch from the names the caller may know about. Detectors run independently
+ * Made once per batch from the names the caller may know about: in the clear, or as the keyed
+ * digests a server keeps (participants/contact-names.ts). Detectors run independently
  * on the original text; where their spans overlap, the category earlier in REDACTION_CATEGORIES
  * wins (an email's digits are not a phone number, a house number is not a birth date).
  */
@@ -48,10 +49,10 @@ export class Redactor {
   private readonly names: NameMatcher;
 
   constructor(
-    knownNames: readonly string[],
+    knownNames: readonly string[] | KnownNames,
     private readonly options: RedactorOptions = {},
   ) {
-    this.names = new NameMatcher(knownNames);
+    this.names = new NameMatcher(isNameList(knownNames) ? plainNames(knownNames) : knownNames);
   }
 
   /** The personal data found in `text`, left to right. */
@@ -93,6 +94,10 @@ export class Redactor {
     }
     return result + text.slice(from);
   }
+}
+
+function isNameList(names: readonly string[] | KnownNames): names is readonly string[] {
+  return Array.isArray(names);
 }
 
 /** Replaces personal data in free text with placeholders; see Redactor. */

@@ -57,12 +57,18 @@ export class ResponsesService {
   ) {}
 
   /**
-   * Stores a batch whole or not at all. The idempotency key is claimed by a unique constraint
-   * first, so concurrent retries of one key wait on each other and exactly one batch is stored.
+   * Stores a batch whole or not at all. The texts are redacted first, with no transaction open and
+   * no connection held (redaction is work on the texts alone, and a long batch must not hold locks
+   * while it runs). Then one transaction: the idempotency key is claimed by a unique constraint, so
+   * concurrent retries of one key wait on each other and exactly one batch is stored; consent is
+   * checked for the whole batch at once; one INSERT stores every row.
    */
   async submit(ctx: RequestContext, input: SubmitResponsesData): Promise<SubmitResult> {
+    ctx.require(Permission.ResponseSubmit);
+    const batch = this.validateBatch(input);
+    const redactor = new Redactor(await this.participants.knownNames(ctx));
+    const texts = batch.responses.map((r) => redactor.redact(r.text));
     return this.useCases.run(ctx, Permission.ResponseSubmit, async (tx) => {
-      const batch = this.validateBatch(input);
       const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
       const claim = await this.idempotency.claim(tx, {
         table: 'submissions',
@@ -73,12 +79,10 @@ export class ResponsesService {
         conflict: 'This idempotencyKey was already used for a different batch; use a new key for new responses',
       });
       if (!claim.first) return { result: await this.replay(tx, claim.id), audit: [] };
-      const claimed = { id: claim.id };
 
       if (session.status === SessionStatus.CANCELLED) throw badInput('sessionId', 'this session was cancelled');
       await this.checkParticipants(tx, batch.responses);
 
-      const redactor = new Redactor(await this.participants.knownNames(tx));
       const source = ownOrganisation(tx.caller) ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
       const rows = batch.responses;
       await tx.query(
@@ -87,17 +91,17 @@ export class ResponsesService {
          FROM unnest($4::uuid[], $5::int[], $6::text[], $7::text[], $8::text[]) AS t(participant_id, position, prompt, text, language)`,
         [
           session.id,
-          claimed.id,
+          claim.id,
           source,
           rows.map((r) => r.participantId),
           rows.map((_, i) => i),
           rows.map((r) => r.prompt),
-          rows.map((r) => redactor.redact(r.text)),
+          texts,
           rows.map((r) => r.language),
         ],
       );
       return audited(
-        { duplicate: false, responses: await this.ofSubmission(tx, claimed.id) },
+        { duplicate: false, responses: await this.ofSubmission(tx, claim.id) },
         {
           action: AuditAction.ResponsesSubmitted,
           entityType: 'session',
