@@ -9,6 +9,7 @@ import { Caller } from '../access/caller.js';
 import { withBenchDatabase } from './database.js';
 import { benchLimits } from './limits.js';
 import { benchRedaction } from './redaction.js';
+import { benchWrites } from './writes.js';
 
 /**
  * `pnpm bench batches` (the default): the batch submission path against the per-row ORM baseline it replaced, on the
@@ -100,9 +101,10 @@ const BENCHES: Record<string, (logger: Logger) => void | Promise<void>> = {
   batches: benchBatches,
   limits: benchLimits,
   redaction: benchRedaction,
+  writes: benchWrites,
 };
 
-/** `pnpm bench [batches|limits|redaction]`. */
+/** `pnpm bench [batches|limits|redaction|writes]`. */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'batches';
   const bench = BENCHES[name];

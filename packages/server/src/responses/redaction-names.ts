@@ -15,8 +15,11 @@ const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 
 const APOSTROPHES = /['’‘ʼ`]/g;
 const APOSTROPHE = /['’‘ʼ`]/;
 
+const PLAIN_ASCII = /^[A-Za-z0-9]*$/;
+
 /** Case, accents and apostrophes removed: "Zoë" → "zoe", "O’Brien" → "obrien", "Łukasz" → "lukasz". */
 export function fold(word: string): string {
+  if (PLAIN_ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -31,20 +34,24 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‘ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE = /['’‘ʼ]s$/iu;
 /** What may stand between two words of one name: "Jane Smith", "Smith-Jones", "jane_smith", "J.R. Hartley". */
 const NAME_GAP = /^(?:\s+|[-_.]|\.\s+)$/u;
+const CAPITALISED = /^\p{Lu}/u;
 
-function tokenise(text: string): Token[] {
+/** Whether the text between two words may lie inside one name; most gaps are one space. */
+const nameGap = (gap: string) => gap === ' ' || NAME_GAP.test(gap);
+
+function tokenise(text: string, foldWord: (word: string) => string): Token[] {
   return Array.from(text.matchAll(WORD), (match) => {
     const start = match.index;
     const end = start + match[0].length;
     const token: Token = {
       start,
       end,
-      folded: fold(match[0]),
-      capitalised: /^\p{Lu}/u.test(match[0]),
+      folded: foldWord(match[0]),
+      capitalised: CAPITALISED.test(match[0]),
     };
-    if (POSSESSIVE.test(match[0])) {
+    if (match[0].length > 2 && POSSESSIVE.test(match[0])) {
       const bare = match[0].slice(0, -2);
-      token.bare = { folded: fold(bare), end: start + bare.length };
+      token.bare = { folded: foldWord(bare), end: start + bare.length };
     }
     return token;
   });
@@ -102,6 +109,7 @@ export function plainNames(names: readonly string[]): KnownNames {
  */
 export class NameMatcher {
   private readonly asked = new Map<string, boolean>();
+  private readonly folded = new Map<string, string>();
 
   constructor(private readonly known: KnownNames) {}
 
@@ -112,9 +120,9 @@ export class NameMatcher {
   /** Spans of known names in `text`, left to right, not overlapping. */
   find(text: string): { start: number; end: number }[] {
     if (this.empty) return [];
-    const tokens = tokenise(text);
+    const tokens = tokenise(text, (word) => this.fold(word));
     // joined[k]: whether token k follows token k - 1 across a gap a name may span.
-    const joined = tokens.map((token, k) => k > 0 && NAME_GAP.test(text.slice(tokens[k - 1]!.end, token.start)));
+    const joined = tokens.map((token, k) => k > 0 && nameGap(text.slice(tokens[k - 1]!.end, token.start)));
     const found: { start: number; end: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const end = this.longestAt(tokens, joined, i);
@@ -131,18 +139,32 @@ export class NameMatcher {
     while (first + reach < tokens.length && joined[first + reach]) reach++;
     for (const words of this.known.lengths) {
       if (words > reach) continue;
-      const run = tokens.slice(first, first + words);
-      const last = run[words - 1]!;
-      const leading = run.slice(0, -1).map((token) => token.folded);
+      const last = tokens[first + words - 1]!;
+      let leading = '';
+      let ordinary = true;
+      let capitalised = last.capitalised;
+      for (let k = first; k < first + words - 1; k++) {
+        leading += `${tokens[k]!.folded} `;
+        ordinary &&= ORDINARY_WORDS.has(tokens[k]!.folded);
+        capitalised &&= tokens[k]!.capitalised;
+      }
       // A form made only of ordinary words ("Will Green") matches only when every word is capitalised.
-      const allowed = (lastWord: string) =>
-        [...leading, lastWord].some((word) => !ORDINARY_WORDS.has(word)) || run.every((token) => token.capitalised);
-      if (allowed(last.folded) && this.knows([...leading, last.folded].join(' '))) return { at: last.end, words };
-      if (last.bare && allowed(last.bare.folded) && this.knows([...leading, last.bare.folded].join(' '))) {
+      const allowed = (lastWord: string) => capitalised || !ordinary || !ORDINARY_WORDS.has(lastWord);
+      if (allowed(last.folded) && this.knows(leading + last.folded)) return { at: last.end, words };
+      if (last.bare && allowed(last.bare.folded) && this.knows(leading + last.bare.folded)) {
         return { at: last.bare.end, words };
       }
     }
     return undefined;
+  }
+
+  private fold(word: string): string {
+    let folded = this.folded.get(word);
+    if (folded === undefined) {
+      folded = fold(word);
+      this.folded.set(word, folded);
+    }
+    return folded;
   }
 
   private knows(form: string): boolean {
