@@ -172,7 +172,10 @@ async function rawPhase(pool: Pool, sessionId: string, batches: Row[][][]): Prom
       try {
         for (const batch of own) {
           const begun = performance.now();
-          const values = batch.map((_, i) => `($1, $2, $${6 * i + 3}, $${6 * i + 4}, $${6 * i + 5}, $${6 * i + 6}, $${6 * i + 7}, $${6 * i + 8})`);
+          const values = batch.map(
+            (_, i) =>
+              `($1, $2, $${6 * i + 3}, $${6 * i + 4}, $${6 * i + 5}, $${6 * i + 6}, $${6 * i + 7}, $${6 * i + 8})`,
+          );
           const params = batch.flatMap((row, i) => [row.participantId, i, row.prompt, row.text, row.language, null]);
           await connection.query('BEGIN');
           await connection.query(
@@ -193,10 +196,18 @@ async function rawPhase(pool: Pool, sessionId: string, batches: Row[][][]): Prom
   return { rowsPerSecond: rows / seconds, latencies, failed: 0 };
 }
 
-const CONSENT = { purpose: ConsentPurpose.PARTICIPATION, granted: true, method: ConsentMethod.VERBAL, noticeVersion: 'v1' };
+const CONSENT = {
+  purpose: ConsentPurpose.PARTICIPATION,
+  granted: true,
+  method: ConsentMethod.VERBAL,
+  noticeVersion: 'v1',
+};
 const CODE_LETTERS = 'ACDEFGHJKMNPQRTUVWXY34679';
 const codeOf = (n: number) =>
-  Array.from({ length: 6 }, (_, i) => CODE_LETTERS[Math.floor(n / CODE_LETTERS.length ** i) % CODE_LETTERS.length]).join('');
+  Array.from(
+    { length: 6 },
+    (_, i) => CODE_LETTERS[Math.floor(n / CODE_LETTERS.length ** i) % CODE_LETTERS.length],
+  ).join('');
 
 /**
  * Brings the contacts on file up to `total`: rows written in SQL with contact details encrypted
@@ -240,10 +251,23 @@ export async function benchWrites(logger: Logger): Promise<void> {
     const services = createServices(secret);
     const engagementId = await services.engagements.ensureDefault(dataSource, 10);
     const system = new RequestContext(dataSource, engagementId, Caller.system, 'bench');
-    const organisation = await services.organisations.create(system, { name: 'Bench partners', sector: Sector.VOLUNTARY });
-    const key = await services.apiKeys.create(system, { label: 'bench', role: Role.PARTNER, organisationId: organisation.id });
-    const partner = system.as(Caller.apiKey({ id: key.apiKey.id, role: Role.PARTNER, organisationId: organisation.id }));
-    const session = await services.sessions.create(partner, { title: 'Bench', format: SessionFormat.WORKSHOP, startsAt: new Date() });
+    const organisation = await services.organisations.create(system, {
+      name: 'Bench partners',
+      sector: Sector.VOLUNTARY,
+    });
+    const key = await services.apiKeys.create(system, {
+      label: 'bench',
+      role: Role.PARTNER,
+      organisationId: organisation.id,
+    });
+    const partner = system.as(
+      Caller.apiKey({ id: key.apiKey.id, role: Role.PARTNER, organisationId: organisation.id }),
+    );
+    const session = await services.sessions.create(partner, {
+      title: 'Bench',
+      format: SessionFormat.WORKSHOP,
+      startsAt: new Date(),
+    });
     const respondents: string[] = [];
     for (let i = 0; i < RESPONDENTS; i++) {
       const person = await services.participants.register(partner, {
@@ -300,7 +324,9 @@ export async function benchWrites(logger: Logger): Promise<void> {
           ` digesting the new contacts ${format(digestMs)} ms, loading the digests once ${format(loadMs)} ms`;
         console.log(line);
       }
-      console.log(`\n${CLIENTS} clients × ${BATCHES_PER_CLIENT} batches of ${BATCH} per round, median of ${ROUNDS} rounds; target ratio ≥ ${TARGET}`);
+      console.log(
+        `\n${CLIENTS} clients × ${BATCHES_PER_CLIENT} batches of ${BATCH} per round, median of ${ROUNDS} rounds; target ratio ≥ ${TARGET}`,
+      );
     } finally {
       await pool.end();
       await app.stop();

@@ -57,7 +57,8 @@ interface ResponseRow {
   source: ResponseSource;
   created_at: Date;
 }
-const RESPONSE_COLUMNS = 'id, session_id, participant_id, submission_id, position, prompt, text, language, source, created_at';
+const RESPONSE_COLUMNS =
+  'id, session_id, participant_id, submission_id, position, prompt, text, language, source, created_at';
 
 function responseOf(row: ResponseRow): Response {
   return Object.assign(new Response(), {
