@@ -12,7 +12,7 @@ import type { RequestContext } from '../db/request-context.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
 import { ownOrganisation, scopeParticipants, scopeSessions } from '../access/tenancy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
-import { Redactor } from './redaction.js';
+import { redactAll, Redactor } from './redaction.js';
 import { Response } from './response.entity.js';
 import { Submission } from './submission.entity.js';
 
@@ -98,7 +98,10 @@ export class ResponsesService {
     ctx.require(Permission.ResponseSubmit);
     const batch = this.validateBatch(input);
     const redactor = new Redactor(await this.participants.knownNames(ctx));
-    const texts = batch.responses.map((r) => redactor.redact(r.text));
+    const texts = await redactAll(
+      redactor,
+      batch.responses.map((r) => r.text),
+    );
     return this.useCases.run(ctx, Permission.ResponseSubmit, async (tx) => {
       const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
       const claim = await this.idempotency.claim(tx, {
