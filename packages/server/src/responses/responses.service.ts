@@ -44,37 +44,6 @@ export interface ResponseFilter {
   search?: string | null;
 }
 
-/** A row of `responses` as `RETURNING ${RESPONSE_COLUMNS}` gives it. */
-interface ResponseRow {
-  id: string;
-  session_id: string;
-  participant_id: string | null;
-  submission_id: string | null;
-  position: number;
-  prompt: Prompt;
-  text: string;
-  language: string;
-  source: ResponseSource;
-  created_at: Date;
-}
-const RESPONSE_COLUMNS =
-  'id, session_id, participant_id, submission_id, position, prompt, text, language, source, created_at';
-
-function responseOf(row: ResponseRow): Response {
-  return Object.assign(new Response(), {
-    id: row.id,
-    sessionId: row.session_id,
-    participantId: row.participant_id,
-    submissionId: row.submission_id,
-    position: row.position,
-    prompt: row.prompt,
-    text: row.text,
-    language: row.language,
-    source: row.source,
-    createdAt: row.created_at,
-  });
-}
-
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
 export class ResponsesService {
@@ -119,11 +88,12 @@ export class ResponsesService {
 
       const source = ownOrganisation(tx.caller) ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
       const rows = batch.responses;
-      const stored = await tx.query<ResponseRow>(
+      // Only what the database chose comes back; the rest is what was just written.
+      const stored = await tx.query<{ id: string; position: number; created_at: Date }>(
         `INSERT INTO responses (session_id, submission_id, source, participant_id, position, prompt, text, language)
          SELECT $1, $2, $3, t.participant_id, t.position, t.prompt, t.text, t.language
          FROM unnest($4::uuid[], $5::int[], $6::text[], $7::text[], $8::text[]) AS t(participant_id, position, prompt, text, language)
-         RETURNING ${RESPONSE_COLUMNS}`,
+         RETURNING id, position, created_at`,
         [
           session.id,
           claim.id,
@@ -135,8 +105,22 @@ export class ResponsesService {
           rows.map((r) => r.language),
         ],
       );
+      const responses = stored
+        .sort((a, b) => a.position - b.position)
+        .map((row) =>
+          Object.assign(new Response(), {
+            ...rows[row.position]!,
+            id: row.id,
+            sessionId: session.id,
+            submissionId: claim.id,
+            position: row.position,
+            text: texts[row.position]!,
+            source,
+            createdAt: row.created_at,
+          }),
+        );
       return audited(
-        { duplicate: false, responses: stored.map(responseOf).sort((a, b) => a.position - b.position) },
+        { duplicate: false, responses },
         {
           action: AuditAction.ResponsesSubmitted,
           entityType: 'session',
