@@ -1,0 +1,77 @@
+import type { AgeBand, Prompt, SessionFormat } from '@chorus/shared';
+import type { RequestContext } from '../db/request-context.js';
+
+/** A validated filter: lists are null or non-empty, dates are real instants. */
+export interface FactFilter {
+  areaIds: string[] | null;
+  formats: SessionFormat[] | null;
+  prompts: Prompt[] | null;
+  ageBands: AgeBand[] | null;
+  from: Date | null;
+  to: Date | null;
+}
+
+/** Unsuppressed counts under a filter, and the engagement's figures version they were read at. */
+export interface Figures {
+  version: bigint;
+  responses: number;
+  participants: number;
+  byTheme: Map<string, { responses: number; participants: number }>;
+}
+
+/** The engagement's suppression threshold and figures version, in one statement. */
+export async function readEngagementFigures(
+  ctx: RequestContext,
+): Promise<{ threshold: number; version: bigint }> {
+  const [row] = await ctx.query<{ threshold: number; version: string }>(
+    `SELECT e.suppression_threshold AS threshold, coalesce(v.version, 0)::text AS version
+     FROM engagements e LEFT JOIN aggregate_versions v ON v.engagement_id = e.id
+     WHERE e.id = $1`,
+    [ctx.engagementId],
+  );
+  if (!row) throw new Error('The request engagement does not exist');
+  return { threshold: row.threshold, version: BigInt(row.version) };
+}
+
+/**
+ * Counts responses and distinct participants, in all and per theme, from the fact tables
+ * (`db/migrations/1796300000000-aggregate-facts.ts`). One statement, so the totals, the
+ * themes and the version are read from one snapshot. Distinct participants are counted in two
+ * GROUP BY steps (per participant, then per theme) rather than with count(DISTINCT): on the
+ * covering indexes the rows arrive in that order, so nothing is sorted or hashed at full size.
+ */
+export async function countFigures(ctx: RequestContext, filter: FactFilter): Promise<Figures> {
+  const params: unknown[] = [ctx.engagementId];
+  const where = ['engagement_id = $1'];
+  const narrow = (condition: (placeholder: string) => string, value: unknown) => {
+    if (value === null) return;
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  narrow((p) => `area_id = ANY(${p}::uuid[])`, filter.areaIds);
+  narrow((p) => `format = ANY(${p}::text[])`, filter.formats);
+  narrow((p) => `prompt = ANY(${p}::text[])`, filter.prompts);
+  narrow((p) => `age_band = ANY(${p}::text[])`, filter.ageBands);
+  narrow((p) => `starts_at >= ${p}`, filter.from);
+  narrow((p) => `starts_at < ${p}`, filter.to);
+  const conditions = where.join(' AND ');
+  const rows = await ctx.query<{ theme_id: string | null; responses: number; participants: number; version: string }>(
+    `SELECT NULL::uuid AS theme_id, coalesce(sum(n), 0)::int AS responses, count(participant_id)::int AS participants,
+            (SELECT coalesce(max(version), 0) FROM aggregate_versions WHERE engagement_id = $1)::text AS version
+     FROM (SELECT participant_id, count(*) AS n FROM response_facts WHERE ${conditions} GROUP BY participant_id) per_person
+     UNION ALL
+     SELECT theme_id, sum(n)::int, count(participant_id)::int, NULL
+     FROM (SELECT theme_id, participant_id, count(*) AS n FROM coding_facts WHERE ${conditions}
+           GROUP BY theme_id, participant_id) per_person
+     GROUP BY theme_id`,
+    params,
+  );
+  const totals = rows.find((row) => row.theme_id === null);
+  const themes = rows.filter((row) => row.theme_id !== null);
+  return {
+    version: BigInt(totals!.version),
+    responses: totals!.responses,
+    participants: totals!.participants,
+    byTheme: new Map(themes.map((row) => [row.theme_id!, { responses: row.responses, participants: row.participants }])),
+  };
+}
