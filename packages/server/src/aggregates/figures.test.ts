@@ -1,5 +1,5 @@
 import { Role } from '@chorus/shared';
-import { consent, TestServer } from '../test/harness';
+import { TestServer } from '../test/harness';
 
 /**
  * The figures from the fact tables, checked against the same counts taken from the source tables
