@@ -175,12 +175,18 @@ export class AggregateFacts1796300000000 implements MigrationInterface {
       CREATE TRIGGER codings_facts_update AFTER UPDATE ON codings
       REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION codings_moved()`);
 
-    // What is already stored.
-    await db.query(`INSERT INTO response_facts SELECT * FROM response_facts_source`);
+    // Recomputes every fact from the source tables: the backfill below, and after a bulk load that
+    // ran with triggers off (session_replication_role = replica), as the bench's generator does.
     await db.query(`
-      INSERT INTO coding_facts (response_id, theme_id, engagement_id, participant_id, area_id, format, prompt, age_band, starts_at)
-      SELECT DISTINCT f.response_id, c.theme_id, f.engagement_id, f.participant_id, f.area_id, f.format, f.prompt, f.age_band, f.starts_at
-      FROM codings c JOIN response_facts f ON f.response_id = c.response_id`);
+      CREATE FUNCTION aggregate_facts_rebuild() RETURNS void LANGUAGE sql AS $$
+        TRUNCATE coding_facts, response_facts;
+        INSERT INTO response_facts SELECT * FROM response_facts_source;
+        INSERT INTO coding_facts (response_id, theme_id, engagement_id, participant_id, area_id, format, prompt, age_band, starts_at)
+        SELECT DISTINCT f.response_id, c.theme_id, f.engagement_id, f.participant_id, f.area_id, f.format, f.prompt, f.age_band, f.starts_at
+        FROM codings c JOIN response_facts f ON f.response_id = c.response_id;
+        UPDATE aggregate_versions SET version = version + 1;
+      $$`);
+    await db.query(`SELECT aggregate_facts_rebuild()`);
     // Rows ordered by participant (per theme), so the figures stream out of index-only scans in
     // two GROUP BY steps, with no sort and no hash table. The narrow index serves the whole
     // engagement (a theme implies its engagement); the covering one serves a filter on any other
@@ -246,6 +252,7 @@ export class AggregateFacts1796300000000 implements MigrationInterface {
     await db.query(`DROP TABLE coding_facts, response_facts, aggregate_changes, aggregate_versions`);
     await db.query(`DROP VIEW response_facts_source`);
     for (const fn of [
+      'aggregate_facts_rebuild()',
       'aggregate_version_bump()',
       'aggregate_facts_changed()',
       'codings_moved()',
