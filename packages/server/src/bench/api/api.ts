@@ -91,6 +91,8 @@ interface Measurement {
 }
 
 const STATEMENT_SAMPLES = 5;
+/** The longest a round is stretched for a slow query. */
+const SLOW_ROUND_CAP_S = 30;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -317,7 +319,10 @@ export async function benchApi(logger: Logger): Promise<void> {
         for (let round = 0; round < options.rounds; round++) {
           for (const [i, target] of targets.entries()) {
             const measurement = measurements[i]!;
-            const seconds = Math.min(60, Math.max(options.duration, Math.ceil((4 * measurement.singleMs) / 1000)));
+            const seconds = Math.max(
+              options.duration,
+              Math.min(SLOW_ROUND_CAP_S, Math.ceil((3 * measurement.singleMs) / 1000)),
+            );
             measurement.rounds.push(await load(target, query, options, seconds));
           }
         }
