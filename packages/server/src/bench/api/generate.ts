@@ -1,4 +1,4 @@
-import type { Client } from 'pg';
+import { Client } from 'pg';
 
 /** How much data a scale means: the issue's volume at 1,000,000 responses, proportionally below. */
 export interface Volume {
@@ -62,25 +62,43 @@ const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(
 /**
  * Fills a freshly migrated database with one engagement of `volume`, set-based (INSERT … SELECT
  * over generate_series), deterministic. Foreign-key triggers are off while loading (the rows are
- * consistent by construction) and the secondary indexes of the two big tables are dropped and
+ * consistent by construction) and the secondary indexes of the tables that grow with it are dropped and
  * rebuilt afterwards, which is several times faster than maintaining them row by row.
  */
-export async function generateVolume(db: Client, volume: Volume, log: (line: string) => void): Promise<void> {
+export async function generateVolume(databaseUrl: string, volume: Volume, log: (line: string) => void): Promise<void> {
+  // Two connections: the index rebuild at the end runs on both cores.
+  const [db, second] = [new Client({ connectionString: databaseUrl }), new Client({ connectionString: databaseUrl })];
+  await Promise.all([db.connect(), second.connect()]);
+  try {
+    const dropped = await load(db, volume, log);
+    await rebuildIndexes([db, second], dropped, log);
+  } finally {
+    await Promise.all([db.end(), second.end()]);
+  }
+}
+
+/** Secondary indexes of the tables that grow with the scale, dropped while loading. */
+const BIG_TABLES = ['participants', 'consent_events', 'responses', 'codings'];
+interface Index {
+  indexname: string;
+  indexdef: string;
+}
+
+/** Loads the rows; returns the indexes it dropped to do so. */
+async function load(db: Client, volume: Volume, log: (line: string) => void): Promise<Index[]> {
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const started = performance.now();
     const result = await db.query(sql, params);
     log(`  ${label}: ${result.rowCount ?? 0} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
   await db.query(`SET session_replication_role = replica`);
-  await db.query(`SET maintenance_work_mem = '256MB'`);
   await db.query(`SET synchronous_commit = off`);
-
-  const bigTables = ['responses', 'codings'];
-  const { rows: indexes } = await db.query<{ indexname: string; indexdef: string }>(
+  // Constraints' indexes (primary keys, UNIQUE) stay: the rows are checked against them as they go in.
+  const { rows: indexes } = await db.query<Index>(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-    [bigTables],
+    [BIG_TABLES],
   );
   for (const index of indexes) await db.query(`DROP INDEX "${index.indexname}"`);
 
@@ -202,10 +220,23 @@ export async function generateVolume(db: Client, volume: Volume, log: (line: str
     [volume.codingsPerResponse],
   );
   await db.query(`SET session_replication_role = DEFAULT`);
+  return indexes;
+}
+
+async function rebuildIndexes(connections: Client[], indexes: Index[], log: (line: string) => void): Promise<void> {
   const started = performance.now();
-  for (const index of indexes) await db.query(index.indexdef);
-  log(`  indexes rebuilt: ${indexes.length}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const queue = [...indexes];
+  // The GIN indexes (full text, trigrams) are the slow ones: first, one per connection.
+  queue.sort((a, b) => Number(b.indexdef.includes('USING gin')) - Number(a.indexdef.includes('USING gin')));
+  const count = queue.length;
+  await Promise.all(
+    connections.map(async (db) => {
+      await db.query(`SET maintenance_work_mem = '256MB'`);
+      for (let index = queue.shift(); index; index = queue.shift()) await db.query(index.indexdef);
+    }),
+  );
+  log(`  indexes rebuilt: ${count}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const vacuumed = performance.now();
-  await db.query(`VACUUM ANALYZE`);
+  await connections[0]!.query(`VACUUM ANALYZE`);
   log(`  vacuum analyze: ${((performance.now() - vacuumed) / 1000).toFixed(1)} s`);
 }
