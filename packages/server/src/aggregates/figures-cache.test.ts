@@ -8,6 +8,8 @@ const figures = (version: bigint, responses: number): Figures => ({
   byTheme: new Map(),
 });
 
+const counted = (version: bigint, responses: number) => () => Promise.resolve(figures(version, responses));
+
 /** A count that finishes when the test says so, recording how many ran at once. */
 function counter() {
   const releases: (() => void)[] = [];
@@ -41,16 +43,16 @@ describe('FiguresCache', () => {
 
   it('counts again once the version moves past what it holds', async () => {
     const cache = new FiguresCache();
-    await cache.get('all', 1n, async () => figures(1n, 5));
-    expect((await cache.get('all', 2n, async () => figures(2n, 6))).responses).toBe(6);
+    await cache.get('all', 1n, counted(1n, 5));
+    expect((await cache.get('all', 2n, counted(2n, 6))).responses).toBe(6);
     // A caller who read an older version may have the newer committed figures.
-    expect((await cache.get('all', 1n, async () => figures(1n, 5))).responses).toBe(6);
+    expect((await cache.get('all', 1n, counted(1n, 5))).responses).toBe(6);
   });
 
   it('keeps nothing from a count that failed', async () => {
     const cache = new FiguresCache();
     await expect(cache.get('all', 1n, () => Promise.reject(new Error('timeout')))).rejects.toThrow('timeout');
-    expect((await cache.get('all', 1n, async () => figures(1n, 4))).responses).toBe(4);
+    expect((await cache.get('all', 1n, counted(1n, 4))).responses).toBe(4);
   });
 
   it('runs at most its concurrency of different counts at once and queues the rest', async () => {
@@ -66,11 +68,11 @@ describe('FiguresCache', () => {
 
   it('forgets the least recently used filter beyond its capacity', async () => {
     const cache = new FiguresCache(2);
-    await cache.get('a', 1n, async () => figures(1n, 1));
-    await cache.get('b', 1n, async () => figures(1n, 2));
-    await cache.get('a', 1n, async () => figures(1n, 0)); // a is used again
-    await cache.get('c', 1n, async () => figures(1n, 3)); // b goes
-    expect((await cache.get('a', 1n, async () => figures(1n, 0))).responses).toBe(1);
-    expect((await cache.get('b', 1n, async () => figures(1n, 20))).responses).toBe(20);
+    await cache.get('a', 1n, counted(1n, 1));
+    await cache.get('b', 1n, counted(1n, 2));
+    await cache.get('a', 1n, counted(1n, 0)); // a is used again
+    await cache.get('c', 1n, counted(1n, 3)); // b goes
+    expect((await cache.get('a', 1n, counted(1n, 0))).responses).toBe(1);
+    expect((await cache.get('b', 1n, counted(1n, 20))).responses).toBe(20);
   });
 });

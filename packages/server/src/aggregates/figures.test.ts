@@ -124,7 +124,8 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) areas.push(await server.createArea());
   for (const name of ['Parks', 'Buses', 'Libraries', 'Safety']) {
     themes.push(
-      (await server.ok(`mutation($n: String!) { createTheme(input: { name: $n }) { id } }`, { n: name })).createTheme.id,
+      (await server.ok(`mutation($n: String!) { createTheme(input: { name: $n }) { id } }`, { n: name })).createTheme
+        .id,
     );
   }
   const plan = [
@@ -248,7 +249,10 @@ describe('themeSummary figures from the fact tables', () => {
     try {
       await runner.startTransaction();
       await runner.query(`SET LOCAL session_replication_role = replica`);
-      await runner.query(`INSERT INTO codings (response_id, theme_id) SELECT id, $1 FROM responses ON CONFLICT DO NOTHING`, [themes[1]]);
+      await runner.query(
+        `INSERT INTO codings (response_id, theme_id) SELECT id, $1 FROM responses ON CONFLICT DO NOTHING`,
+        [themes[1]],
+      );
       await runner.commitTransaction();
     } finally {
       await runner.release();

@@ -20,9 +20,7 @@ export interface Figures {
 }
 
 /** The engagement's suppression threshold and figures version, in one statement. */
-export async function readEngagementFigures(
-  ctx: RequestContext,
-): Promise<{ threshold: number; version: bigint }> {
+export async function readEngagementFigures(ctx: RequestContext): Promise<{ threshold: number; version: bigint }> {
   const [row] = await ctx.query<{ threshold: number; version: string }>(
     `SELECT e.suppression_threshold AS threshold, coalesce(v.version, 0)::text AS version
      FROM engagements e LEFT JOIN aggregate_versions v ON v.engagement_id = e.id
@@ -77,6 +75,8 @@ export async function countFigures(ctx: RequestContext, filter: FactFilter): Pro
     version: BigInt(totals!.version),
     responses: totals!.responses,
     participants: totals!.participants,
-    byTheme: new Map(themes.map((row) => [row.theme_id!, { responses: row.responses, participants: row.participants }])),
+    byTheme: new Map(
+      themes.map((row) => [row.theme_id!, { responses: row.responses, participants: row.participants }]),
+    ),
   };
 }
