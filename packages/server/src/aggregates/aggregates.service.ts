@@ -2,9 +2,10 @@ import { Permission, type AgeBand, type Prompt, type SessionFormat } from '@chor
 import { badInput } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
-import { Engagement } from '../engagements/engagement.entity.js';
 import type { Theme } from '../themes/theme.entity.js';
 import type { ThemesService } from '../themes/themes.service.js';
+import { FiguresCache } from './figures-cache.js';
+import { countFigures, readEngagementFigures, type FactFilter, type Figures } from './figures.js';
 
 export interface AggregateFilter {
   areaIds?: string[] | null;
@@ -31,52 +32,26 @@ export interface ThemeSummary {
 
 /**
  * Aggregate figures for council systems and reports. Every count below the engagement's
- * threshold is withheld (null, suppressed) before it leaves this service.
+ * threshold is withheld (null, suppressed) before it leaves this service. The counts come from
+ * the fact tables (`figures.ts`), through a cache that is exact (`figures-cache.ts`).
  */
 export class AggregatesService {
+  private readonly cache = new FiguresCache();
+
   constructor(private readonly themes: ThemesService) {}
 
   async themeSummary(ctx: RequestContext, filter: AggregateFilter | null | undefined): Promise<ThemeSummary> {
     ctx.require(Permission.AggregateRead);
-    const params = this.filterParams(filter ?? {});
-    const engagement = await ctx.manager.findOneByOrFail(Engagement, { id: ctx.engagementId });
-    const threshold = engagement.suppressionThreshold;
-    // A response's area is where its participant is from, else where the session was held.
-    const inScope = `
-      SELECT r.id AS response_id, r.participant_id
-      FROM responses r
-      JOIN sessions s ON s.id = r.session_id
-      LEFT JOIN participants p ON p.id = r.participant_id
-      WHERE s.engagement_id = $1
-        AND ($2::uuid[] IS NULL OR coalesce(p.area_id, s.area_id) = ANY($2))
-        AND ($3::text[] IS NULL OR s.format = ANY($3))
-        AND ($4::text[] IS NULL OR r.prompt = ANY($4))
-        AND ($5::text[] IS NULL OR p.age_band = ANY($5))
-        AND ($6::timestamptz IS NULL OR s.starts_at >= $6)
-        AND ($7::timestamptz IS NULL OR s.starts_at < $7)`;
-    const args = [ctx.engagementId, ...params];
-    const [totals, perTheme, themes] = await Promise.all([
-      ctx.query<{ responses: number; participants: number }>(
-        `SELECT count(*)::int AS responses, count(DISTINCT participant_id)::int AS participants FROM (${inScope}) scoped`,
-        args,
-      ),
-      ctx.query<{ theme_id: string; responses: number; participants: number }>(
-        `SELECT c.theme_id, count(DISTINCT scoped.response_id)::int AS responses,
-                count(DISTINCT scoped.participant_id)::int AS participants
-         FROM codings c JOIN (${inScope}) scoped ON scoped.response_id = c.response_id
-         GROUP BY c.theme_id`,
-        args,
-      ),
-      this.themes.list(ctx),
-    ]);
-    const counts = new Map(perTheme.map((row) => [row.theme_id, row]));
+    const facts = this.factFilter(filter ?? {});
+    const { threshold, version } = await readEngagementFigures(ctx);
+    const [counts, themes] = await Promise.all([this.figures(ctx, facts, version), this.themes.list(ctx)]);
     const release = (n: number) => (n >= threshold ? n : null);
     return {
       threshold,
-      totalResponses: release(totals[0]!.responses),
-      totalParticipants: release(totals[0]!.participants),
+      totalResponses: release(counts.responses),
+      totalParticipants: release(counts.participants),
       themes: themes.map((theme) => {
-        const cell = counts.get(theme.id) ?? { responses: 0, participants: 0 };
+        const cell = counts.byTheme.get(theme.id) ?? { responses: 0, participants: 0 };
         const suppressed = cell.responses < threshold || cell.participants < threshold;
         return {
           theme,
@@ -88,12 +63,28 @@ export class AggregatesService {
     };
   }
 
-  private filterParams(filter: AggregateFilter): unknown[] {
+  private figures(ctx: RequestContext, filter: FactFilter, version: bigint): Promise<Figures> {
+    // Inside a transaction the count could see the caller's own uncommitted writes: never shared.
+    if (ctx.inTransaction) return countFigures(ctx, filter);
+    const key = JSON.stringify([ctx.engagementId, filter]);
+    return this.cache.get(key, version, () => countFigures(ctx, filter));
+  }
+
+  /** Validates the filter and puts it in one canonical form, so equal filters share a cache entry. */
+  private factFilter(filter: AggregateFilter): FactFilter {
     const areaIds = filter.areaIds?.map((id, i) => validate.id(`filter.areaIds.${i}`, id));
     const from = validate.validDate('filter.from', filter.from);
     const to = validate.validDate('filter.to', filter.to);
     if (from && to && to < from) throw badInput('filter.to', 'filter.to must not be before filter.from');
-    const list = <T>(values: T[] | null | undefined) => (values?.length ? values : null);
-    return [list(areaIds), list(filter.formats), list(filter.prompts), list(filter.ageBands), from, to];
+    const set = <T extends string>(values: T[] | null | undefined) =>
+      values?.length ? [...new Set(values)].sort() : null;
+    return {
+      areaIds: set(areaIds),
+      formats: set(filter.formats),
+      prompts: set(filter.prompts),
+      ageBands: set(filter.ageBands),
+      from,
+      to,
+    };
   }
 }

@@ -11,9 +11,10 @@ import { migrate } from '../db/migrate.js';
 
 /**
  * Runs `work` on a fresh, migrated database of its own: on DATABASE_URL's server when set, else on
- * an embedded PostgreSQL; dropped afterwards either way.
+ * an embedded PostgreSQL; dropped afterwards either way. `work` gets its connection string too, for
+ * servers the bench starts as processes of their own.
  */
-export async function withBenchDatabase(logger: Logger, work: (dataSource: DataSource) => Promise<void>) {
+export async function withBenchDatabase(logger: Logger, work: (dataSource: DataSource, url: string) => Promise<void>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-bench-'));
   chmodSync(dataDir, 0o755);
   const database = `chorus_bench_${randomBytes(4).toString('hex')}`;
@@ -27,7 +28,7 @@ export async function withBenchDatabase(logger: Logger, work: (dataSource: DataS
   try {
     await dataSource.initialize();
     await migrate(dataSource, logger);
-    await work(dataSource);
+    await work(dataSource, serverUrl.toString());
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

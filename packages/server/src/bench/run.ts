@@ -6,6 +6,7 @@ import { RequestContext } from '../db/request-context.js';
 import { Response } from '../responses/response.entity.js';
 import { createServices } from '../services.js';
 import { Caller } from '../access/caller.js';
+import { benchApi } from './api/api.js';
 import { withBenchDatabase } from './database.js';
 import { benchLimits } from './limits.js';
 import { benchRedaction } from './redaction.js';
@@ -98,13 +99,14 @@ async function benchBatches(logger: Logger): Promise<void> {
 }
 
 const BENCHES: Record<string, (logger: Logger) => void | Promise<void>> = {
+  api: benchApi,
   batches: benchBatches,
   limits: benchLimits,
   redaction: benchRedaction,
   writes: benchWrites,
 };
 
-/** `pnpm bench [batches|limits|redaction|writes]`. */
+/** `pnpm bench [batches|limits|redaction|writes|api]`; `api` takes options of its own (see api/api.ts). */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'batches';
   const bench = BENCHES[name];

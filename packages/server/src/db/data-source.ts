@@ -18,6 +18,7 @@ import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-s
 import { ParticipantRegistrations1764200000000 } from './migrations/1764200000000-participant-registrations.js';
 import { IdempotencyHashVersion1796166400000 } from './migrations/1796166400000-idempotency-hash-version.js';
 import { SignInSessionsAndRateLimits1796200000000 } from './migrations/1796200000000-sign-in-sessions-and-rate-limits.js';
+import { AggregateFacts1796300000000 } from './migrations/1796300000000-aggregate-facts.js';
 import { ContactNameDigests1796310000000 } from './migrations/1796310000000-contact-name-digests.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   ParticipantRegistrations1764200000000,
   IdempotencyHashVersion1796166400000,
   SignInSessionsAndRateLimits1796200000000,
+  AggregateFacts1796300000000,
   ContactNameDigests1796310000000,
 ];
 
