@@ -85,6 +85,10 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     ],
   });
   await apollo.start();
+  const stopRevalidation = services.auth.startRevalidation(
+    new RequestContext(dataSource, engagementId, Caller.system, 'auth-revalidation'),
+    (error) => logger.warn({ err: error }, 'remembered tokens could not be re-checked; they are read again on use'),
+  );
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -175,6 +179,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     httpServer,
     stop: () => {
       probes.drain();
+      stopRevalidation();
       return apollo.stop();
     },
   };
