@@ -114,9 +114,9 @@ export class ApiKeysService {
    * Of these key hashes, the keys not revoked; records the use of those in `used` (at most once a
    * minute), so `lastUsedAt` stays within a minute or two of the truth when callers are remembered.
    */
-  async active(ctx: RequestContext, hashes: Buffer[], used: Buffer[]): Promise<ActiveKey[]> {
+  async active(ctx: RequestContext, hashes: Buffer[], used: Buffer[], lead = ''): Promise<ActiveKey[]> {
     const rows = await ctx.query<{ id: string; role: Role; organisation_id: string | null; key_hash: Buffer }>(
-      `WITH key AS (
+      `${lead}WITH key AS (
          SELECT id, role, organisation_id, key_hash FROM api_keys WHERE key_hash = ANY($1) AND revoked_at IS NULL
        ), used AS (
          UPDATE api_keys SET last_used_at = now()

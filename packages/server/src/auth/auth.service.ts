@@ -4,6 +4,7 @@ import { isApiKey } from '../api-keys/api-keys.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { sha256 } from '../common/crypto.js';
+import { BACKGROUND_SQL } from '../common/sql.js';
 import { DomainError, forbidden, unauthenticated } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import { Caller } from '../access/caller.js';
@@ -161,12 +162,13 @@ export class AuthService {
       const hashes = keys.filter((key) => key.startsWith(API_KEY)).map((key) => key.slice(API_KEY.length));
       const used = new Set(this.callers.usedSince(since, API_KEY));
       const [open, keysActive] = await Promise.all([
-        sessions.length ? this.openSessions(ctx, sessions) : [],
+        sessions.length ? this.openSessions(ctx, sessions, BACKGROUND_SQL) : [],
         hashes.length
           ? this.apiKeys.active(
               ctx,
               hashes.map((hex) => Buffer.from(hex, 'hex')),
               hashes.filter((hex) => used.has(`${API_KEY}${hex}`)).map((hex) => Buffer.from(hex, 'hex')),
+              BACKGROUND_SQL,
             )
           : [],
       ]);
@@ -180,7 +182,7 @@ export class AuthService {
   }
 
   /** Of these sign-in sessions, the open ones of active users, with who holds them. */
-  private async openSessions(ctx: RequestContext, sessionIds: string[]) {
+  private async openSessions(ctx: RequestContext, sessionIds: string[], lead = '') {
     const rows = await ctx.query<{
       session_id: string;
       id: string;
@@ -188,7 +190,7 @@ export class AuthService {
       organisation_id: string | null;
       password_changed_at: Date;
     }>(
-      `SELECT s.id AS session_id, u.id, u.role, u.organisation_id, u.password_changed_at
+      `${lead}SELECT s.id AS session_id, u.id, u.role, u.organisation_id, u.password_changed_at
        FROM user_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = ANY($1::uuid[]) AND s.ended_at IS NULL AND u.disabled_at IS NULL`,
       [sessionIds],

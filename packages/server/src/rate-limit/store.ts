@@ -6,6 +6,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Pool } from 'pg';
+import { BACKGROUND_SQL } from '../common/sql.js';
 import { BatchedCounter, storeCounter, type BudgetCounter, type SyncSpend } from './budget-counter.js';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
@@ -48,7 +49,7 @@ function syncSpend(pool: Pool, keyPrefix: string): SyncSpend {
   return async (spent, windowMs) => {
     const now = Date.now();
     const { rows } = await pool.query<{ key: string; points: number; expire: string }>(
-      `INSERT INTO ${TABLE} (key, points, expire)
+      `${BACKGROUND_SQL}INSERT INTO ${TABLE} (key, points, expire)
        SELECT key, points, $3::bigint + $4::bigint FROM unnest($1::text[], $2::int[]) AS spent(key, points)
        ON CONFLICT (key) DO UPDATE SET
          points = CASE WHEN ${TABLE}.expire > $3 THEN ${TABLE}.points + EXCLUDED.points ELSE EXCLUDED.points END,
