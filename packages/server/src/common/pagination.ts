@@ -121,6 +121,12 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   };
 }
 
+/** The rows `query` matches, by `count(*)`: for queries whose joins never repeat a row (no DISTINCT needed). */
+export async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
+  const row = await query.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+  return row?.n ?? 0;
+}
+
 /** Order by creation time, the usual order of a list. */
 export function byCreatedAt<T extends { createdAt: Date }>(alias: string): KeysetOrder<T> {
   return {

@@ -19,6 +19,7 @@ import { ParticipantRegistrations1764200000000 } from './migrations/176420000000
 import { IdempotencyHashVersion1796166400000 } from './migrations/1796166400000-idempotency-hash-version.js';
 import { SignInSessionsAndRateLimits1796200000000 } from './migrations/1796200000000-sign-in-sessions-and-rate-limits.js';
 import { ContactNameDigests1796310000000 } from './migrations/1796310000000-contact-name-digests.js';
+import { SessionResponseCounts1796320000000 } from './migrations/1796320000000-session-response-counts.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   IdempotencyHashVersion1796166400000,
   SignInSessionsAndRateLimits1796200000000,
   ContactNameDigests1796310000000,
+  SessionResponseCounts1796320000000,
 ];
 
 export interface PoolOptions {

@@ -4,13 +4,13 @@ import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import type { Idempotency } from '../common/idempotency.js';
 import { badInput, consentRequired, notFound } from '../common/errors.js';
-import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
+import { byCreatedAt, countRows, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { ConsentsService } from '../consents/consents.service.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
-import { ownOrganisation, scopeParticipants, scopeSessions } from '../access/tenancy.js';
+import { ownOrganisation, reachSql, scopeParticipants, scopeSessions } from '../access/tenancy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { redactAll, Redactor } from './redaction.js';
 import { Response } from './response.entity.js';
@@ -157,7 +157,23 @@ export class ResponsesService {
         { search, substring: containsPattern(search) },
       );
     }
-    return paginate(query, byCreatedAt<Response>('r'), page, this.cursors);
+    return paginate(query, byCreatedAt<Response>('r'), page, this.cursors, {
+      count: () => (onlyBySession(filter) ? this.countBySession(ctx, filter) : countRows(query)),
+    });
+  }
+
+  /** Responses of the sessions in reach (of one session, or of an area's), from the per-session counter. */
+  private async countBySession(ctx: RequestContext, filter: ResponseFilter | null | undefined): Promise<number> {
+    const params: unknown[] = [];
+    const conditions = [reachSql.sessions(ctx, 's', params)];
+    if (filter?.sessionId) conditions.push(`s.id = $${params.push(validate.id('filter.sessionId', filter.sessionId))}`);
+    if (filter?.areaId) conditions.push(`s.area_id = $${params.push(validate.id('filter.areaId', filter.areaId))}`);
+    const [row] = await ctx.read<{ n: number }>(
+      `SELECT coalesce(sum(c.responses), 0)::int AS n FROM session_response_counts c JOIN sessions s ON s.id = c.session_id
+       WHERE ${conditions.join(' AND ')}`,
+      params,
+    );
+    return row!.n; // an aggregate always answers one row
   }
 
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Response> {
@@ -240,4 +256,9 @@ export class ResponsesService {
     });
     return { sessionId, idempotencyKey, responses };
   }
+}
+
+/** Whether the filter narrows only by session or area, which the per-session counter answers. */
+function onlyBySession(filter: ResponseFilter | null | undefined): boolean {
+  return !filter?.participantId && !filter?.prompt && !filter?.themeId && !filter?.uncoded && !filter?.search;
 }
