@@ -67,7 +67,9 @@ interface KeysetOrder<T> {
   direction?: 'ASC' | 'DESC';
 }
 
-export interface PageOptions {
+export interface PageOptions<T extends ObjectLiteral> {
+  /** Reads the page's rows, e.g. as raw columns through a row mapper rather than by hydrating entities. */
+  rows?: (page: SelectQueryBuilder<T>) => Promise<T[]>;
   /** Counts what `query` matches more cheaply than counting `query` itself (e.g. without its joins). */
   count?: () => Promise<number>;
 }
@@ -81,7 +83,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   order: KeysetOrder<T>,
   args: PageArgs,
   cursors: Cursors,
-  options: PageOptions = {},
+  options: PageOptions<T> = {},
 ): Promise<Page<T>> {
   let counted: Promise<number> | undefined;
   const first = pageSize(args.first);
@@ -99,11 +101,11 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       },
     );
   }
-  const rows = await page
+  page
     .orderBy(order.column, direction)
     .addOrderBy(order.idColumn, direction)
-    .limit(first + 1)
-    .getMany();
+    .limit(first + 1);
+  const rows = await (options.rows ? options.rows(page) : page.getMany());
   const edges = rows
     .slice(0, first)
     .map((node) => ({ node, cursor: cursors.encode(scope, order.valueOf(node), node.id) }));

@@ -147,8 +147,7 @@ export class SessionsService {
   /** A session the caller may reach, or NOT_FOUND naming `field`. */
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Session> {
     ctx.require(Permission.SessionRead);
-    const id = validate.id(field, rawId);
-    const session = await this.scoped(ctx).andWhere('s.id = :id', { id }).getOne();
+    const [session] = await this.findByIds(ctx, [validate.id(field, rawId)]);
     if (!session) throw notFound('Session', field);
     return session;
   }
