@@ -45,10 +45,10 @@ export class StatementBatch {
         const renumbered = sql.replace(PLACEHOLDER, (_match, n: string) => `$${Number(n) + offset}`);
         return `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${renumbered}) q) AS r${i}`;
       });
-      const [row] = (await this.manager.query(`SELECT ${columns.join(', ')}`, params)) as Record<
-        string,
-        Record<string, unknown>[]
-      >[];
+      const [row] = await this.manager.query<Record<string, Record<string, unknown>[]>[]>(
+        `SELECT ${columns.join(', ')}`,
+        params,
+      );
       batch.forEach((queued, i) => queued.resolve(row![`r${i}`]!));
     } catch (error) {
       for (const queued of batch) queued.reject(error);
