@@ -4,7 +4,10 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ErrorCode, isAdminRoute, LIMITS } from '@chorus/shared';
 import express, { type ErrorRequestHandler } from 'express';
@@ -77,6 +80,8 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Chorus sends no cache hints; the default plugin would wrap every field resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(schema, config.production),
       literalFieldPlugin,
       apiBudgetPlugin(schema, services.rateLimits.api),
@@ -85,6 +90,10 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     ],
   });
   await apollo.start();
+  const stopRevalidation = services.auth.startRevalidation(
+    new RequestContext(dataSource, engagementId, Caller.system, 'auth-revalidation'),
+    (error) => logger.warn({ err: error }, 'remembered tokens could not be re-checked; they are read again on use'),
+  );
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -175,6 +184,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     httpServer,
     stop: () => {
       probes.drain();
+      stopRevalidation();
       return apollo.stop();
     },
   };

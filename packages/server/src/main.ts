@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     keyPrefix: 'chorus',
     // Logged, not thrown: while Redis is away the PostgreSQL counters stand in.
     onRedisError: (error) => logger.warn({ err: { message: error.message } }, 'rate-limit Redis unavailable'),
+    // Retried each second: meanwhile every instance goes on limiting by what it charged itself.
+    onSyncError: (error) => logger.warn({ err: { message: error.message } }, 'rate-limit spend not yet settled'),
   });
   const services = createServices(config.secret, { rateLimitStore, rateLimits: config.rateLimits });
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);

@@ -4,6 +4,7 @@ import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { AreasService } from './areas/areas.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
+import { CallerCache } from './auth/caller-cache.js';
 import { CodingsService } from './codings/codings.service.js';
 import { deriveKey } from './common/crypto.js';
 import { Idempotency } from './common/idempotency.js';
@@ -39,7 +40,8 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const useCases = new UseCases(audit);
   const idempotency = new Idempotency(deriveKey(secret, 'idempotency'));
   const cursors = new Cursors(deriveKey(secret, 'cursors'));
-  const apiKeys = new ApiKeysService(useCases, cursors);
+  const callers = new CallerCache();
+  const apiKeys = new ApiKeysService(useCases, cursors, callers);
   const consents = new ConsentsService();
   const sessions = new SessionsService(useCases, cursors);
   const participants = new ParticipantsService(
@@ -58,8 +60,8 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     audit,
     apiKeys,
     rateLimits,
-    auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit, rateLimits.signIn),
-    users: new UsersService(useCases, cursors),
+    auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit, rateLimits.signIn, callers),
+    users: new UsersService(useCases, cursors, callers),
     engagements: new EngagementsService(),
     areas,
     overview: new OverviewService(areas),

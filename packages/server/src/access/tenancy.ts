@@ -59,28 +59,82 @@ interface Columns {
   engagementId: string;
 }
 
+/** Turns a named value into a placeholder of the statement being built. */
+type Bind = (name: string, value: unknown) => string;
+
+/** The one rule, as SQL over `columns`: the condition a row must meet to be in reach. */
+function reachCondition(ctx: RequestContext, columns: Columns, reach: Reach, bind: Bind): string {
+  const engagement = `${columns.engagementId} = ${bind('tenancyEngagementId', ctx.engagementId)}`;
+  switch (reach) {
+    case 'all':
+      return engagement;
+    case 'organisation':
+      return `${engagement} AND ${columns.organisationId} = ${bind('tenancyOrganisationId', ctx.caller.organisationId)}`;
+    case 'facilitated':
+      return `${engagement} AND EXISTS (SELECT 1 FROM session_facilitators tenancy_sf WHERE tenancy_sf.session_id = ${columns.sessionId} AND tenancy_sf.user_id = ${bind('tenancyUserId', ctx.caller.userId)})`;
+    case 'none':
+      return 'false';
+  }
+}
+
 function scope<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   ctx: RequestContext,
   columns: Columns,
   reach: Reach,
 ): SelectQueryBuilder<T> {
-  query.andWhere(`${columns.engagementId} = :tenancyEngagementId`, { tenancyEngagementId: ctx.engagementId });
-  switch (reach) {
-    case 'all':
-      return query;
-    case 'organisation':
-      return query.andWhere(`${columns.organisationId} = :tenancyOrganisationId`, {
-        tenancyOrganisationId: ctx.caller.organisationId,
-      });
-    case 'facilitated':
-      return query.andWhere(
-        `EXISTS (SELECT 1 FROM session_facilitators tenancy_sf WHERE tenancy_sf.session_id = ${columns.sessionId} AND tenancy_sf.user_id = :tenancyUserId)`,
-        { tenancyUserId: ctx.caller.userId },
-      );
-    case 'none':
-      return query.andWhere('false');
-  }
+  const condition = reachCondition(ctx, columns, reach, (name, value) => {
+    query.setParameter(name, value);
+    return `:${name}`;
+  });
+  return query.andWhere(condition);
+}
+
+/**
+ * Tenancy for statements written in SQL (batched reads): the conditions `scopeSessions` and
+ * `scopeParticipants` add, with their values appended to `params` as positional parameters.
+ */
+export const reachSql = {
+  /** Sessions in reach; `alias` names the session row. */
+  sessions(ctx: RequestContext, alias: string, params: unknown[]): string {
+    return reachCondition(ctx, sessionColumns(alias), reachOf(ctx.caller, SESSION_REACH), positional(params));
+  },
+  /** Participants in reach; `alias` names the participant row. */
+  participants(ctx: RequestContext, alias: string, params: unknown[]): string {
+    return reachCondition(ctx, participantColumns(alias), reachOf(ctx.caller, PARTICIPANT_REACH), positional(params));
+  },
+  /** Themes of the request's engagement. */
+  themes(ctx: RequestContext, alias: string, params: unknown[]): string {
+    return `${alias}.engagement_id = ${positional(params)('tenancyEngagementId', ctx.engagementId)}`;
+  },
+  /** Organisations: a partner sees only its own. */
+  organisations(ctx: RequestContext, alias: string, params: unknown[]): string {
+    const own = ownOrganisation(ctx.caller);
+    return own ? `${alias}.id = ${positional(params)('tenancyOrganisationId', own)}` : 'true';
+  },
+};
+
+function positional(params: unknown[]): Bind {
+  return (_name, value) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+}
+
+function sessionColumns(alias: string): Columns {
+  return {
+    organisationId: `${alias}.organisation_id`,
+    sessionId: `${alias}.id`,
+    engagementId: `${alias}.engagement_id`,
+  };
+}
+
+function participantColumns(alias: string): Columns {
+  return {
+    organisationId: `${alias}.organisation_id`,
+    sessionId: `${alias}.session_id`,
+    engagementId: `${alias}.engagement_id`,
+  };
 }
 
 /** Sessions the caller may reach; `alias` names the session row. */
@@ -89,12 +143,7 @@ export function scopeSessions<T extends ObjectLiteral>(
   alias: string,
   ctx: RequestContext,
 ) {
-  return scope(
-    query,
-    ctx,
-    { organisationId: `${alias}.organisation_id`, sessionId: `${alias}.id`, engagementId: `${alias}.engagement_id` },
-    reachOf(ctx.caller, SESSION_REACH),
-  );
+  return scope(query, ctx, sessionColumns(alias), reachOf(ctx.caller, SESSION_REACH));
 }
 
 /** Participants the caller may reach, by the organisation or session they were registered through. */
@@ -103,16 +152,7 @@ export function scopeParticipants<T extends ObjectLiteral>(
   alias: string,
   ctx: RequestContext,
 ) {
-  return scope(
-    query,
-    ctx,
-    {
-      organisationId: `${alias}.organisation_id`,
-      sessionId: `${alias}.session_id`,
-      engagementId: `${alias}.engagement_id`,
-    },
-    reachOf(ctx.caller, PARTICIPANT_REACH),
-  );
+  return scope(query, ctx, participantColumns(alias), reachOf(ctx.caller, PARTICIPANT_REACH));
 }
 
 /** Responses (and so their codings) the caller may reach: those heard at a session in reach. */

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A neighbourhood or ward, with its census population where known (used for reach).' })
+@ObjectType({
+  description: 'A neighbourhood or ward, with its census population where known (used for reach).',
+  simpleResolvers: true,
+})
 @Entity('areas')
 export class Area {
   @Field(() => ID, { description: 'Unique id (UUID).' })

@@ -4,7 +4,15 @@ import { AuditAction } from '../audit/audit-action.js';
 import { badInput } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
+import { date } from '../db/rows.js';
 import { Area } from './area.entity.js';
+
+interface AreaRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+  population: number | null;
+  created_at: unknown;
+}
 
 export class AreasService {
   constructor(private readonly useCases: UseCases) {}
@@ -30,7 +38,17 @@ export class AreasService {
     return ctx.manager.find(Area, { order: { name: 'ASC' } });
   }
 
-  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Area[]> {
-    return ctx.manager.createQueryBuilder(Area, 'a').where('a.id = ANY(:ids)', { ids }).getMany();
+  /** Areas are public to every caller that reaches a list of them: no tenancy. Batched with its siblings. */
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Area[]> {
+    const rows = await ctx.read<AreaRow>(
+      `SELECT id, name, population, created_at FROM areas WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      population: row.population,
+      createdAt: date(row.created_at),
+    }));
   }
 }

@@ -1,19 +1,25 @@
-import { ErrorCode } from '@chorus/shared';
+import { ErrorCode, type Role } from '@chorus/shared';
 import type { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { isApiKey } from '../api-keys/api-keys.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { sha256 } from '../common/crypto.js';
+import { BACKGROUND_SQL } from '../common/sql.js';
 import { DomainError, forbidden, unauthenticated } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import { Caller } from '../access/caller.js';
 import type { RequestContext } from '../db/request-context.js';
 import { User } from '../users/user.entity.js';
+import type { CallerCache, TokenHolder } from './caller-cache.js';
 import { validPassword } from './password-strength.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.js';
 import type { SignInThrottle } from '../rate-limit/sign-in-throttle.js';
 import { isSessionToken, readSessionToken, signSessionToken } from './tokens.js';
 
 const SESSION_HOURS = 12;
+/** Cache keys: a session token by its sign-in session, an API key by its hash. */
+const SESSION = 'session:';
+const API_KEY = 'key:';
 
 export interface LoginResult {
   token: string;
@@ -30,6 +36,7 @@ export class AuthService {
     private readonly apiKeys: ApiKeysService,
     private readonly audit: AuditService,
     private readonly throttle: SignInThrottle,
+    private readonly callers: CallerCache,
   ) {}
 
   /** `ip` is the caller's address: sign-in attempts are throttled per IP and per (email, IP). */
@@ -71,6 +78,7 @@ export class AuthService {
        ) SELECT id FROM ended`,
       [claims.sessionId, claims.userId],
     );
+    this.callers.evict((caller) => caller.userId === claims.userId);
     await this.audit.record(ctx, AuditAction.UserSignedOut, 'user', claims.userId);
     return ended.length > 0;
   }
@@ -82,7 +90,7 @@ export class AuthService {
     if (ctx.caller.kind !== 'user' || !userId)
       throw forbidden('An API key has no password; revoke it and create a new one instead');
     validPassword('newPassword', newPassword);
-    return ctx.transaction(async (tx) => {
+    const changed = await ctx.transaction(async (tx) => {
       const user = await tx.manager
         .createQueryBuilder(User, 'u')
         .addSelect('u.passwordHash')
@@ -102,11 +110,14 @@ export class AuthService {
       await this.audit.record(tx, AuditAction.UserPasswordChanged, 'user', userId);
       return tx.manager.findOneByOrFail(User, { id: userId });
     });
+    this.callers.evict((caller) => caller.userId === userId);
+    return changed;
   }
 
   /**
    * Turns a bearer token into a caller. No token: anonymous. A token that is not valid:
-   * UNAUTHENTICATED, so a client with a stale token learns it rather than seeing less.
+   * UNAUTHENTICATED, so a client with a stale token learns it rather than seeing less. Who holds
+   * a token is remembered (`CallerCache`): most requests run no query to authenticate.
    */
   async callerFor(ctx: RequestContext, authorization: string | undefined): Promise<Caller> {
     if (!authorization) return Caller.anonymous;
@@ -114,28 +125,83 @@ export class AuthService {
     if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
     const token = match[1]!;
     if (isApiKey(token)) {
-      const key = await this.apiKeys.authenticate(ctx, token);
-      if (!key) throw unauthenticated('This API key is not valid or has been revoked');
-      return Caller.apiKey(key);
+      const hash = sha256(token);
+      const holder = await this.callers.get(`${API_KEY}${hash.toString('hex')}`, async () => {
+        const key = await this.apiKeys.authenticate(ctx, token);
+        return key && { caller: Caller.apiKey(key) };
+      });
+      if (!holder) throw unauthenticated('This API key is not valid or has been revoked');
+      return holder.caller;
     }
     if (isSessionToken(token)) {
       const claims = readSessionToken(this.sessionKey, token);
       if (!claims || claims.expiresAt * 1000 <= Date.now())
         throw unauthenticated('Your session has expired; sign in again');
-      // One query: the user, provided the session is still open (logout and disabling end it).
-      const user = await ctx.manager
-        .createQueryBuilder(User, 'u')
-        .innerJoin('user_sessions', 's', 's.user_id = u.id AND s.id = :sessionId AND s.ended_at IS NULL', {
-          sessionId: claims.sessionId,
-        })
-        .where('u.id = :userId', { userId: claims.userId })
-        .getOne();
-      if (!user || user.disabledAt || epochSeconds(user.passwordChangedAt) !== claims.passwordChangedAt) {
+      const holder = await this.callers.get(`${SESSION}${claims.sessionId}`, async () => {
+        const [open] = await this.openSessions(ctx, [claims.sessionId]);
+        return open?.holder ?? null;
+      });
+      if (!holder || holder.caller.userId !== claims.userId || holder.passwordChangedAt !== claims.passwordChangedAt) {
         throw unauthenticated('Your session has ended; sign in again');
       }
-      return Caller.user(user);
+      return holder.caller;
     }
     throw unauthenticated('This token is not one Chorus issued');
+  }
+
+  /**
+   * Re-checks every remembered token each second, one query per kind, until the returned function
+   * is called; `ctx` is the process's own (system) unit of work.
+   */
+  startRevalidation(ctx: RequestContext, onError: (error: unknown) => void): () => void {
+    let lastRound = Date.now();
+    return this.callers.start(async (keys) => {
+      const since = lastRound;
+      lastRound = Date.now();
+      const sessions = keys.filter((key) => key.startsWith(SESSION)).map((key) => key.slice(SESSION.length));
+      const hashes = keys.filter((key) => key.startsWith(API_KEY)).map((key) => key.slice(API_KEY.length));
+      const used = new Set(this.callers.usedSince(since, API_KEY));
+      const [open, keysActive] = await Promise.all([
+        sessions.length ? this.openSessions(ctx, sessions, BACKGROUND_SQL) : [],
+        hashes.length
+          ? this.apiKeys.active(
+              ctx,
+              hashes.map((hex) => Buffer.from(hex, 'hex')),
+              hashes.filter((hex) => used.has(`${API_KEY}${hex}`)).map((hex) => Buffer.from(hex, 'hex')),
+              BACKGROUND_SQL,
+            )
+          : [],
+      ]);
+      return new Map<string, TokenHolder>([
+        ...open.map(({ sessionId, holder }) => [`${SESSION}${sessionId}`, holder] as const),
+        ...keysActive.map(
+          (key) => [`${API_KEY}${key.keyHash.toString('hex')}`, { caller: Caller.apiKey(key) }] as const,
+        ),
+      ]);
+    }, onError);
+  }
+
+  /** Of these sign-in sessions, the open ones of active users, with who holds them. */
+  private async openSessions(ctx: RequestContext, sessionIds: string[], lead = '') {
+    const rows = await ctx.query<{
+      session_id: string;
+      id: string;
+      role: Role;
+      organisation_id: string | null;
+      password_changed_at: Date;
+    }>(
+      `${lead}SELECT s.id AS session_id, u.id, u.role, u.organisation_id, u.password_changed_at
+       FROM user_sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = ANY($1::uuid[]) AND s.ended_at IS NULL AND u.disabled_at IS NULL`,
+      [sessionIds],
+    );
+    return rows.map((row) => ({
+      sessionId: row.session_id,
+      holder: {
+        caller: Caller.user({ id: row.id, role: row.role, organisationId: row.organisation_id }),
+        passwordChangedAt: epochSeconds(row.password_changed_at),
+      },
+    }));
   }
 
   private sessionClaims(authorization: string | undefined) {

@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A response, or an excerpt of it, coded to a theme by a named coder.' })
+@ObjectType({
+  description: 'A response, or an excerpt of it, coded to a theme by a named coder.',
+  simpleResolvers: true,
+})
 @Entity('codings')
 export class Coding {
   @Field(() => ID, { description: 'Unique id (UUID).' })

@@ -3,8 +3,9 @@ import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
-import { reachableIds } from '../access/tenancy.js';
+import { reachableIds, reachSql } from '../access/tenancy.js';
 import type { RequestContext } from '../db/request-context.js';
+import { date, groupBy } from '../db/rows.js';
 import type { ResponsesService } from '../responses/responses.service.js';
 import type { Theme } from '../themes/theme.entity.js';
 import type { ThemesService } from '../themes/themes.service.js';
@@ -63,16 +64,32 @@ export class CodingsService {
     });
   }
 
+  /** The codings of responses in reach, oldest first, batched with sibling reads. */
   async byResponse(ctx: RequestContext, responseIds: readonly string[]): Promise<Map<string, Coding[]>> {
-    const codings = await ctx.manager
-      .createQueryBuilder(Coding, 'c')
-      .where('c.response_id = ANY(:responseIds)', { responseIds: await reachableIds(ctx, 'responses', responseIds) })
-      .orderBy('c.created_at', 'ASC')
-      .getMany();
-    const byResponse = new Map<string, Coding[]>();
-    for (const coding of codings)
-      byResponse.set(coding.responseId, [...(byResponse.get(coding.responseId) ?? []), coding]);
-    return byResponse;
+    const params: unknown[] = [responseIds];
+    const rows = await ctx.read<{
+      id: string;
+      response_id: string;
+      theme_id: string;
+      excerpt: string | null;
+      coder_user_id: string | null;
+      created_at: unknown;
+    }>(
+      `SELECT c.id, c.response_id, c.theme_id, c.excerpt, c.coder_user_id, c.created_at
+       FROM codings c JOIN responses r ON r.id = c.response_id JOIN sessions s ON s.id = r.session_id
+       WHERE c.response_id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}
+       ORDER BY c.created_at, c.id`,
+      params,
+    );
+    const codings = rows.map((row) => ({
+      id: row.id,
+      responseId: row.response_id,
+      themeId: row.theme_id,
+      excerpt: row.excerpt,
+      coderUserId: row.coder_user_id,
+      createdAt: date(row.created_at),
+    }));
+    return groupBy(codings, (coding) => coding.responseId);
   }
 
   /** The distinct themes each response is coded to. */

@@ -9,7 +9,8 @@ export interface PageArgs {
 }
 
 export interface Page<T> {
-  totalCount: number;
+  /** Counted only when read: a client that does not select `totalCount` never pays for it. */
+  readonly totalCount: Promise<number>;
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
@@ -66,16 +67,25 @@ interface KeysetOrder<T> {
   direction?: 'ASC' | 'DESC';
 }
 
+export interface PageOptions<T extends ObjectLiteral> {
+  /** Reads the page's rows, e.g. as raw columns through a row mapper rather than by hydrating entities. */
+  rows?: (page: SelectQueryBuilder<T>) => Promise<T[]>;
+  /** Counts what `query` matches more cheaply than counting `query` itself (e.g. without its joins). */
+  count?: () => Promise<number>;
+}
+
 /**
  * Keyset pagination: stable under inserts, no OFFSET scans. Filters must be on
- * `query` already; the total counts them, the page adds the cursor condition.
+ * `query` already; the total counts them (only when asked for), the page adds the cursor condition.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   order: KeysetOrder<T>,
   args: PageArgs,
   cursors: Cursors,
+  options: PageOptions<T> = {},
 ): Promise<Page<T>> {
+  let counted: Promise<number> | undefined;
   const first = pageSize(args.first);
   const direction = order.direction ?? 'DESC';
   // A cursor is valid only for the table and ordering that issued it.
@@ -91,19 +101,18 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       },
     );
   }
-  const [rows, totalCount] = await Promise.all([
-    page
-      .orderBy(order.column, direction)
-      .addOrderBy(order.idColumn, direction)
-      .limit(first + 1)
-      .getMany(),
-    query.getCount(),
-  ]);
+  page
+    .orderBy(order.column, direction)
+    .addOrderBy(order.idColumn, direction)
+    .limit(first + 1);
+  const rows = await (options.rows ? options.rows(page) : page.getMany());
   const edges = rows
     .slice(0, first)
     .map((node) => ({ node, cursor: cursors.encode(scope, order.valueOf(node), node.id) }));
   return {
-    totalCount,
+    get totalCount() {
+      return (counted ??= (options.count ?? (() => query.getCount()))());
+    },
     edges,
     pageInfo: {
       hasNextPage: rows.length > first,
@@ -112,6 +121,12 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** The rows `query` matches, by `count(*)`: for queries whose joins never repeat a row (no DISTINCT needed). */
+export async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
+  const row = await query.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+  return row?.n ?? 0;
 }
 
 /** Order by creation time, the usual order of a list. */

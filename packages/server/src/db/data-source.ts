@@ -20,6 +20,7 @@ import { IdempotencyHashVersion1796166400000 } from './migrations/1796166400000-
 import { SignInSessionsAndRateLimits1796200000000 } from './migrations/1796200000000-sign-in-sessions-and-rate-limits.js';
 import { AggregateFacts1796300000000 } from './migrations/1796300000000-aggregate-facts.js';
 import { ContactNameDigests1796310000000 } from './migrations/1796310000000-contact-name-digests.js';
+import { SessionResponseCounts1796320000000 } from './migrations/1796320000000-session-response-counts.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   SignInSessionsAndRateLimits1796200000000,
   AggregateFacts1796300000000,
   ContactNameDigests1796310000000,
+  SessionResponseCounts1796320000000,
 ];
 
 export interface PoolOptions {

@@ -2,6 +2,7 @@ import type { Permission } from '@chorus/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../access/caller.js';
 import { forbidden, unauthenticated } from '../common/errors.js';
+import { StatementBatch } from './statement-batch.js';
 
 /**
  * The unit of work of a request or a job: who is calling, in which engagement, and the one way
@@ -16,6 +17,8 @@ export class RequestContext {
     /** The request id, or `job:<id>` for a job: ties log lines and audit entries together. */
     readonly requestId: string,
     private readonly transactional?: EntityManager,
+    /** Shared by the contexts of one request (`as`), so its reads batch together. */
+    private readonly reads: { batch?: StatementBatch } = {},
   ) {}
 
   /** A job's unit of work: the serialised caller it was queued by, rebuilt with the same rules. */
@@ -42,6 +45,17 @@ export class RequestContext {
     return this.manager.query(sql, params);
   }
 
+  /**
+   * A read that may leave in one statement with the other reads of the same moment of this
+   * request (`StatementBatch`); inside a transaction it runs at once. Rows come back as JSON
+   * values (timestamps as strings) when batched.
+   */
+  read<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (this.transactional) return this.manager.query(sql, params);
+    this.reads.batch ??= new StatementBatch(this.dataSource.manager);
+    return this.reads.batch.rows<T>(sql, params);
+  }
+
   transaction<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     if (this.transactional) return work(this);
     return this.dataSource.transaction((manager) =>
@@ -51,6 +65,13 @@ export class RequestContext {
 
   /** The same unit of work acting as another caller (sign-in, start-up work, demo data). */
   as(caller: Caller): RequestContext {
-    return new RequestContext(this.dataSource, this.engagementId, caller, this.requestId, this.transactional);
+    return new RequestContext(
+      this.dataSource,
+      this.engagementId,
+      caller,
+      this.requestId,
+      this.transactional,
+      this.reads,
+    );
   }
 }

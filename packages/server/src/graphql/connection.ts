@@ -2,7 +2,7 @@ import { LIMITS } from '@chorus/shared';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Where a page sits in a connection (Relay).' })
+@ObjectType({ description: 'Where a page sits in a connection (Relay).', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
@@ -38,7 +38,7 @@ export const pagedComplexity: ComplexityEstimator = ({ args, childComplexity }) 
 
 /** A Relay connection of `node` items, named `<name>Connection` with `<name>Edge` edges. */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} and its cursor.` })
+  @ObjectType(`${name}Edge`, { description: `One ${name} and its cursor.`, simpleResolvers: true })
   class Edge {
     @Field(() => String, { description: 'Opaque; pass as `after` to read on from here.' })
     cursor!: string;
@@ -47,7 +47,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.`, simpleResolvers: true })
   class ConnectionType {
     @Field(() => Int, { description: 'How many items match, across all pages.' })
     totalCount!: number;

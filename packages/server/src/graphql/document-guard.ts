@@ -202,7 +202,8 @@ export function fieldName(argument: string, path: string[]): string {
   return (argument === 'input' && path.length > 0 ? path : [argument, ...path]).join('.');
 }
 
-function nulInRequest(document: DocumentNode, variables: unknown): Refusal | undefined {
+/** A NUL in the document's literals, and which argument each variable feeds (to name a NUL in a variable). */
+function nulInDocument(document: DocumentNode): { refusal?: Refusal; argumentOfVariable: Map<string, string> } {
   const argumentOfVariable = new Map<string, string>();
   let found: string | undefined;
   visit(document, {
@@ -223,7 +224,10 @@ function nulInRequest(document: DocumentNode, variables: unknown): Refusal | und
       if (path && !found) found = fieldName(node.variable.name.value, path);
     },
   });
-  if (found) return nulRefusal(found);
+  return { refusal: found ? nulRefusal(found) : undefined, argumentOfVariable };
+}
+
+function nulInVariables(argumentOfVariable: Map<string, string>, variables: unknown): Refusal | undefined {
   if (variables && typeof variables === 'object') {
     for (const [name, value] of Object.entries(variables)) {
       const path = pathToNul(value, []);
@@ -256,16 +260,50 @@ function requestParts(body: unknown, query: Record<string, unknown>) {
 export function refuseDocument(body: unknown, query: Record<string, unknown>): Refusal | undefined {
   const { source, operationName, variables } = requestParts(body, query);
   if (typeof source !== 'string') return undefined;
+  const verdict = documentVerdict(source, operationName);
+  if (!verdict) return undefined;
+  return verdict.refusal ?? nulInVariables(verdict.argumentOfVariable, variables);
+}
+
+interface Verdict {
+  refusal?: Refusal;
+  argumentOfVariable: Map<string, string>;
+}
+
+/** Clients send the same few documents again and again: each is measured once. */
+const verdicts = new Map<string, Verdict | null>();
+const REMEMBERED_DOCUMENTS = 500;
+const REMEMBERED_LENGTH = 20_000;
+
+/** What the document alone decides (null: left to GraphQL), measured once per document and operation. */
+function documentVerdict(source: string, operationName: unknown): Verdict | null {
+  const key = `${JSON.stringify(operationName ?? null)}\n${source}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = measure(source, operationName);
+  if (source.length <= REMEMBERED_LENGTH) {
+    if (verdicts.size >= REMEMBERED_DOCUMENTS) verdicts.delete(verdicts.keys().next().value!);
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function measure(source: string, operationName: unknown): Verdict | null {
   let document: DocumentNode;
   try {
     document = parse(source, { maxTokens: LIMITS.queryTokens, noLocation: true });
   } catch (error) {
     if (error instanceof RangeError || /more th\w+ \d+ tokens/.test(String((error as Error).message))) {
-      return tooComplex(`The document exceeds ${LIMITS.queryTokens} tokens`);
+      return {
+        refusal: tooComplex(`The document exceeds ${LIMITS.queryTokens} tokens`),
+        argumentOfVariable: new Map(),
+      };
     }
-    return undefined;
+    return null;
   }
-  return structuralRefusal(document) ?? operationRefusal(document, operationName) ?? nulInRequest(document, variables);
+  const refusal = structuralRefusal(document) ?? operationRefusal(document, operationName);
+  if (refusal) return { refusal, argumentOfVariable: new Map() };
+  return nulInDocument(document);
 }
 
 /** Express middleware for `/graphql`, mounted after the body parser. */

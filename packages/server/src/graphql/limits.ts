@@ -59,6 +59,26 @@ export function costOf(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | null | undefined,
 ): number | undefined {
+  // Without variables the cost is the operation's own (Apollo reuses a parsed document across
+  // requests); with them, the limits and the API budget of one request share one estimate.
+  const byVariables = variables && Object.keys(variables).length ? variables : NO_VARIABLES;
+  let costs = estimates.get(byVariables);
+  if (!costs) estimates.set(byVariables, (costs = new WeakMap()));
+  if (costs.has(operation)) return costs.get(operation);
+  const cost = estimate(schema, document, operation, variables);
+  costs.set(operation, cost);
+  return cost;
+}
+
+const NO_VARIABLES = {};
+const estimates = new WeakMap<object, WeakMap<OperationDefinitionNode, number | undefined>>();
+
+function estimate(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null | undefined,
+): number | undefined {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return undefined;
   const fragments = new Map(

@@ -2,7 +2,7 @@ import { Sector } from '@chorus/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A partner organisation that runs sessions.' })
+@ObjectType({ description: 'A partner organisation that runs sessions.', simpleResolvers: true })
 @Entity('organisations')
 export class Organisation {
   @Field(() => ID, { description: 'Unique id (UUID).' })

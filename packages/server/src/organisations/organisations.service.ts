@@ -1,5 +1,6 @@
 import { Permission, type Sector } from '@chorus/shared';
-import { scopeOrganisations } from '../access/tenancy.js';
+import { reachSql, scopeOrganisations } from '../access/tenancy.js';
+import { date } from '../db/rows.js';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput } from '../common/errors.js';
@@ -45,11 +46,14 @@ export class OrganisationsService {
     );
   }
 
-  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Organisation[]> {
-    return scopeOrganisations(
-      ctx.manager.createQueryBuilder(Organisation, 'o').where('o.id = ANY(:ids)', { ids }),
-      'o',
-      ctx,
-    ).getMany();
+  /** Batched with its siblings; a partner reaches only its own. */
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Organisation[]> {
+    const params: unknown[] = [ids];
+    const rows = await ctx.read<{ id: string; name: string; sector: Sector; created_at: unknown }>(
+      `SELECT o.id, o.name, o.sector, o.created_at FROM organisations o
+       WHERE o.id = ANY($1::uuid[]) AND ${reachSql.organisations(ctx, 'o', params)}`,
+      params,
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, sector: row.sector, createdAt: date(row.created_at) }));
   }
 }

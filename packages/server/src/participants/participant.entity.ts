@@ -2,7 +2,10 @@ import { AgeBand, CityConnection } from '@chorus/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A pseudonymous person who took part, known by a short printable code.' })
+@ObjectType({
+  description: 'A pseudonymous person who took part, known by a short printable code.',
+  simpleResolvers: true,
+})
 @Entity('participants')
 export class Participant {
   @Field(() => ID, { description: 'Unique id (UUID).' })

@@ -9,7 +9,8 @@ import * as validate from '../common/validate.js';
 import type { ConsentData, ConsentsService } from '../consents/consents.service.js';
 import type { Consent } from '../consents/consent.js';
 import type { RequestContext } from '../db/request-context.js';
-import { confinedToFacilitatedSessions, ownOrganisation, scopeParticipants } from '../access/tenancy.js';
+import { confinedToFacilitatedSessions, ownOrganisation, reachSql, scopeParticipants } from '../access/tenancy.js';
+import { date } from '../db/rows.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import type { KnownNames } from '../responses/redaction-names.js';
 import { newParticipantCode, normaliseParticipantCode } from './codes.js';
@@ -166,8 +167,36 @@ export class ParticipantsService {
     return participant;
   }
 
-  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Participant[]> {
-    return this.scoped(ctx).andWhere('p.id = ANY(:ids)', { ids }).getMany();
+  /** Participants in reach (contact details left out), batched with sibling reads. */
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Participant[]> {
+    const params: unknown[] = [ids];
+    const rows = await ctx.read<{
+      id: string;
+      engagement_id: string;
+      code: string;
+      session_id: string | null;
+      organisation_id: string | null;
+      area_id: string | null;
+      connections: CityConnection[];
+      age_band: AgeBand | null;
+      created_at: unknown;
+    }>(
+      `SELECT p.id, p.engagement_id, p.code, p.session_id, p.organisation_id, p.area_id, p.connections, p.age_band, p.created_at
+       FROM participants p WHERE p.id = ANY($1::uuid[]) AND ${reachSql.participants(ctx, 'p', params)}`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      engagementId: row.engagement_id,
+      code: row.code,
+      sessionId: row.session_id,
+      organisationId: row.organisation_id,
+      areaId: row.area_id,
+      connections: row.connections,
+      ageBand: row.age_band,
+      contactEncrypted: null,
+      createdAt: date(row.created_at),
+    }));
   }
 
   /** Records a later decision, e.g. QUOTE consent given after the session. */

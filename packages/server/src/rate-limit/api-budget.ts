@@ -3,11 +3,11 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@chorus/shared';
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { databaseUnavailable, isConnectionLoss } from '../db/connection-errors.js';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Caller } from '../access/caller.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { costOf } from '../graphql/limits.js';
 import { RateLimitedError, secondsFrom } from './refusal.js';
+import type { BudgetCounter, Spend } from './budget-counter.js';
 import type { RateLimitStore } from './store.js';
 
 export interface ApiLimits {
@@ -31,15 +31,15 @@ const WINDOW_SECONDS = 60;
 
 /** Each caller's points per minute, charged by each operation's estimated cost, as GitHub's points. */
 export class ApiBudget {
-  private readonly callers: RateLimiterAbstract;
-  private readonly anonymous: RateLimiterAbstract;
+  private readonly callers: BudgetCounter;
+  private readonly anonymous: BudgetCounter;
 
   constructor(
     store: RateLimitStore,
     readonly limits: ApiLimits,
   ) {
-    this.callers = store.limiter({ name: 'api', points: limits.pointsPerMinute, durationSeconds: WINDOW_SECONDS });
-    this.anonymous = store.limiter({
+    this.callers = store.counter({ name: 'api', points: limits.pointsPerMinute, durationSeconds: WINDOW_SECONDS });
+    this.anonymous = store.counter({
       name: 'api-anonymous',
       points: limits.anonymousPointsPerMinute,
       durationSeconds: WINDOW_SECONDS,
@@ -48,27 +48,24 @@ export class ApiBudget {
 
   /** Charges `cost` points; a refusal charges nothing and says when the budget allows it. */
   async charge(caller: Caller, ip: string, cost: number): Promise<{ refused: boolean; budget: Budget }> {
-    const [limiter, key, limit] =
+    const [counter, key, limit] =
       caller.kind === 'user'
         ? [this.callers, `user:${caller.userId}`, this.limits.pointsPerMinute]
         : caller.kind === 'apiKey'
           ? [this.callers, `key:${caller.apiKeyId}`, this.limits.pointsPerMinute]
           : [this.anonymous, `ip:${ip}`, this.limits.anonymousPointsPerMinute];
-    let state: RateLimiterRes;
-    let refused = false;
+    let spend: Spend;
     try {
-      state = await limiter.consume(key, cost);
-    } catch (refusal) {
+      spend = await counter.spend(key, cost);
+    } catch (error) {
       // A store on a lost database connection fails the request retryably, as any query would.
-      if (!(refusal instanceof RateLimiterRes))
-        throw isConnectionLoss(refusal) ? databaseUnavailable(refusal) : refusal;
-      state = refusal;
-      refused = true;
-      // A refused request spends nothing: the budget it could not afford stays for smaller ones.
-      await limiter.reward(key, cost);
+      throw isConnectionLoss(error) ? databaseUnavailable(error) : error;
     }
-    const remaining = refused ? Math.max(0, limit - state.consumedPoints + cost) : state.remainingPoints;
-    return { refused, budget: { limit, remaining, resetSeconds: secondsFrom(state.msBeforeNext), cost } };
+    const remaining = Math.max(0, limit - spend.consumed);
+    return {
+      refused: spend.refused,
+      budget: { limit, remaining, resetSeconds: secondsFrom(spend.msBeforeNext), cost },
+    };
   }
 }
 

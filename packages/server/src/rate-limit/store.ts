@@ -6,6 +6,8 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Pool } from 'pg';
+import { BACKGROUND_SQL } from '../common/sql.js';
+import { BatchedCounter, storeCounter, type BudgetCounter, type SyncSpend } from './budget-counter.js';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
@@ -20,6 +22,8 @@ export interface LimiterOptions {
 export interface RateLimitStore {
   readonly kind: 'redis' | 'postgres' | 'memory';
   limiter(options: LimiterOptions): RateLimiterAbstract;
+  /** For limits charged on every request: in PostgreSQL, charged in memory and settled each second. */
+  counter(options: LimiterOptions): BudgetCounter;
   close(): Promise<void>;
 }
 
@@ -29,9 +33,37 @@ export interface StoreOptions {
   /** Prefixes every key: lets instances of different installs (or tests) share one Redis. */
   keyPrefix: string;
   onRedisError?: (error: Error) => void;
+  /** A settlement of in-memory charges with PostgreSQL failed; it is retried at the next one. */
+  onSyncError?: (error: Error) => void;
 }
 
 const TABLE = 'rate_limits';
+const SYNC_MS = 1_000;
+
+/**
+ * Adds each key's points to its window in the rate_limits table, in the layout of
+ * rate-limiter-flexible's PostgreSQL store (key, points, expire in epoch ms), so both kinds of
+ * limiter read the same rows; a window that has expired starts again.
+ */
+function syncSpend(pool: Pool, keyPrefix: string): SyncSpend {
+  return async (spent, windowMs) => {
+    const now = Date.now();
+    const { rows } = await pool.query<{ key: string; points: number; expire: string }>(
+      `${BACKGROUND_SQL}INSERT INTO ${TABLE} (key, points, expire)
+       SELECT key, points, $3::bigint + $4::bigint FROM unnest($1::text[], $2::int[]) AS spent(key, points)
+       ON CONFLICT (key) DO UPDATE SET
+         points = CASE WHEN ${TABLE}.expire > $3 THEN ${TABLE}.points + EXCLUDED.points ELSE EXCLUDED.points END,
+         expire = CASE WHEN ${TABLE}.expire > $3 THEN ${TABLE}.expire ELSE EXCLUDED.expire END
+       RETURNING key, points, expire`,
+      [spent.map((entry) => `${keyPrefix}:${entry.key}`), spent.map((entry) => entry.points), now, windowMs],
+    );
+    return rows.map((row) => ({
+      key: row.key.slice(keyPrefix.length + 1),
+      points: row.points,
+      expire: Number(row.expire),
+    }));
+  };
+}
 
 function postgresLimiter(dataSource: DataSource, keyPrefix: string, options: LimiterOptions) {
   return new RateLimiterPostgres({
@@ -50,10 +82,25 @@ function postgresLimiter(dataSource: DataSource, keyPrefix: string, options: Lim
 /** PostgreSQL through the app's pool unless `redisUrl` is set; nothing requires Redis. */
 export function createRateLimitStore(dataSource: DataSource, options: StoreOptions): RateLimitStore {
   if (!options.redisUrl) {
+    const counters: BatchedCounter[] = [];
     return {
       kind: 'postgres',
       limiter: (limiter) => postgresLimiter(dataSource, options.keyPrefix, limiter),
-      close: async () => {},
+      counter: ({ name, points, durationSeconds }) => {
+        const pool = (dataSource.driver as PostgresDriver).master as Pool;
+        const counter = new BatchedCounter(syncSpend(pool, `${options.keyPrefix}:${name}`), {
+          points,
+          windowMs: durationSeconds * 1000,
+          syncMs: SYNC_MS,
+          onSyncError: (error) => options.onSyncError?.(error as Error),
+        });
+        counters.push(counter);
+        return counter;
+      },
+      // Settles what was charged since the last sync, so a restart loses no spend.
+      close: async () => {
+        await Promise.allSettled(counters.map((counter) => counter.close()));
+      },
     };
   }
   // No offline queue: while Redis is down a command fails at once and the PostgreSQL insurance
@@ -64,16 +111,18 @@ export function createRateLimitStore(dataSource: DataSource, options: StoreOptio
     connectTimeout: 2_000,
   });
   redis.on('error', (error: Error) => options.onRedisError?.(error));
+  const limiter = (limiter: LimiterOptions) =>
+    new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${options.keyPrefix}:${limiter.name}`,
+      points: limiter.points,
+      duration: limiter.durationSeconds,
+      insuranceLimiter: postgresLimiter(dataSource, options.keyPrefix, limiter),
+    });
   return {
     kind: 'redis',
-    limiter: (limiter) =>
-      new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix: `${options.keyPrefix}:${limiter.name}`,
-        points: limiter.points,
-        duration: limiter.durationSeconds,
-        insuranceLimiter: postgresLimiter(dataSource, options.keyPrefix, limiter),
-      }),
+    limiter,
+    counter: (options) => storeCounter(limiter(options)),
     close: () => {
       redis.disconnect();
       return Promise.resolve();
@@ -83,9 +132,12 @@ export function createRateLimitStore(dataSource: DataSource, options: StoreOptio
 
 /** One process's own counters: for tools and tests that build services without a database. */
 export function memoryRateLimitStore(): RateLimitStore {
+  const limiter = ({ points, durationSeconds }: LimiterOptions) =>
+    new RateLimiterMemory({ points, duration: durationSeconds });
   return {
     kind: 'memory',
-    limiter: ({ points, durationSeconds }) => new RateLimiterMemory({ points, duration: durationSeconds }),
+    limiter,
+    counter: (options) => storeCounter(limiter(options)),
     close: async () => {},
   };
 }

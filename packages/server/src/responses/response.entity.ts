@@ -2,7 +2,10 @@ import { Prompt, ResponseSource } from '@chorus/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'What was said, under one prompt. Personal data in the text was redacted before storage.' })
+@ObjectType({
+  description: 'What was said, under one prompt. Personal data in the text was redacted before storage.',
+  simpleResolvers: true,
+})
 @Entity('responses')
 export class Response {
   @Field(() => ID, { description: 'Unique id (UUID).' })

@@ -4,13 +4,13 @@ import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import type { Idempotency } from '../common/idempotency.js';
 import { badInput, consentRequired, notFound } from '../common/errors.js';
-import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
+import { byCreatedAt, countRows, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { ConsentsService } from '../consents/consents.service.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
-import { ownOrganisation, scopeParticipants, scopeSessions } from '../access/tenancy.js';
+import { ownOrganisation, reachSql, scopeParticipants, scopeSessions } from '../access/tenancy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { redactAll, Redactor } from './redaction.js';
 import { Response } from './response.entity.js';
@@ -157,7 +157,24 @@ export class ResponsesService {
         { search, substring: containsPattern(search) },
       );
     }
-    return paginate(query, byCreatedAt<Response>('r'), page, this.cursors);
+    return paginate(query, byCreatedAt<Response>('r'), page, this.cursors, {
+      rows: async (pageQuery) => (await pageQuery.select(RESPONSE_COLUMNS).getRawMany<ResponseRow>()).map(toResponse),
+      count: () => (onlyBySession(filter) ? this.countBySession(ctx, filter) : countRows(query)),
+    });
+  }
+
+  /** Responses of the sessions in reach (of one session, or of an area's), from the per-session counter. */
+  private async countBySession(ctx: RequestContext, filter: ResponseFilter | null | undefined): Promise<number> {
+    const params: unknown[] = [];
+    const conditions = [reachSql.sessions(ctx, 's', params)];
+    if (filter?.sessionId) conditions.push(`s.id = $${params.push(validate.id('filter.sessionId', filter.sessionId))}`);
+    if (filter?.areaId) conditions.push(`s.area_id = $${params.push(validate.id('filter.areaId', filter.areaId))}`);
+    const [row] = await ctx.read<{ n: number }>(
+      `SELECT coalesce(sum(c.responses), 0)::int AS n FROM session_response_counts c JOIN sessions s ON s.id = c.session_id
+       WHERE ${conditions.join(' AND ')}`,
+      params,
+    );
+    return row!.n; // an aggregate always answers one row
   }
 
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Response> {
@@ -240,4 +257,51 @@ export class ResponsesService {
     });
     return { sessionId, idempotencyKey, responses };
   }
+}
+
+/** Whether the filter narrows only by session or area, which the per-session counter answers. */
+function onlyBySession(filter: ResponseFilter | null | undefined): boolean {
+  return !filter?.participantId && !filter?.prompt && !filter?.themeId && !filter?.uncoded && !filter?.search;
+}
+
+/** The columns a response is read with on the list's hot path, as raw rows rather than hydrated entities. */
+const RESPONSE_COLUMNS = [
+  'r.id AS id',
+  'r.session_id AS session_id',
+  'r.participant_id AS participant_id',
+  'r.submission_id AS submission_id',
+  'r.position AS position',
+  'r.prompt AS prompt',
+  'r.text AS text',
+  'r.language AS language',
+  'r.source AS source',
+  'r.created_at AS created_at',
+];
+
+interface ResponseRow {
+  id: string;
+  session_id: string;
+  participant_id: string | null;
+  submission_id: string | null;
+  position: number;
+  prompt: Prompt;
+  text: string;
+  language: string;
+  source: ResponseSource;
+  created_at: Date;
+}
+
+function toResponse(row: ResponseRow): Response {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    participantId: row.participant_id,
+    submissionId: row.submission_id,
+    position: row.position,
+    prompt: row.prompt,
+    text: row.text,
+    language: row.language,
+    source: row.source,
+    createdAt: row.created_at,
+  };
 }

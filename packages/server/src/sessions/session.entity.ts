@@ -2,7 +2,10 @@ import { SessionFormat, SessionStatus } from '@chorus/shared';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'One engagement event: a workshop, conversation, interview, questionnaire or focus group.' })
+@ObjectType({
+  description: 'One engagement event: a workshop, conversation, interview, questionnaire or focus group.',
+  simpleResolvers: true,
+})
 @Entity('sessions')
 export class Session {
   @Field(() => ID, { description: 'Unique id (UUID).' })

@@ -6,8 +6,46 @@ import { paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
-import { confinedToFacilitatedSessions, ownOrganisation, reachableIds, scopeSessions } from '../access/tenancy.js';
+import { confinedToFacilitatedSessions, ownOrganisation, reachSql, scopeSessions } from '../access/tenancy.js';
+import { date, groupBy, optionalDate } from '../db/rows.js';
 import { Session } from './session.entity.js';
+
+export const SESSION_COLUMNS =
+  's.id, s.engagement_id, s.title, s.format, s.status, s.starts_at, s.ends_at, s.area_id, s.venue, s.audience, s.organisation_id, s.headcount, s.created_at';
+
+interface SessionRow extends Record<string, unknown> {
+  id: string;
+  engagement_id: string;
+  title: string;
+  format: SessionFormat;
+  status: SessionStatus;
+  starts_at: unknown;
+  ends_at: unknown;
+  area_id: string | null;
+  venue: string | null;
+  audience: string | null;
+  organisation_id: string | null;
+  headcount: number | null;
+  created_at: unknown;
+}
+
+function toSession(row: SessionRow): Session {
+  return {
+    id: row.id,
+    engagementId: row.engagement_id,
+    title: row.title,
+    format: row.format,
+    status: row.status,
+    startsAt: date(row.starts_at),
+    endsAt: optionalDate(row.ends_at),
+    areaId: row.area_id,
+    venue: row.venue,
+    audience: row.audience,
+    organisationId: row.organisation_id,
+    headcount: row.headcount,
+    createdAt: date(row.created_at),
+  };
+}
 
 export interface SessionData {
   title?: string | null;
@@ -109,43 +147,54 @@ export class SessionsService {
   /** A session the caller may reach, or NOT_FOUND naming `field`. */
   async get(ctx: RequestContext, rawId: string, field = 'id'): Promise<Session> {
     ctx.require(Permission.SessionRead);
-    const id = validate.id(field, rawId);
-    const session = await this.scoped(ctx).andWhere('s.id = :id', { id }).getOne();
+    const [session] = await this.findByIds(ctx, [validate.id(field, rawId)]);
     if (!session) throw notFound('Session', field);
     return session;
   }
 
-  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Session[]> {
-    return this.scoped(ctx).andWhere('s.id = ANY(:ids)', { ids }).getMany();
+  /** Sessions in reach, batched with sibling reads. */
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Session[]> {
+    const params: unknown[] = [ids];
+    const rows = await ctx.read<SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}`,
+      params,
+    );
+    return rows.map(toSession);
   }
 
   async facilitatorIds(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await ctx.query<{ session_id: string; user_id: string }>(
-      `SELECT session_id, user_id FROM session_facilitators WHERE session_id = ANY($1)`,
-      [await reachableIds(ctx, 'sessions', sessionIds)],
+    const params: unknown[] = [sessionIds];
+    const rows = await ctx.read<{ session_id: string; user_id: string }>(
+      `SELECT sf.session_id, sf.user_id FROM session_facilitators sf JOIN sessions s ON s.id = sf.session_id
+       WHERE sf.session_id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}`,
+      params,
     );
-    const bySession = new Map<string, string[]>();
-    for (const row of rows) bySession.set(row.session_id, [...(bySession.get(row.session_id) ?? []), row.user_id]);
-    return bySession;
+    const bySession = groupBy(rows, (row) => row.session_id);
+    return new Map([...bySession].map(([id, group]) => [id, group.map((row) => row.user_id)]));
   }
 
+  /** From the counter the responses table keeps per session (a trigger), so no response is read. */
   async responseCounts(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await ctx.query<{ session_id: string; n: number }>(
-      `SELECT session_id, count(*)::int AS n FROM responses WHERE session_id = ANY($1) GROUP BY session_id`,
-      [await reachableIds(ctx, 'sessions', sessionIds)],
+    const params: unknown[] = [sessionIds];
+    const rows = await ctx.read<{ session_id: string; n: number }>(
+      `SELECT c.session_id, c.responses::int AS n FROM session_response_counts c JOIN sessions s ON s.id = c.session_id
+       WHERE c.session_id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}`,
+      params,
     );
     return new Map(rows.map((row) => [row.session_id, row.n]));
   }
 
   /** People registered at the session, and anyone who spoke there. */
   async participantCounts(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await ctx.query<{ session_id: string; n: number }>(
-      `SELECT session_id, count(DISTINCT participant_id)::int AS n FROM (
-         SELECT session_id, id AS participant_id FROM participants WHERE session_id = ANY($1)
+    const params: unknown[] = [sessionIds];
+    const rows = await ctx.read<{ session_id: string; n: number }>(
+      `SELECT seen.session_id, count(DISTINCT seen.participant_id)::int AS n FROM (
+         SELECT session_id, id AS participant_id FROM participants WHERE session_id = ANY($1::uuid[])
          UNION ALL
-         SELECT session_id, participant_id FROM responses WHERE session_id = ANY($1) AND participant_id IS NOT NULL
-       ) seen GROUP BY session_id`,
-      [await reachableIds(ctx, 'sessions', sessionIds)],
+         SELECT session_id, participant_id FROM responses WHERE session_id = ANY($1::uuid[]) AND participant_id IS NOT NULL
+       ) seen JOIN sessions s ON s.id = seen.session_id
+       WHERE ${reachSql.sessions(ctx, 's', params)} GROUP BY seen.session_id`,
+      params,
     );
     return new Map(rows.map((row) => [row.session_id, row.n]));
   }

@@ -12,6 +12,7 @@ import { Caller } from '../access/caller.js';
 import type { HttpTimeouts } from '../http/server-options.js';
 import type { RateLimitSettings } from '../rate-limit/rate-limits';
 import { createRateLimitStore } from '../rate-limit/store';
+import type { WireStatements } from './wire-statements';
 
 /**
  * A GraphQL answer as it came off the wire. `data` defaults to `any`: each test asserts the shape
@@ -43,6 +44,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** The root secret, when another process (a job worker) must share the server's keys. */
   secret?: Buffer;
+  /** Set: the server reaches PostgreSQL through this relay, which records every statement. */
+  wire?: WireStatements;
 }
 
 /** Far above what any test sends, so tests of other things never meet a limit. */
@@ -69,19 +72,59 @@ export class TestServer {
     readonly services: Services,
     readonly engagementId: string,
     private readonly app: RunningApp,
+    /** Dropped on stop: null for a sibling, which shares another's. */
+    private readonly ownDatabase: string | null,
     private readonly database: string,
+    private readonly options: TestServerOptions & { secret: Buffer },
+    private readonly keyPrefix: string,
   ) {}
 
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
     const database = await cloneTemplate();
-    const logger = options.logger ?? pino({ level: 'silent' });
-    const dataSource = createDataSource(databaseUrl(database), { max: 25, ...options.pool }, logger);
-    await dataSource.initialize();
-    const rateLimitStore = createRateLimitStore(dataSource, {
-      redisUrl: options.redisUrl,
-      keyPrefix: `test-${randomBytes(6).toString('hex')}`,
+    const secret = options.secret ?? randomBytes(48);
+    const keyPrefix = `test-${randomBytes(6).toString('hex')}`;
+    const server = await TestServer.launch(database, { ...options, secret }, keyPrefix, true);
+    await server.services.users.create(server.systemContext(), {
+      email: ADMIN_EMAIL,
+      displayName: 'Admin',
+      role: Role.ADMIN,
+      password: PASSWORD,
     });
-    const services = createServices(options.secret ?? randomBytes(48), {
+    server.adminToken = await server.login(ADMIN_EMAIL, PASSWORD);
+    return server;
+  }
+
+  /**
+   * A second instance of the same install: same database, secret and rate-limit store, its own
+   * process state (caches, pool), as behind a load balancer. It does not drop the database.
+   */
+  async sibling(options: Omit<TestServerOptions, 'secret'> = {}): Promise<TestServer> {
+    const sibling = await TestServer.launch(
+      this.database,
+      { ...this.options, wire: undefined, ...options, secret: this.options.secret },
+      this.keyPrefix,
+      false,
+    );
+    sibling.adminToken = this.adminToken;
+    return sibling;
+  }
+
+  private static async launch(
+    database: string,
+    options: TestServerOptions & { secret: Buffer },
+    keyPrefix: string,
+    ownsDatabase: boolean,
+  ): Promise<TestServer> {
+    const logger = options.logger ?? pino({ level: 'silent' });
+    let url = databaseUrl(database);
+    if (options.wire) {
+      await options.wire.proxy.up();
+      url = options.wire.relayed(url);
+    }
+    const dataSource = createDataSource(url, { max: 25, ...options.pool }, logger);
+    await dataSource.initialize();
+    const rateLimitStore = createRateLimitStore(dataSource, { redisUrl: options.redisUrl, keyPrefix });
+    const services = createServices(options.secret, {
       rateLimitStore,
       rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     });
@@ -100,22 +143,25 @@ export class TestServer {
     });
     await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = app.httpServer.address() as AddressInfo;
-    const server = new TestServer(`http://127.0.0.1:${port}`, dataSource, services, engagementId, app, database);
-    await services.users.create(server.systemContext(), {
-      email: ADMIN_EMAIL,
-      displayName: 'Admin',
-      role: Role.ADMIN,
-      password: PASSWORD,
-    });
-    server.adminToken = await server.login(ADMIN_EMAIL, PASSWORD);
-    return server;
+    return new TestServer(
+      `http://127.0.0.1:${port}`,
+      dataSource,
+      services,
+      engagementId,
+      app,
+      ownsDatabase ? database : null,
+      database,
+      options,
+      keyPrefix,
+    );
   }
 
   async stop(): Promise<void> {
     await this.app.stop();
     await this.services.rateLimits.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
-    await dropDatabase(this.database);
+    await this.options.wire?.proxy.down();
+    if (this.ownDatabase) await dropDatabase(this.ownDatabase);
   }
 
   /** A context that bypasses authorisation, for arranging data the API cannot make directly. */

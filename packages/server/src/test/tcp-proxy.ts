@@ -13,6 +13,8 @@ export class TcpProxy {
   constructor(
     private readonly targetHost: string,
     private readonly targetPort: number,
+    /** Sees every chunk a client sends, per connection, before it is relayed. */
+    private readonly tap?: (client: Socket, chunk: Buffer) => void,
   ) {}
 
   async up(): Promise<void> {
@@ -23,6 +25,7 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
+      if (this.tap) client.on('data', (chunk: Buffer) => this.tap!(client, chunk));
       client.pipe(upstream).pipe(client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A node of the codebook: themes form a tree.' })
+@ObjectType({ description: 'A node of the codebook: themes form a tree.', simpleResolvers: true })
 @Entity('themes')
 export class Theme {
   @Field(() => ID, { description: 'Unique id (UUID).' })

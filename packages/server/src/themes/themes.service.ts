@@ -3,8 +3,9 @@ import { audited, type Outcome, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
-import { reachableIds, scopeThemes } from '../access/tenancy.js';
+import { reachableIds, reachSql, scopeThemes } from '../access/tenancy.js';
 import type { RequestContext } from '../db/request-context.js';
+import { date } from '../db/rows.js';
 import { Theme } from './theme.entity.js';
 
 export interface ThemeData {
@@ -32,8 +33,29 @@ export class ThemesService {
     return theme;
   }
 
-  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Theme[]> {
-    return this.scoped(ctx).andWhere('t.id = ANY(:ids)', { ids }).getMany();
+  /** Themes of the engagement, batched with sibling reads. */
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Theme[]> {
+    const params: unknown[] = [ids];
+    const rows = await ctx.read<{
+      id: string;
+      engagement_id: string;
+      parent_id: string | null;
+      name: string;
+      description: string | null;
+      created_at: unknown;
+    }>(
+      `SELECT t.id, t.engagement_id, t.parent_id, t.name, t.description, t.created_at FROM themes t
+       WHERE t.id = ANY($1::uuid[]) AND ${reachSql.themes(ctx, 't', params)}`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      engagementId: row.engagement_id,
+      parentId: row.parent_id,
+      name: row.name,
+      description: row.description,
+      createdAt: date(row.created_at),
+    }));
   }
 
   async childrenOf(ctx: RequestContext, parentIds: readonly string[]): Promise<Map<string, Theme[]>> {

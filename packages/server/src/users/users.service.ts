@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { badInput, forbidden, notFound } from '../common/errors.js';
 import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
+import type { CallerCache } from '../auth/caller-cache.js';
 import type { RequestContext } from '../db/request-context.js';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
@@ -21,6 +22,7 @@ export class UsersService {
   constructor(
     private readonly useCases: UseCases,
     private readonly cursors: Cursors,
+    private readonly callers: CallerCache,
   ) {}
 
   async create(ctx: RequestContext, input: CreateUserData): Promise<User> {
@@ -76,8 +78,8 @@ export class UsersService {
    * Disables or re-enables a user. Disabling ends every open session, and re-enabling leaves them
    * ended: the user signs in again. Admins cannot disable themselves, so one admin always remains.
    */
-  setDisabled(ctx: RequestContext, rawId: string, disabled: boolean): Promise<User> {
-    return this.useCases.run(ctx, Permission.UserManage, async (tx) => {
+  async setDisabled(ctx: RequestContext, rawId: string, disabled: boolean): Promise<User> {
+    const user = await this.useCases.run(ctx, Permission.UserManage, async (tx) => {
       const id = validate.id('id', rawId);
       if (disabled && tx.caller.userId === id) throw forbidden('You cannot disable yourself; ask another admin');
       const [row] = await tx.query(
@@ -97,6 +99,9 @@ export class UsersService {
         entityId: id,
       });
     });
+    // This instance forgets the user's sessions at once; the others at their next re-check.
+    if (disabled) this.callers.evict((caller) => caller.userId === user.id);
+    return user;
   }
 
   /** Creates the configured admin when the install has none yet. */
