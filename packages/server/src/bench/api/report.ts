@@ -31,7 +31,8 @@ export interface QueryResult {
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const answered = (rounds: Round[]) => rounds.filter((round) => round.answers > 0);
 
 export const format = (n: number | null, digits = 0) =>
   n === null || !Number.isFinite(n)
@@ -47,8 +48,9 @@ export function summarise(results: QueryResult[]) {
       node: m.node,
       matches: m.matches,
       requestsPerSecond: mean(m.rounds.map((r) => r.requestsPerSecond)),
-      p50: median(m.rounds.map((r) => r.p50)),
-      p99: median(m.rounds.map((r) => r.p99)),
+      // A round in which nothing came back has no latency: '–', not 0.
+      p50: median(answered(m.rounds).map((r) => r.p50)),
+      p99: median(answered(m.rounds).map((r) => r.p99)),
       failed: m.rounds.reduce((total, r) => total + r.failed, 0),
       statementsPerRequest: m.statementsPerRequest,
       maxRssMb: Math.max(...m.rounds.map((r) => r.maxRssBytes ?? 0)) / 2 ** 20 || null,
