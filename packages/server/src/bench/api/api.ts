@@ -19,6 +19,15 @@ import {
   stop,
   type ServerUnderTest,
 } from './servers.js';
+import {
+  format,
+  printFailures,
+  printTable,
+  summarise,
+  type Measurement,
+  type QueryResult,
+  type Round,
+} from './report.js';
 import { WireProxies } from './wire-proxy.js';
 
 /**
@@ -70,33 +79,11 @@ interface Target {
   answer: (query: BenchQuery, json: Record<string, unknown>) => unknown;
 }
 
-interface Round {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  failed: number;
-  maxRssBytes: number | null;
-}
-
-interface Measurement {
-  server: string;
-  node: string;
-  /** Its answer matches the baseline's rows and values. */
-  matches: boolean;
-  difference: string | null;
-  /** One request alone, before any load. */
-  singleMs: number;
-  statementsPerRequest: number;
-  rounds: Round[];
-}
-
 const STATEMENT_SAMPLES = 5;
 /** The longest a round is stretched for a slow query. */
 const SLOW_ROUND_CAP_S = 20;
 /** Unmeasured load before the first round, so that every server is measured warm. */
 const WARM_UP_S = 1;
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function send(target: Target, query: BenchQuery): Promise<{ ms: number; json: Record<string, unknown> }> {
   const request = target.request(query);
@@ -113,6 +100,7 @@ async function send(target: Target, query: BenchQuery): Promise<{ ms: number; js
 async function load(target: Target, query: BenchQuery, options: Options, seconds: number): Promise<Round> {
   const request = target.request(query);
   let maxRss: number | null = null;
+  let firstBody: string | undefined;
   const sample = () => {
     const rss = rssOf(target.server.process.pid!);
     if (rss !== null) maxRss = Math.max(maxRss ?? 0, rss);
@@ -128,26 +116,39 @@ async function load(target: Target, query: BenchQuery, options: Options, seconds
       duration: seconds,
       timeout: 60,
       // A GraphQL error is a failed request, whatever its HTTP status.
-      verifyBody: (body) => !String(body).includes('"errors"'),
+      verifyBody: (body) => {
+        const ok = !String(body).includes('"errors"');
+        if (!ok) firstBody ??= String(body).slice(0, 300);
+        return ok;
+      },
     });
     sample();
-    const ok = Math.max(0, result['2xx'] - result.mismatches);
+    // An error body counts as a mismatch whatever its status, so most non-2xx answers are also mismatches.
+    const failedAnswers = Math.max(result.non2xx, result.mismatches);
+    const ok = Math.max(0, result.requests.total - failedAnswers);
     return {
+      seconds,
+      answers: result.requests.total,
       requestsPerSecond: ok / (result.duration || seconds),
       p50: result.latency.p50,
       p99: result.latency.p99,
-      failed: result.non2xx + result.mismatches + result.errors + result.timeouts,
+      failed: failedAnswers + result.timeouts,
+      failures: {
+        statusCodes: Object.fromEntries(
+          Object.entries(result.statusCodeStats ?? {})
+            .filter(([code]) => !code.startsWith('2'))
+            .map(([code, stats]) => [code, stats.count ?? 0]),
+        ),
+        errorBodies: result.mismatches,
+        timeouts: result.timeouts,
+        firstBody,
+      },
       maxRssBytes: maxRss,
     };
   } finally {
     clearInterval(sampler);
   }
 }
-
-const format = (n: number | null, digits = 0) =>
-  n === null || !Number.isFinite(n)
-    ? '–'
-    : n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export async function benchApi(logger: Logger): Promise<void> {
   const options = parseOptions(process.argv.slice(3));
@@ -291,19 +292,19 @@ export async function benchApi(logger: Logger): Promise<void> {
       const queries = benchQueries({ engagementId, sessionId }).filter(
         (query) => !options.only.length || options.only.some((part) => query.name.includes(part)),
       );
-      const results: { query: string; measurements: Measurement[] }[] = [];
+      const results: QueryResult[] = [];
       for (const query of queries) {
         log(`\n${query.name}`);
         const measurements: Measurement[] = [];
         const expected = canonical(targets[2]!.answer(query, (await send(targets[2]!, query)).json));
         for (const target of targets) {
+          const before = (await proxies.counts())[target.relay]!;
           const { ms, json } = await send(target, query);
           const difference = firstDifference(canonical(target.answer(query, json)), expected);
-          // A slow query is counted once: its statements do not vary, and time is short at 1M.
-          const samples = ms > 1_000 ? 1 : STATEMENT_SAMPLES;
-          const before = (await proxies.counts())[target.relay]!;
+          // A slow query is counted on that one request: its statements do not vary, and time is short at 1M.
+          const samples = ms > 1_000 ? 0 : STATEMENT_SAMPLES;
           for (let i = 0; i < samples; i++) await send(target, query);
-          const statements = ((await proxies.counts())[target.relay]! - before) / samples;
+          const statements = ((await proxies.counts())[target.relay]! - before) / (samples + 1);
           measurements.push({
             server: target.server.name,
             node: target.server.node,
@@ -321,37 +322,31 @@ export async function benchApi(logger: Logger): Promise<void> {
         // Interleaved, so that whatever else the machine does falls on every server alike. A slow
         // query gets rounds long enough for several answers per connection.
         for (const [i, target] of targets.entries()) {
-          // A slow query has warmed up already: it was just sent twice.
+          // A slow query has warmed up already: it was just sent.
           if (measurements[i]!.singleMs < 1_000) await load(target, query, options, WARM_UP_S);
         }
         for (let round = 0; round < options.rounds; round++) {
           for (const [i, target] of targets.entries()) {
             const measurement = measurements[i]!;
-            const seconds = Math.max(
+            let seconds = Math.max(
               options.duration,
               Math.min(SLOW_ROUND_CAP_S, Math.ceil((3 * measurement.singleMs) / 1000)),
             );
-            measurement.rounds.push(await load(target, query, options, seconds));
+            let measured = await load(target, query, options, seconds);
+            // Slower under load than alone: again, longer, until each connection has answered.
+            while (measured.answers < options.connections && seconds < SLOW_ROUND_CAP_S) {
+              seconds = Math.min(SLOW_ROUND_CAP_S, seconds * 2);
+              measured = await load(target, query, options, seconds);
+            }
+            measurement.rounds.push(measured);
           }
         }
         results.push({ query: query.name, measurements });
       }
 
-      const summary = results.map(({ query, measurements }) => ({
-        query,
-        servers: measurements.map((m) => ({
-          server: m.server,
-          node: m.node,
-          matches: m.matches,
-          requestsPerSecond: mean(m.rounds.map((r) => r.requestsPerSecond)),
-          p50: median(m.rounds.map((r) => r.p50)),
-          p99: median(m.rounds.map((r) => r.p99)),
-          failed: m.rounds.reduce((total, r) => total + r.failed, 0),
-          statementsPerRequest: m.statementsPerRequest,
-          maxRssMb: Math.max(...m.rounds.map((r) => r.maxRssBytes ?? 0)) / 2 ** 20 || null,
-        })),
-      }));
+      const summary = summarise(results);
       printTable(summary);
+      printFailures(results);
 
       const machine = {
         cpus: cpus().length,
@@ -385,56 +380,4 @@ export async function benchApi(logger: Logger): Promise<void> {
       await proxies.stop();
     }
   });
-}
-
-type Summary = {
-  query: string;
-  servers: {
-    server: string;
-    matches: boolean;
-    requestsPerSecond: number;
-    p50: number;
-    p99: number;
-    failed: number;
-    statementsPerRequest: number;
-    maxRssMb: number | null;
-  }[];
-}[];
-
-function printTable(summary: Summary): void {
-  const rows: string[][] = [['query', 'server', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'SQL/req', 'RSS MB', 'rows']];
-  for (const { query, servers } of summary) {
-    for (const s of servers) {
-      rows.push([
-        s.server === servers[0]!.server ? query : '',
-        s.server,
-        format(s.requestsPerSecond),
-        format(s.p50),
-        format(s.p99),
-        format(s.failed),
-        format(s.statementsPerRequest, 1),
-        format(s.maxRssMb),
-        s.matches ? 'same' : 'DIFFER',
-      ]);
-    }
-  }
-  printRows(rows);
-  const ratios: string[][] = [
-    ['query', 'Chorus 20 / B1', 'Chorus 20 / PostGraphile', 'Chorus 22 / B1', 'Chorus 22 / PostGraphile'],
-  ];
-  for (const { query, servers } of summary) {
-    const rate = (name: string) => servers.find((s) => s.server === name)?.requestsPerSecond ?? NaN;
-    const b1 = rate('B1');
-    const pg = rate('PostGraphile');
-    const c20 = rate('Chorus (Node 20)');
-    const c22 = rate('Chorus (Node 22)');
-    ratios.push([query, format(c20 / b1, 3), format(c20 / pg, 3), format(c22 / b1, 3), format(c22 / pg, 3)]);
-  }
-  printRows(ratios);
-}
-
-function printRows(rows: string[][]): void {
-  const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
-  console.log('');
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
 }
