@@ -239,7 +239,13 @@ async function rebuildIndexes(connections: Client[], indexes: Index[], log: (lin
   // The load ran with triggers off, so the facts themeSummary counts from are computed here.
   const facts = performance.now();
   await connections[0]!.query(`SELECT aggregate_facts_rebuild()`);
-  log(`  aggregate facts rebuilt: ${((performance.now() - facts) / 1000).toFixed(1)} s`);
+  // …and the per-session response counter that totalCount and responseCount read.
+  await connections[0]!.query(
+    `INSERT INTO session_response_counts (session_id, responses)
+     SELECT session_id, count(*) FROM responses GROUP BY session_id
+     ON CONFLICT (session_id) DO UPDATE SET responses = EXCLUDED.responses`,
+  );
+  log(`  aggregate facts and response counters rebuilt: ${((performance.now() - facts) / 1000).toFixed(1)} s`);
   const vacuumed = performance.now();
   await connections[0]!.query(`VACUUM ANALYZE`);
   log(`  vacuum analyze: ${((performance.now() - vacuumed) / 1000).toFixed(1)} s`);
