@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { createApp } from '../app.js';
 import { createDataSource } from '../db/data-source.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrate } from '../db/migrate.js';
+import type { Services } from '../services.js';
 
 /**
  * Runs `work` on a fresh, migrated database of its own: on DATABASE_URL's server when set, else on
@@ -36,4 +39,17 @@ export async function withBenchDatabase(logger: Logger, work: (dataSource: DataS
     await embedded?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Chorus in production mode on a loopback port of its own, in this process; `url` is its GraphQL endpoint. */
+export async function startBenchApp(dataSource: DataSource, engagementId: string, services: Services, logger: Logger) {
+  const app = await createApp({
+    config: { production: true, adminDir: '/nonexistent' },
+    dataSource,
+    engagementId,
+    services,
+    logger,
+  });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  return { app, url: `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql` };
 }

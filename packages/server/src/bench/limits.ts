@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { Role } from '@chorus/shared';
 import type { Logger } from 'pino';
 import { Caller } from '../access/caller.js';
-import { createApp } from '../app.js';
 import { RequestContext } from '../db/request-context.js';
 import { createServices } from '../services.js';
 import { deepDocument, duplicationFlood, fragmentBomb, megabyteDocument } from './attacks.js';
-import { withBenchDatabase } from './database.js';
+import { startBenchApp, withBenchDatabase } from './database.js';
 
 const ATTACKERS = 4;
 const ATTACK_MS = 3_000;
@@ -76,15 +74,7 @@ export async function benchLimits(logger: Logger): Promise<void> {
       role: Role.ADMIN,
       password,
     });
-    const app = await createApp({
-      config: { production: true, adminDir: '/nonexistent' },
-      dataSource,
-      engagementId,
-      services,
-      logger,
-    });
-    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+    const { app, url } = await startBenchApp(dataSource, engagementId, services, logger);
     try {
       const login = await fetch(url, {
         method: 'POST',

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import {
   CityConnection,
@@ -15,12 +14,11 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Caller } from '../access/caller.js';
-import { createApp } from '../app.js';
 import { deriveKey, encrypt } from '../common/crypto.js';
 import { RequestContext } from '../db/request-context.js';
 import { REDACTION_CORPUS } from '../responses/redaction-corpus.js';
 import { createServices } from '../services.js';
-import { withBenchDatabase } from './database.js';
+import { startBenchApp, withBenchDatabase } from './database.js';
 
 /**
  * `pnpm bench writes`: `submitResponses` of 500 responses from 4 concurrent clients over HTTP,
@@ -293,15 +291,7 @@ export async function benchWrites(logger: Logger): Promise<void> {
       respondents.push(person.id);
     }
 
-    const app = await createApp({
-      config: { production: true, adminDir: '/nonexistent' },
-      dataSource,
-      engagementId,
-      services,
-      logger,
-    });
-    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+    const { app, url } = await startBenchApp(dataSource, engagementId, services, logger);
     const pool = new Pool({ connectionString: (dataSource.options as { url: string }).url, max: CLIENTS });
     const contactKey = deriveKey(secret, 'contact-encryption');
     try {
