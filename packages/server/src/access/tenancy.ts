@@ -64,6 +64,9 @@ type Bind = (name: string, value: unknown) => string;
 
 /** The one rule, as SQL over `columns`: the condition a row must meet to be in reach. */
 function reachCondition(ctx: RequestContext, columns: Columns, reach: Reach, bind: Bind): string {
+  // Bound only where used: a positional parameter the statement never mentions has no type, and
+  // PostgreSQL refuses the whole statement.
+  if (reach === 'none') return 'false';
   const engagement = `${columns.engagementId} = ${bind('tenancyEngagementId', ctx.engagementId)}`;
   switch (reach) {
     case 'all':
@@ -72,8 +75,6 @@ function reachCondition(ctx: RequestContext, columns: Columns, reach: Reach, bin
       return `${engagement} AND ${columns.organisationId} = ${bind('tenancyOrganisationId', ctx.caller.organisationId)}`;
     case 'facilitated':
       return `${engagement} AND EXISTS (SELECT 1 FROM session_facilitators tenancy_sf WHERE tenancy_sf.session_id = ${columns.sessionId} AND tenancy_sf.user_id = ${bind('tenancyUserId', ctx.caller.userId)})`;
-    case 'none':
-      return 'false';
   }
 }
 

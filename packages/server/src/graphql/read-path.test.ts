@@ -57,6 +57,21 @@ describe('the read path', () => {
     });
   });
 
+  it('batches reads the caller may not make with those it may: an analyst sees a response, its session and codings, and no participant', async () => {
+    const { token } = await server.userWithRole(Role.ANALYST);
+    const page = await server.ok(
+      `query($s: ID!) { responses(first: 10, filter: { sessionId: $s }) { edges { node { id participant { id } session { id } codings { theme { name } } } } } }`,
+      { s: sessionId },
+      token,
+    );
+    const nodes = page.responses.edges.map(({ node }: { node: Record<string, unknown> }) => node);
+    expect(nodes).toHaveLength(2);
+    for (const node of nodes) expect(node).toMatchObject({ participant: null, session: { id: sessionId } });
+    expect(nodes.flatMap((node: { codings: { theme: { name: string } }[] }) => node.codings)).toEqual([
+      { theme: { name: 'Transport' } },
+    ]);
+  });
+
   describe('totalCount', () => {
     it('is not counted unless selected', async () => {
       const { statements } = await measured(server, wire, RESPONSES);
