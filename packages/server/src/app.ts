@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -30,6 +29,8 @@ import { createLoaders } from './graphql/loaders.js';
 import { documentGuard } from './graphql/document-guard.js';
 import { literalFieldPlugin } from './graphql/error-fields.js';
 import { sendErrorReply } from './http/error-reply.js';
+import { graphqlHandler, type RequestFacts } from './http/graphql-handler.js';
+import { requestId } from './http/request-id.js';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from './http/server-options.js';
 import { getSchema } from './graphql/schema.js';
 import { probeRoutes } from './health/probes.js';
@@ -37,6 +38,7 @@ import type { Logger } from './logger.js';
 import { apiBudgetPlugin } from './rate-limit/api-budget.js';
 import type { Services } from './services.js';
 import { explorerPage } from './web/explorer.js';
+import { precompressedAssets } from './web/precompressed.js';
 import { corsFor, securityHeaders } from './web/security.js';
 
 export interface AppDeps {
@@ -54,12 +56,17 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[\w.-]{1,64}$/;
-
-/** The HTTP server: `/graphql`, the health probes and, when built, the admin app at `/`. */
+/**
+ * The HTTP server: `/graphql`, the health probes and, when built, the admin app at `/`. API
+ * requests take a fast path of their own (http/graphql-handler.ts); Express serves the rest.
+ */
 export async function createApp({ config, dataSource, engagementId, services, logger }: AppDeps): Promise<RunningApp> {
   const app = express();
-  const httpServer = createServer(httpServerOptions(config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS), app);
+  // The fast path for API requests is set once Apollo has started; until then there is no server to reach.
+  let graphql: (req: IncomingMessage, res: ServerResponse) => boolean = () => false;
+  const httpServer = createServer(httpServerOptions(config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS), (req, res) => {
+    if (!graphql(req, res)) app(req, res);
+  });
   const schema = getSchema();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -95,9 +102,21 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     (error) => logger.warn({ err: error }, 'remembered tokens could not be re-checked; they are read again on use'),
   );
 
+  const context = async ({ id, ip, authorization }: RequestFacts): Promise<GraphQLContext> => {
+    const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, id);
+    try {
+      const ctx = anonymous.as(await services.auth.callerFor(anonymous, authorization));
+      return { req: ctx, services, loaders: createLoaders(ctx, services), ip, authorization };
+    } catch (error) {
+      if (error instanceof DomainError) throw toGraphQLError(error);
+      throw isConnectionLoss(error) ? databaseUnavailable(error) : error;
+    }
+  };
+  const cors = corsFor(config.corsOrigins ?? []);
+  graphql = graphqlHandler({ apollo, context, logger, trustProxy: config.trustProxy ?? 0, cors });
+
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  const cors = corsFor(config.corsOrigins ?? []);
   if (cors) app.use('/graphql', cors);
   // Rate limits key anonymous callers and sign-ins by address: believe only the configured proxies.
   app.set('trust proxy', config.trustProxy ?? 0);
@@ -105,12 +124,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   app.use(
     pinoHttp({
       logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      genReqId: requestId,
       // Paths only: a GET query string can carry what people said.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({
@@ -134,27 +148,14 @@ export async function createApp({ config, dataSource, engagementId, services, lo
     express.json({ limit: LIMITS.bodyBytes, type: ['application/json', 'application/graphql-response+json'] }),
     documentGuard,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        // genReqId above gives every request a string id.
-        const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, req.id as string);
-        try {
-          const ctx = anonymous.as(await services.auth.callerFor(anonymous, req.headers.authorization));
-          return {
-            req: ctx,
-            services,
-            loaders: createLoaders(ctx, services),
-            ip: req.ip ?? '',
-            authorization: req.headers.authorization,
-          };
-        } catch (error) {
-          if (error instanceof DomainError) throw toGraphQLError(error);
-          throw isConnectionLoss(error) ? databaseUnavailable(error) : error;
-        }
-      },
+      // genReqId above gives every request a string id.
+      context: ({ req }) =>
+        context({ id: req.id as string, ip: req.ip ?? '', authorization: req.headers.authorization }),
     }),
   );
 
   if (existsSync(join(config.adminDir, 'index.html'))) {
+    app.use(precompressedAssets(config.adminDir, '1h'));
     app.use(express.static(config.adminDir, { index: false, maxAge: '1h' }));
     // The admin app routes in the browser: its pages are its index; any other path is a 404.
     app.get(/.*/, (req, res, next) =>

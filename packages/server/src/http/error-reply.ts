@@ -1,5 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '@chorus/shared';
-import type { Request, Response } from 'express';
+import accepts from 'accepts';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
@@ -14,20 +15,22 @@ export interface ErrorReply {
 }
 
 /**
- * A GraphQL-shaped error written by our own Express code (body too large, rate limited, document
- * refused before GraphQL runs), in the media type the client asked for, as Apollo answers.
+ * A GraphQL-shaped error written by our own code (body too large or not JSON, rate limited,
+ * document refused before GraphQL runs), in the media type the client asked for, as Apollo answers.
  */
-export function sendErrorReply(req: Request, res: Response, reply: ErrorReply): void {
+export function sendErrorReply(req: IncomingMessage, res: ServerResponse, reply: ErrorReply): void {
   const type =
-    req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
-  res.status(reply.status);
+    accepts(req).type(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE
+      ? GRAPHQL_RESPONSE
+      : 'application/json';
+  const body = JSON.stringify({
+    errors: [
+      { message: reply.message, extensions: { code: reply.code, ...(reply.field ? { field: reply.field } : {}) } },
+    ],
+  });
+  res.statusCode = reply.status;
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-  res.type(`${type}; charset=utf-8`);
-  res.send(
-    JSON.stringify({
-      errors: [
-        { message: reply.message, extensions: { code: reply.code, ...(reply.field ? { field: reply.field } : {}) } },
-      ],
-    }),
-  );
+  res.setHeader('content-type', `${type}; charset=utf-8`);
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
