@@ -31,7 +31,7 @@ import {
 import { WireProxies } from './wire-proxy.js';
 
 /**
- * `pnpm bench api [--scale N] [--duration S] [--rounds N] [--connections N] [--only name,…]`:
+ * `pnpm bench api [--scale N] [--duration S] [--rounds N] [--connections N] [--only name,…] [--ceiling]`:
  * Chorus (production mode, on Node 20 and on Node 22) against B1, a hand-written `node:http` + `pg`
  * server, and PostGraphile v5, on one generated database. See docs/performance.md.
  */
@@ -43,12 +43,18 @@ interface Options {
   connections: number;
   /** Only queries whose name contains one of these. */
   only: string[];
+  /** Also measure the fixed stack's ceiling: a constant resolver against PostGraphile's session(id). */
+  ceiling: boolean;
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { scale: 50_000, duration: 5, rounds: 2, connections: 10, only: [] };
+  const options: Options = { scale: 50_000, duration: 5, rounds: 2, connections: 10, only: [], ceiling: false };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
+    if (flag === '--ceiling') {
+      options.ceiling = true;
+      continue;
+    }
     const value = args[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--only') {
@@ -61,7 +67,7 @@ function parseOptions(args: string[]): Options {
     else if (flag === '--duration') options.duration = number;
     else if (flag === '--rounds') options.rounds = Math.round(number);
     else if (flag === '--connections') options.connections = Math.round(number);
-    else throw new Error(`unknown option ${flag}; try --scale, --duration, --rounds, --connections, --only`);
+    else throw new Error(`unknown option ${flag}; try --scale, --duration, --rounds, --connections, --only, --ceiling`);
   }
   return options;
 }
@@ -377,6 +383,16 @@ export async function benchApi(logger: Logger): Promise<void> {
       const summary = summarise(results);
       printTable(summary);
       printFailures(results);
+      const ceiling = options.ceiling
+        ? await measureCeiling(
+            options,
+            await launch({ name: 'ceiling', node: NODE_22, script: 'ceiling', port: basePort + 4, databaseUrl }),
+            benchQueries({ engagementId, sessionId })[0]!,
+            [targets[1]!, targets[3]!],
+            servers,
+            log,
+          )
+        : undefined;
 
       const machine = {
         cpus: cpus().length,
@@ -399,7 +415,7 @@ export async function benchApi(logger: Logger): Promise<void> {
       writeFileSync(
         file,
         JSON.stringify(
-          { at: new Date().toISOString(), options, volume, generationSeconds, machine, summary, results },
+          { at: new Date().toISOString(), options, volume, generationSeconds, machine, summary, results, ceiling },
           null,
           2,
         ),
@@ -411,4 +427,46 @@ export async function benchApi(logger: Logger): Promise<void> {
       await monitor.end();
     }
   });
+}
+
+/**
+ * req/s of a constant `{ ping }` on Apollo Server 5 + type-graphql (straight from node:http, and
+ * through Express) beside Chorus's and PostGraphile's real session(id), interleaved in one run:
+ * whether ≥1.0× PostGraphile is reachable on the fixed stack at all.
+ */
+async function measureCeiling(
+  options: Options,
+  server: ServerUnderTest,
+  sessionQuery: BenchQuery,
+  references: Target[],
+  servers: ServerUnderTest[],
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
+  servers.push(server);
+  const ping = (path: string, name: string): Target => ({
+    server: { ...server, name },
+    relay: server.name,
+    request: () => ({
+      path,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ ping }' }),
+    }),
+    answer: (_query, json) => json,
+  });
+  const targets = [ping('/graphql', 'ping, node:http'), ping('/express', 'ping, Express'), ...references];
+  const rates = new Map<string, number[]>(targets.map((target) => [target.server.name, []]));
+  for (const target of targets) await load(target, sessionQuery, options, WARM_UP_S);
+  for (let round = 0; round < options.rounds; round++) {
+    for (const target of targets) {
+      const measured = await load(target, sessionQuery, options, options.duration);
+      rates.get(target.server.name)!.push(measured.requestsPerSecond);
+    }
+  }
+  // The mean of the rounds, as the main table's req/s.
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const result = Object.fromEntries([...rates].map(([name, values]) => [name, Math.round(mean(values))]));
+  log("\nceiling: Apollo Server 5 + type-graphql answering a constant { ping }, beside the others' session(id)");
+  for (const [name, rate] of Object.entries(result)) log(`  ${name.padEnd(24)} ${rate.toLocaleString('en-GB')} req/s`);
+  return result;
 }

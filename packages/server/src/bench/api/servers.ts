@@ -25,7 +25,7 @@ const DIST = join(__dirname, '..', '..');
 export interface Launch {
   name: string;
   node: string;
-  script: 'chorus' | 'baseline' | 'postgraphile';
+  script: 'chorus' | 'baseline' | 'postgraphile' | 'ceiling';
   port: number;
   databaseUrl: string;
   env?: Record<string, string>;
@@ -35,6 +35,7 @@ const SCRIPTS = {
   chorus: join(DIST, 'main.js'),
   baseline: join(__dirname, 'baseline-server.js'),
   postgraphile: join(__dirname, 'postgraphile-server.js'),
+  ceiling: join(__dirname, 'ceiling-server.js'),
 };
 
 /** The V8 flags the image runs Chorus with (`docker/Dockerfile`, `NODE_OPTIONS`), so the bench measures them. */
