@@ -4,6 +4,7 @@
  */
 export enum AuditAction {
   AreaCreated = 'area.created',
+  AreaUpdated = 'area.updated',
   OrganisationCreated = 'organisation.created',
   UserCreated = 'user.created',
   UserSignedIn = 'user.signed_in',
