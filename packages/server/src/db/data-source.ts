@@ -21,6 +21,7 @@ import { SignInSessionsAndRateLimits1796200000000 } from './migrations/179620000
 import { AggregateFacts1796300000000 } from './migrations/1796300000000-aggregate-facts.js';
 import { ContactNameDigests1796310000000 } from './migrations/1796310000000-contact-name-digests.js';
 import { SessionResponseCounts1796320000000 } from './migrations/1796320000000-session-response-counts.js';
+import { DisclosureRecordKeys1796350000000 } from './migrations/1796350000000-disclosure-record-keys.js';
 import { AreaCodesAndKinds1796360000000 } from './migrations/1796360000000-area-codes-and-kinds.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   AggregateFacts1796300000000,
   ContactNameDigests1796310000000,
   SessionResponseCounts1796320000000,
+  DisclosureRecordKeys1796350000000,
   AreaCodesAndKinds1796360000000,
 ];
 
