@@ -35,6 +35,7 @@ import { getSchema } from './graphql/schema.js';
 import { probeRoutes } from './health/probes.js';
 import type { Logger } from './logger.js';
 import { apiBudgetPlugin } from './rate-limit/api-budget.js';
+import { exportRoutes } from './releases/exports.js';
 import type { Services } from './services.js';
 import { explorerPage } from './web/explorer.js';
 import { corsFor, securityHeaders } from './web/security.js';
@@ -153,6 +154,8 @@ export async function createApp({ config, dataSource, engagementId, services, lo
       },
     }),
   );
+
+  app.use(exportRoutes(dataSource, engagementId, services, logger));
 
   if (existsSync(join(config.adminDir, 'index.html'))) {
     app.use(express.static(config.adminDir, { index: false, maxAge: '1h' }));

@@ -78,7 +78,11 @@ export class AreasService {
         action: AuditAction.AreaUpdated,
         entityType: 'area',
         entityId: area.id,
-        details: { fields: Object.keys(patch).filter((key) => patch[key as keyof AreaPatch] !== undefined).join(',') },
+        details: {
+          fields: Object.keys(patch)
+            .filter((key) => patch[key as keyof AreaPatch] !== undefined)
+            .join(','),
+        },
       });
     });
   }

@@ -28,13 +28,14 @@ describe('areas a warehouse can join', () => {
     expect(createArea).toMatchObject({ code: null, kind: 'OTHER' });
   });
 
-  it.each([['E0500', 'malformed'], ['X05008734', 'a letter no GSS code starts with'], ['E05008734x', 'too long']])(
-    'refuses the code %s (%s), naming the field',
-    async (code) => {
-      const result = await server.gql(CREATE, { input: { name: server.unique('Bad'), code } }, server.adminToken);
-      expect([codeOf(result), fieldOf(result)]).toEqual(['BAD_USER_INPUT', 'code']);
-    },
-  );
+  it.each([
+    ['E0500', 'malformed'],
+    ['X05008734', 'a letter no GSS code starts with'],
+    ['E05008734x', 'too long'],
+  ])('refuses the code %s (%s), naming the field', async (code) => {
+    const result = await server.gql(CREATE, { input: { name: server.unique('Bad'), code } }, server.adminToken);
+    expect([codeOf(result), fieldOf(result)]).toEqual(['BAD_USER_INPUT', 'code']);
+  });
 
   it('refuses a code another area has, and changes nothing', async () => {
     await server.ok(CREATE, { input: { name: server.unique('First'), code: 'E05009002' } });

@@ -29,12 +29,22 @@ export enum AuditAction {
   ThemeCreated = 'theme.created',
   ThemeUpdated = 'theme.updated',
   ThemeMerged = 'theme.merged',
+  ReleasePublished = 'release.published',
   DemoSeeded = 'demo.seeded',
 }
 
 /** The kind of record an audit entry is about. */
 export type AuditEntity =
-  'area' | 'organisation' | 'user' | 'api_key' | 'session' | 'participant' | 'response' | 'theme' | 'engagement';
+  | 'area'
+  | 'organisation'
+  | 'user'
+  | 'api_key'
+  | 'session'
+  | 'participant'
+  | 'response'
+  | 'theme'
+  | 'engagement'
+  | 'release';
 
 /** Ids, counts and enum values only: never names, contact details or response text. */
 export type AuditDetails = Record<string, string | number | boolean | null>;

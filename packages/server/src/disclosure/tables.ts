@@ -236,7 +236,9 @@ async function categories(ctx: RequestContext, dimension: Dimension): Promise<Ca
     case Dimension.SECTOR:
       return values(Sector, true);
     case Dimension.AREA: {
-      const areas = await ctx.query<{ id: string; name: string }>(`SELECT id, name FROM areas ORDER BY lower(name), id`);
+      const areas = await ctx.query<{ id: string; name: string }>(
+        `SELECT id, name FROM areas ORDER BY lower(name), id`,
+      );
       return [...areas.map((a) => ({ key: a.id, label: a.name })), { key: null, label: NOT_STATED }];
     }
     case Dimension.THEME: {

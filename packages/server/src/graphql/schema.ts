@@ -12,6 +12,7 @@ import { EngagementsResolver } from '../engagements/engagements.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
 import { OverviewResolver } from '../overview/overview.resolver.js';
 import { ParticipantsResolver } from '../participants/participants.resolver.js';
+import { ReleasesResolver, ReleaseTablesResolver } from '../releases/releases.resolver.js';
 import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { ThemesResolver } from '../themes/themes.resolver.js';
@@ -36,6 +37,8 @@ export function getSchema(): GraphQLSchema {
       OrganisationsResolver,
       OverviewResolver,
       ParticipantsResolver,
+      ReleasesResolver,
+      ReleaseTablesResolver,
       ResponsesResolver,
       SessionsResolver,
       ThemesResolver,
