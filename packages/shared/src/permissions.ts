@@ -56,6 +56,8 @@ export const Permission = {
   CodingEdit: 'coding.edit',
   /** Read suppressed aggregate figures. */
   AggregateRead: 'aggregate.read',
+  /** Change the engagement's disclosure threshold (audited). */
+  DisclosureManage: 'disclosure.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];

@@ -29,6 +29,7 @@ export enum AuditAction {
   ThemeUpdated = 'theme.updated',
   ThemeMerged = 'theme.merged',
   DemoSeeded = 'demo.seeded',
+  EngagementThresholdChanged = 'engagement.threshold_changed',
 }
 
 /** The kind of record an audit entry is about. */

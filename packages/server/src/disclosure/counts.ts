@@ -78,7 +78,9 @@ export async function tally(
            SELECT id, id FROM themes WHERE engagement_id = $1
            UNION ALL SELECT tree.ancestor, t.id FROM tree JOIN themes t ON t.parent_id = tree.theme_id)`
       : '';
-  const groupingSets = sets.map((set) => `(${[...set.map((d) => names[used.indexOf(d)]), 'participant_id'].join(', ')})`);
+  const groupingSets = sets.map(
+    (set) => `(${[...set.map((d) => names[used.indexOf(d)]), 'participant_id'].join(', ')})`,
+  );
   const mask = names.length ? `GROUPING(${names.join(', ')})` : '0';
   const rows = await ctx.query<Record<string, string | number | null>>(
     `${tree}
