@@ -64,7 +64,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     rateLimits,
     auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit, rateLimits.signIn, callers),
     users: new UsersService(useCases, cursors, callers),
-    engagements: new EngagementsService(),
+    engagements: new EngagementsService(useCases),
     areas,
     overview: new OverviewService(areas),
     organisations: new OrganisationsService(useCases, cursors),

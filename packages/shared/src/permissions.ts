@@ -60,6 +60,8 @@ export const Permission = {
   ReleaseRead: 'release.read',
   /** Publish a new release of every council table (audited). */
   ReleasePublish: 'release.publish',
+  /** Change the engagement's disclosure threshold (audited). */
+  DisclosureManage: 'disclosure.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];

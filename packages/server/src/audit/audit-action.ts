@@ -31,6 +31,7 @@ export enum AuditAction {
   ThemeMerged = 'theme.merged',
   ReleasePublished = 'release.published',
   DemoSeeded = 'demo.seeded',
+  EngagementThresholdChanged = 'engagement.threshold_changed',
 }
 
 /** The kind of record an audit entry is about. */

@@ -1,11 +1,13 @@
 export { Dimension, Measure } from './dimensions.js';
 export { METHOD, PTABLE, SuppressionReason, type ReleasedFigure } from './ptable.js';
 export {
+  computeBreakdown,
   computeTable,
   computeThemeFigures,
   readThreshold,
   RELEASE_TABLES,
   type Category,
+  type ReleasedBreakdown,
   type ReleasedCell,
   type ReleasedMargin,
   type ReleasedPair,
@@ -13,3 +15,4 @@ export {
   type TableFilter,
   type TableSpec,
 } from './tables.js';
+export { computeReach, type Reach, type ReachRow } from './reach.js';

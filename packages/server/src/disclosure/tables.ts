@@ -93,10 +93,7 @@ export async function computeTable(ctx: RequestContext, spec: TableSpec): Promis
     categories(ctx, columns),
     countTable(ctx, rows, columns, filter),
   ]);
-  const figure = (found: Tally | undefined): ReleasedFigure =>
-    measure === Measure.RESPONSES
-      ? release(found?.responses ?? 0, found?.responseKey ?? 0, threshold)
-      : release(found?.participants ?? 0, found?.participantKey ?? 0, threshold);
+  const figure = releaser(measure, threshold);
   return {
     spec: checked,
     threshold,
@@ -116,6 +113,51 @@ export async function computeTable(ctx: RequestContext, spec: TableSpec): Promis
   };
 }
 
+/** One dimension on its own: each category's figure and the whole, each from its own records. */
+export interface ReleasedBreakdown {
+  by: Dimension;
+  measure: Measure;
+  threshold: number;
+  method: string;
+  categories: Category[];
+  figures: ReleasedMargin[];
+  total: ReleasedFigure;
+}
+
+export async function computeBreakdown(
+  ctx: RequestContext,
+  by: Dimension,
+  measure: Measure,
+  filter: TableFilter = {},
+): Promise<ReleasedBreakdown> {
+  ctx.require(Permission.AggregateRead);
+  if (by === Dimension.THEME) throw badInput('by', 'by cannot be THEME: use themeTable for themes');
+  const checked = await tallyFilter(ctx, checkFilter(filter));
+  const [threshold, found, counts] = await Promise.all([
+    readThreshold(ctx),
+    categories(ctx, by),
+    tally(ctx, 'responses', [[by], []], checked),
+  ]);
+  const figure = releaser(measure, threshold);
+  const byKey = new Map(counts.filter((t) => t.dimensions.length === 1).map((t) => [t.keys[0] ?? null, t]));
+  return {
+    by,
+    measure,
+    threshold,
+    method: METHOD,
+    categories: found,
+    figures: found.map(({ key }) => ({ key, ...figure(byKey.get(key)) })),
+    total: figure(counts.find((t) => t.dimensions.length === 0)),
+  };
+}
+
+const releaser =
+  (measure: Measure, threshold: number) =>
+  (found: Tally | undefined): ReleasedFigure =>
+    measure === Measure.RESPONSES
+      ? release(found?.responses ?? 0, found?.responseKey ?? 0, threshold)
+      : release(found?.participants ?? 0, found?.participantKey ?? 0, threshold);
+
 /** Released figures of one theme or of everything under a filter: responses and participants. */
 export interface ReleasedPair {
   responses: ReleasedFigure;
@@ -129,17 +171,19 @@ export interface ReleasedPair {
 export async function computeThemeFigures(
   ctx: RequestContext,
   filter: TableFilter,
+  /** Where the caller's input named the area, for a NOT_FOUND. */
+  areaField = 'filter.areaId',
 ): Promise<{ threshold: number; total: ReleasedPair; themes: Map<string, ReleasedPair> }> {
   ctx.require(Permission.AggregateRead);
-  const checked = await tallyFilter(ctx, checkFilter(filter));
+  const checked = await tallyFilter(ctx, checkFilter(filter), areaField);
   const [threshold, total, themes] = await Promise.all([
     readThreshold(ctx),
     tally(ctx, 'responses', [[]], checked),
     tally(ctx, 'codings', [[Dimension.THEME]], checked),
   ]);
   const pair = (found: Tally | undefined): ReleasedPair => ({
-    responses: release(found?.responses ?? 0, found?.responseKey ?? 0, threshold),
-    participants: release(found?.participants ?? 0, found?.participantKey ?? 0, threshold),
+    responses: releaser(Measure.RESPONSES, threshold)(found),
+    participants: releaser(Measure.PARTICIPANTS, threshold)(found),
   });
   return {
     threshold,
@@ -198,10 +242,14 @@ function checkFilter(filter: TableFilter): TableFilter {
   };
 }
 
-async function tallyFilter(ctx: RequestContext, filter: TableFilter): Promise<TallyFilter> {
+async function tallyFilter(
+  ctx: RequestContext,
+  filter: TableFilter,
+  areaField = 'filter.areaId',
+): Promise<TallyFilter> {
   if (filter.areaId) {
     const [area] = await ctx.query(`SELECT 1 FROM areas WHERE id = $1`, [filter.areaId]);
-    if (!area) throw notFound('Area', 'filter.areaId');
+    if (!area) throw notFound('Area', areaField);
   }
   const month = filter.month ? MONTH.exec(filter.month) : null;
   const from = month ? new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)) : null;

@@ -3,6 +3,7 @@ import './enums.js';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AggregatesResolver } from '../aggregates/aggregates.resolver.js';
+import { DisclosureResolver } from '../disclosure/disclosure.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { AreasResolver } from '../areas/areas.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
@@ -33,6 +34,7 @@ export function getSchema(): GraphQLSchema {
       AuthResolver,
       CodingsResolver,
       ConsentsResolver,
+      DisclosureResolver,
       EngagementsResolver,
       OrganisationsResolver,
       OverviewResolver,
