@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Dimension, Measure, SuppressionReason } from '../disclosure/index.js';
 
 /** Where a release is in its life: only PUBLISHED releases are read by council keys and exported. */
 export enum ReleaseStatus {
@@ -114,8 +115,8 @@ export class ReleaseCell {
   @Field(() => Boolean, { description: 'True when the figure is withheld.' })
   suppressed!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why it is withheld, e.g. BELOW_THRESHOLD.' })
-  reason!: string | null;
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why it is withheld.' })
+  reason!: SuppressionReason | null;
 
   /** Its position in the table: the cursor of a page of cells. */
   ordinal!: number;
@@ -131,16 +132,14 @@ export class ReleaseTable {
   @Field(() => String, { description: 'What it shows, in words.' })
   title!: string;
 
-  @Field(() => String, {
-    description: 'What its rows are broken down by (AREA, FORMAT, PROMPT, AGE_BAND, MONTH, SECTOR).',
-  })
-  rows!: string;
+  @Field(() => Dimension, { description: 'What its rows are broken down by.' })
+  rows!: Dimension;
 
-  @Field(() => String, { description: 'What its columns are broken down by (as rows, or THEME).' })
-  columns!: string;
+  @Field(() => Dimension, { description: 'What its columns are broken down by (as rows, or THEME).' })
+  columns!: Dimension;
 
-  @Field(() => String, { description: 'RESPONSES (distinct responses) or PARTICIPANTS (distinct people).' })
-  measure!: string;
+  @Field(() => Measure, { description: 'Distinct responses, or distinct people among them.' })
+  measure!: Measure;
 
   @Field(() => String, { description: 'sha256 of this table as canonical JSON.' })
   contentHash!: string;

@@ -5,7 +5,14 @@ import { AuditAction } from '../audit/audit-action.js';
 import { badInput, DomainError, notFound } from '../common/errors.js';
 import { pageSize, paginate, type Cursors, type Page, type PageArgs } from '../common/pagination.js';
 import type { RequestContext } from '../db/request-context.js';
-import { computeTable, type ReleasedTable } from '../disclosure/index.js';
+import {
+  computeTable,
+  type Dimension,
+  type Measure,
+  type ReleasedFigure,
+  type ReleasedTable,
+  type SuppressionReason,
+} from '../disclosure/index.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { buildReleaseTask } from './build-release.task.js';
 import { Release, ReleaseCellKind, ReleaseStatus, type ReleaseCell, type ReleaseTable } from './release.entity.js';
@@ -38,7 +45,7 @@ function figuresOf(table: ReleasedTable): Figure[] {
   ];
 }
 
-function released(figure: { value: number | null; suppressed: boolean; reason: string | null }) {
+function released(figure: ReleasedFigure) {
   return { value: figure.value, suppressed: figure.suppressed, reason: figure.reason };
 }
 
@@ -46,9 +53,9 @@ interface TableRow extends Record<string, unknown> {
   release_id: string;
   name: string;
   position: number;
-  rows_dimension: string;
-  columns_dimension: string;
-  measure: string;
+  rows_dimension: Dimension;
+  columns_dimension: Dimension;
+  measure: Measure;
   content_hash: string;
   cell_count: number;
 }
@@ -62,7 +69,7 @@ interface CellRow extends Record<string, unknown> {
   column_label: string | null;
   value: number | null;
   suppressed: boolean;
-  reason: string | null;
+  reason: SuppressionReason | null;
 }
 
 const CELL_COLUMNS = `ordinal, kind, row_key, row_label, column_key, column_label, value, suppressed, reason`;
