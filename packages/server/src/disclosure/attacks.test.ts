@@ -265,7 +265,7 @@ describe('disclosure control against a council data team', () => {
           attempt(
             'total − released themes',
             estimate,
-            count((r) => r.theme === null || hidden.includes(r.theme as never)),
+            count((r) => r.theme === null || hidden.includes(r.theme)),
           );
         }
         const transport = released(themes.transport);

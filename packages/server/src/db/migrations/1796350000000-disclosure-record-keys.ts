@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const FACT_COLUMNS = 'engagement_id, participant_id, area_id, format, prompt, age_band, starts_at, sector, response_key, participant_key';
+const FACT_COLUMNS =
+  'engagement_id, participant_id, area_id, format, prompt, age_band, starts_at, sector, response_key, participant_key';
 
 /**
  * Record keys for cell-key perturbation (disclosure/ptable.ts): every participant and every
@@ -83,7 +84,11 @@ export class DisclosureRecordKeys1796350000000 implements MigrationInterface {
 
   /** The fact functions of 1796300000000, over these columns. */
   private async functions(db: QueryRunner, columns: string): Promise<void> {
-    const of = (alias: string) => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');
+    const of = (alias: string) =>
+      columns
+        .split(', ')
+        .map((c) => `${alias}.${c}`)
+        .join(', ');
     await db.query(`
       CREATE OR REPLACE FUNCTION refresh_response_facts(ids uuid[]) RETURNS void LANGUAGE sql AS $$
         UPDATE response_facts f SET (${columns}) = (${of('n')})
