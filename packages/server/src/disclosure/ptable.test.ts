@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { adjustment, CELL_KEY_MODULUS, PTABLE, release } from './ptable';
+import { adjustment, CELL_KEY_MODULUS, PTABLE, release, SuppressionReason } from './ptable';
 
 describe('the ptable', () => {
   it('gives every cell key exactly one adjustment, averaging zero', () => {
@@ -15,7 +15,7 @@ describe('the ptable', () => {
     fc.assert(
       fc.property(fc.nat(5000), fc.nat(100_000), fc.integer({ min: 2, max: 100 }), (count, key, threshold) => {
         const figure = release(count, key, threshold);
-        if (figure.suppressed) return figure.value === null && figure.reason === 'BELOW_THRESHOLD';
+        if (figure.suppressed) return figure.value === null && figure.reason === SuppressionReason.BELOW_THRESHOLD;
         return figure.value! >= threshold && count >= threshold && Math.abs(figure.value! - count) <= 3;
       }),
     );
