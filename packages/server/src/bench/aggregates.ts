@@ -90,7 +90,9 @@ export async function benchAggregates(logger: Logger): Promise<void> {
         [release.id, 'themes-by-area'],
       ),
     );
-    const streamed = await timed(options.rounds, () => services.releases.streamCells(ctx, table!, async () => true));
+    const streamed = await timed(options.rounds, () =>
+      services.releases.streamCells(ctx, table!, () => Promise.resolve(true)),
+    );
 
     log(`\nthemes-by-area (${table!.cellCount} figures), ${options.rounds} rounds each:`);
     log(`  raw GROUP BY over coding_facts (no subtree, no disclosure control): ${ms(raw)}`);

@@ -63,7 +63,7 @@ function values(release: Release, table: ReleaseTable, cell: ReleaseCell) {
  * key). The ETag names the table's content and the release, so an unchanged pull is a 304; the
  * body is streamed from a database cursor a batch at a time.
  */
-export function exportRoutes(dataSource: DataSource, engagementId: string, services: Services, logger: Logger) {
+export function exportRoutes(dataSource: DataSource, engagementId: string, services: Services, logger: Logger): Router {
   const router = Router();
   router.get('/exports/releases/:version/:file', async (req: Request, res: Response) => {
     const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, req.id as string);
