@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { decrypt, deriveKey, encrypt } from './crypto';
+import { decrypt, deriveKey, encrypt, hmac, hmacDigester } from './crypto';
 
 const key = deriveKey(randomBytes(48), 'contact');
 
@@ -57,5 +57,22 @@ describe('deriveKey', () => {
     const secret = randomBytes(48);
     const sealed = encrypt(deriveKey(secret, 'contact'), 'Priya Sharma');
     expect(() => decrypt(deriveKey(secret, 'session'), sealed)).toThrow();
+  });
+});
+
+describe('hmacDigester', () => {
+  const digest = hmacDigester(key);
+
+  it.each(['', 'priya sharma', "o'brien", 'zoë łukasz 漢字', 'x'.repeat(1_023), 'y'.repeat(1_024), 'z'.repeat(5_000)])(
+    'gives the same digest as hmac for %#',
+    (value) => {
+      expect(digest(value)).toBe(hmac(key, value).toString('latin1'));
+    },
+  );
+
+  it('gives the same digests called many times in a row, longer and shorter values mixed', () => {
+    for (const value of ['jane smith', 'li', 'jane smith', 'a much longer sequence of words', 'li']) {
+      expect(digest(value)).toBe(hmac(key, value).toString('latin1'));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { hmac } from '../common/crypto.js';
+import { hmac, hmacDigester } from '../common/crypto.js';
 import type { RequestContext } from '../db/request-context.js';
 import { lengthsOf, nameForms, wordCount, type KnownNames } from '../responses/redaction-names.js';
 
@@ -10,14 +10,18 @@ function scopeOf(ctx: RequestContext): { key: string; organisationId: string | n
 
 /** The digests of one scope, as the name matcher asks about them. */
 class NameDigests implements KnownNames {
+  private readonly digest: (form: string) => string;
+
   constructor(
-    private readonly key: Buffer,
+    key: Buffer,
     private readonly digests: ReadonlySet<string>,
     readonly lengths: readonly number[],
-  ) {}
+  ) {
+    this.digest = hmacDigester(key);
+  }
 
   has(form: string): boolean {
-    return this.digests.has(hmac(this.key, form).toString('latin1'));
+    return this.digests.has(this.digest(form));
   }
 }
 

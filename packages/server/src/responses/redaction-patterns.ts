@@ -55,7 +55,8 @@ const SPELLED_EMAIL = new RegExp(
 );
 
 export function findEmails(text: string): Span[] {
-  return [...spans(text, EMAIL), ...spans(text, SPELLED_EMAIL)];
+  // Most texts have no "@", and the plain pattern cannot match without one.
+  return [...(text.includes('@') ? spans(text, EMAIL) : []), ...spans(text, SPELLED_EMAIL)];
 }
 
 // ---------------------------------------------------------------------------------------------

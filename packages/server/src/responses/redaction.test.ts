@@ -1,4 +1,4 @@
-import { redact, Redactor } from './redaction.js';
+import { redact, redactAll, Redactor } from './redaction.js';
 
 const NAMES = ['Jane Smith', 'Mo Farah'];
 
@@ -371,5 +371,33 @@ describe('redact', () => {
       const once = redact(text, NAMES);
       expect(redact(once, NAMES)).toBe(once);
     });
+  });
+});
+
+describe('redactAll', () => {
+  it('gives each of several concurrent batches its own texts redacted, in order', async () => {
+    const redactor = new Redactor(['Priya Sharma']);
+    const batches = Array.from({ length: 4 }, (_, b) =>
+      Array.from(
+        { length: 300 },
+        (_, i) => `Batch ${b} text ${i}: ring Priya Sharma on 07700 900${String(i).padStart(3, '0')}.`,
+      ),
+    );
+    const redacted = await Promise.all(batches.map((texts) => redactAll(redactor, texts)));
+    redacted.forEach((texts, b) =>
+      texts.forEach((text, i) => expect(text).toBe(`Batch ${b} text ${i}: ring [NAME] on [PHONE].`)),
+    );
+  });
+
+  it('redacts a batch that follows one whose redaction failed', async () => {
+    const broken = {
+      redact: () => {
+        throw new Error('broken');
+      },
+    } as unknown as Redactor;
+    await expect(redactAll(broken, ['x'])).rejects.toThrow('broken');
+    await expect(redactAll(new Redactor(['Priya Sharma']), ['Priya Sharma said so'])).resolves.toEqual([
+      '[NAME] said so',
+    ]);
   });
 });

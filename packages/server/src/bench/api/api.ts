@@ -97,6 +97,31 @@ async function send(target: Target, query: BenchQuery): Promise<{ ms: number; js
   return { ms: performance.now() - started, json };
 }
 
+/** How long a round's leftover statements may run on before they are cancelled. */
+const SETTLE_S = 3;
+
+/**
+ * Waits until the statements of requests left unanswered when a round ended have finished, and
+ * cancels those still running after SETTLE_S. A server keeps running a request's statements after
+ * autocannon has closed its connection; at 1M a peer's leftovers take seconds each and would
+ * otherwise load the next server's round.
+ */
+async function settle(db: Client): Promise<void> {
+  const active = async () =>
+    (
+      await db.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state = 'active'`,
+      )
+    ).rows.map((row) => row.pid);
+  const deadline = performance.now() + SETTLE_S * 1000;
+  for (let pids = await active(); pids.length; pids = await active()) {
+    if (performance.now() > deadline)
+      await db.query(`SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid`, [pids]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function load(target: Target, query: BenchQuery, options: Options, seconds: number): Promise<Round> {
   const request = target.request(query);
   let maxRss: number | null = null;
@@ -183,6 +208,9 @@ export async function benchApi(logger: Logger): Promise<void> {
     const database = new URL(databaseUrl);
     const proxies = WireProxies.start();
     const servers: ServerUnderTest[] = [];
+    // Watches for leftover statements between rounds; connected directly, so it is charged to no server.
+    const monitor = new Client({ connectionString: databaseUrl });
+    await monitor.connect();
     try {
       const relayed = async (name: string) => {
         const url = new URL(databaseUrl);
@@ -332,10 +360,12 @@ export async function benchApi(logger: Logger): Promise<void> {
               options.duration,
               Math.min(SLOW_ROUND_CAP_S, Math.ceil((3 * measurement.singleMs) / 1000)),
             );
+            await settle(monitor);
             let measured = await load(target, query, options, seconds);
             // Slower under load than alone: again, longer, until each connection has answered.
             while (measured.answers < options.connections && seconds < SLOW_ROUND_CAP_S) {
               seconds = Math.min(SLOW_ROUND_CAP_S, seconds * 2);
+              await settle(monitor);
               measured = await load(target, query, options, seconds);
             }
             measurement.rounds.push(measured);
@@ -378,6 +408,7 @@ export async function benchApi(logger: Logger): Promise<void> {
     } finally {
       for (const server of servers) await stop(server);
       await proxies.stop();
+      await monitor.end();
     }
   });
 }

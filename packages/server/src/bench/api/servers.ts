@@ -37,10 +37,19 @@ const SCRIPTS = {
   postgraphile: join(__dirname, 'postgraphile-server.js'),
 };
 
+/** The V8 flags the image runs Chorus with (`docker/Dockerfile`, `NODE_OPTIONS`), so the bench measures them. */
+function imageNodeOptions(): string {
+  const dockerfile = readFileSync(join(DIST, '..', '..', '..', 'docker', 'Dockerfile'), 'utf8');
+  const options = /NODE_OPTIONS="([^"]*)"/.exec(dockerfile)?.[1];
+  if (options === undefined) throw new Error('docker/Dockerfile sets no NODE_OPTIONS for the bench to run Chorus with');
+  return options;
+}
+
 /** What Chorus needs to start in production mode on a database that already has its engagement. */
 export function chorusEnv(admin: { email: string; password: string }, secret: string): Record<string, string> {
   return {
     NODE_ENV: 'production',
+    NODE_OPTIONS: imageNodeOptions(),
     CHORUS_SECRET: secret,
     CHORUS_BOOTSTRAP_ADMIN_EMAIL: admin.email,
     CHORUS_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
