@@ -161,7 +161,7 @@ it('previews aggregates as a council system receives them, suppressed cells show
 
   // One area and one age band: small enough that some themes fall below the threshold.
   await page.getByRole('combobox', { name: 'Areas' }).click();
-  await page.getByRole('option', { name: 'Fenton' }).click();
+  await page.getByRole('option', { name: 'Fenton East' }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: 'Age bands' }).click();
   await page.getByRole('option', { name: '65–74' }).click();

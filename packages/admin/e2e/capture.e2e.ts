@@ -148,7 +148,7 @@ it('captures three participants and ten responses with the keyboard alone, survi
 
   await registerParticipant(
     'Lives here',
-    { type: 'Burs', chosen: 'Burslem' },
+    { type: 'Burs', chosen: 'Burslem Central' },
     { type: '25', chosen: '25–34' },
     'Be quoted anonymously',
   );
@@ -165,7 +165,7 @@ it('captures three participants and ten responses with the keyboard alone, survi
 
   await registerParticipant(
     'Works here',
-    { type: 'Hanl', chosen: 'Hanley' },
+    { type: 'Hanl', chosen: 'Hanley Park and Shelton' },
     { type: 'Prefer', chosen: 'Prefer not to say' },
   );
   await typeAnswers(page, [
@@ -204,7 +204,7 @@ it('captures three participants and ten responses with the keyboard alone, survi
   expect(first.participants.edges[0]!.node).toMatchObject({
     connections: ['LIVES'],
     ageBand: 'AGE_25_34',
-    area: { name: 'Burslem' },
+    area: { name: 'Burslem Central' },
     consents: [
       { purpose: 'PARTICIPATION', granted: true, method: 'VERBAL', noticeVersion: '2026-07' },
       { purpose: 'QUOTE', granted: true },

@@ -36,6 +36,7 @@ import { getSchema } from './graphql/schema.js';
 import { probeRoutes } from './health/probes.js';
 import type { Logger } from './logger.js';
 import { apiBudgetPlugin } from './rate-limit/api-budget.js';
+import { exportRoutes } from './releases/exports.js';
 import type { Services } from './services.js';
 import { explorerPage } from './web/explorer.js';
 import { precompressedAssets } from './web/precompressed.js';
@@ -153,6 +154,8 @@ export async function createApp({ config, dataSource, engagementId, services, lo
         context({ id: req.id as string, ip: req.ip ?? '', authorization: req.headers.authorization }),
     }),
   );
+
+  app.use(exportRoutes(dataSource, engagementId, services, logger));
 
   if (existsSync(join(config.adminDir, 'index.html'))) {
     app.use(precompressedAssets(config.adminDir, '1h'));

@@ -141,16 +141,16 @@ it('behaves as the contract says, from sign-in to erasure', async () => {
 
   const summary = (await ok('ThemeSummary', { filter: { areaIds: [area.id], prompts: ['VALUES'] } }, council))
     .themeSummary;
-  expect(summary).toMatchObject({ threshold: 2, totalResponses: 2, totalParticipants: 2 });
-  expect(summary.themes.find((t: { theme: { id: string } }) => t.theme.id === theme.id)).toMatchObject({
-    responses: 2,
-    participants: 2,
-    suppressed: false,
-  });
-  expect(summary.themes.find((t: { theme: { id: string } }) => t.theme.id === parent.id)).toMatchObject({
-    responses: null,
-    suppressed: true,
-  });
+  // Two responses from two people: each figure is 2 moved by the ptable (at most 3), or withheld.
+  expect(summary.threshold).toBe(2);
+  const released = (n: number | null) => n === null || (n >= 2 && n <= 5);
+  expect([summary.totalResponses, summary.totalParticipants].every(released)).toBe(true);
+  const child = summary.themes.find((t: { theme: { id: string } }) => t.theme.id === theme.id);
+  expect([child.responses, child.participants].every(released)).toBe(true);
+  expect(child.suppressed).toBe(child.responses === null);
+  // The parent counts its subtree: the same records, so the same figures.
+  const parentFigures = summary.themes.find((t: { theme: { id: string } }) => t.theme.id === parent.id);
+  expect({ ...parentFigures, theme: null }).toEqual({ ...child, theme: null });
 
   const { withdrawConsent } = await ok(
     'WithdrawConsent',

@@ -18,6 +18,7 @@ import { OrganisationsService } from './organisations/organisations.service.js';
 import { OverviewService } from './overview/overview.service.js';
 import { ContactNames } from './participants/contact-names.js';
 import { ParticipantsService } from './participants/participants.service.js';
+import { ReleasesService } from './releases/releases.service.js';
 import { ResponsesService } from './responses/responses.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { ThemesService } from './themes/themes.service.js';
@@ -56,13 +57,14 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const responses = new ResponsesService(sessions, participants, consents, useCases, idempotency, cursors);
   const themes = new ThemesService(useCases);
   const areas = new AreasService(useCases);
+  const jobs = new JobQueue(deriveKey(secret, 'job-envelope'));
   return {
     audit,
     apiKeys,
     rateLimits,
     auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit, rateLimits.signIn, callers),
     users: new UsersService(useCases, cursors, callers),
-    engagements: new EngagementsService(),
+    engagements: new EngagementsService(useCases),
     areas,
     overview: new OverviewService(areas),
     organisations: new OrganisationsService(useCases, cursors),
@@ -73,7 +75,8 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     themes,
     codings: new CodingsService(responses, themes, useCases),
     aggregates: new AggregatesService(themes),
-    jobs: new JobQueue(deriveKey(secret, 'job-envelope')),
+    releases: new ReleasesService(useCases, cursors, jobs),
+    jobs,
   };
 }
 

@@ -19,6 +19,13 @@ export enum Sector {
   OTHER = 'OTHER',
 }
 
+/** What kind of place an area is: an electoral ward (with an ONS GSS code), a town, or another neighbourhood. */
+export enum AreaKind {
+  WARD = 'WARD',
+  TOWN = 'TOWN',
+  OTHER = 'OTHER',
+}
+
 /** How a session hears people. */
 export enum SessionFormat {
   WORKSHOP = 'WORKSHOP',

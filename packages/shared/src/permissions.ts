@@ -56,6 +56,12 @@ export const Permission = {
   CodingEdit: 'coding.edit',
   /** Read suppressed aggregate figures. */
   AggregateRead: 'aggregate.read',
+  /** Read published releases of the council tables, and export them. */
+  ReleaseRead: 'release.read',
+  /** Publish a new release of every council table (audited). */
+  ReleasePublish: 'release.publish',
+  /** Change the engagement's disclosure threshold (audited). */
+  DisclosureManage: 'disclosure.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -63,7 +69,7 @@ export type Permission = (typeof Permission)[keyof typeof Permission];
 const P = Permission;
 
 const FIELDWORK = [P.ParticipantRegister, P.ConsentRecord, P.ResponseSubmit, P.SessionUpdate] as const;
-const ANALYSIS = [P.CodebookRead, P.CodebookEdit, P.CodingRead, P.CodingEdit, P.AggregateRead] as const;
+const ANALYSIS = [P.CodebookRead, P.CodebookEdit, P.CodingRead, P.CodingEdit, P.AggregateRead, P.ReleaseRead] as const;
 
 /** The contract's role table, as the permissions each role holds. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -79,6 +85,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.FacilitatorAssign,
     P.ParticipantRead,
     P.ResponseRead,
+    P.ReleasePublish,
     ...FIELDWORK,
     ...ANALYSIS,
   ],
@@ -111,7 +118,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.CodebookRead,
     ...FIELDWORK,
   ],
-  [Role.COUNCIL_READER]: [P.ReferenceRead, P.CodebookRead, P.AggregateRead],
+  [Role.COUNCIL_READER]: [P.ReferenceRead, P.CodebookRead, P.AggregateRead, P.ReleaseRead],
 };
 
 /** Whether `role` holds `permission`; no role (anonymous) holds none. */

@@ -17,6 +17,8 @@ export const ADMIN_ROUTES = {
   participants: '/participants',
   participant: '/participants/:id',
   aggregates: '/aggregates',
+  releases: '/releases',
+  areas: '/admin/areas',
   organisations: '/admin/organisations',
   users: '/admin/users',
   apiKeys: '/admin/api-keys',

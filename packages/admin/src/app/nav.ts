@@ -15,6 +15,8 @@ export const NAV: NavItem[] = [
   { to: '/codebook', label: 'Codebook', permission: Permission.CodebookRead },
   { to: '/participants', label: 'Participants', permission: Permission.ParticipantRead },
   { to: '/aggregates', label: 'Aggregates', permission: Permission.AggregateRead },
+  { to: '/releases', label: 'Releases', permission: Permission.ReleaseRead },
+  { to: '/admin/areas', label: 'Areas', permission: Permission.AreaManage },
   { to: '/admin/organisations', label: 'Organisations', permission: Permission.OrganisationManage },
   { to: '/admin/users', label: 'Users', permission: Permission.UserManage },
   { to: '/admin/api-keys', label: 'API keys', permission: Permission.ApiKeyManage },

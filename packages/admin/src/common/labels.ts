@@ -1,5 +1,6 @@
 import {
   AgeBand,
+  AreaKind,
   CityConnection,
   ConsentMethod,
   ConsentPurpose,
@@ -67,6 +68,11 @@ export const LABELS = {
     [Role.ANALYST]: 'Analyst',
     [Role.PARTNER]: 'Partner',
     [Role.COUNCIL_READER]: 'Council reader',
+  },
+  areaKind: {
+    [AreaKind.WARD]: 'Ward',
+    [AreaKind.TOWN]: 'Town',
+    [AreaKind.OTHER]: 'Other neighbourhood',
   },
   sector: {
     [Sector.PUBLIC_SERVICE]: 'Public service',

@@ -3,7 +3,10 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Res
 import type { GraphQLContext } from '../graphql/context.js';
 import { Theme } from '../themes/theme.entity.js';
 
-@InputType({ description: 'Which responses to count; every condition must hold. Lists match any of their values.' })
+@InputType({
+  description:
+    'Which responses to count; every condition must hold. Each list holds one value at most (a union could be differenced); a period is one whole calendar month.',
+})
 class AggregateFilter {
   @Field(() => [ID], {
     nullable: true,
@@ -24,19 +27,22 @@ class AggregateFilter {
   })
   ageBands?: AgeBand[] | null;
 
-  @Field(() => Date, { nullable: true, description: 'Sessions starting at or after this instant.' })
+  @Field(() => Date, { nullable: true, description: 'With `to`, one calendar month: the 1st at 00:00 UTC.' })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Sessions starting before this instant.' })
+  @Field(() => Date, { nullable: true, description: 'With `from`: the 1st of the next month at 00:00 UTC.' })
   to?: Date | null;
 }
 
-@ObjectType({ description: "One theme's figures. Below the threshold, both counts are null and `suppressed` is true." })
+@ObjectType({
+  description:
+    "One theme's figures, perturbed (docs/disclosure-control.md). Withheld: both counts null and `suppressed` true.",
+})
 class ThemeCount {
   @Field(() => Theme, { description: 'The codebook theme these figures are for.' })
   theme!: Theme;
 
-  @Field(() => Int, { nullable: true, description: 'Distinct responses coded to the theme.' })
+  @Field(() => Int, { nullable: true, description: 'Distinct responses coded to the theme or any theme under it.' })
   responses!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Distinct participants among them.' })
@@ -48,7 +54,7 @@ class ThemeCount {
   suppressed!: boolean;
 }
 
-@ObjectType({ description: 'Theme figures under a filter, safe to publish: no cell below the threshold is released.' })
+@ObjectType({ description: 'Theme figures under a filter, safe to publish: perturbed, and none below the threshold.' })
 class ThemeSummary {
   @Field(() => Int, { description: 'The smallest count released.' })
   threshold!: number;
@@ -60,7 +66,7 @@ class ThemeSummary {
   totalParticipants!: number | null;
 
   @Field(() => [ThemeCount], {
-    description: 'Every theme in the codebook, by name; each counts codings to that theme itself, not its children.',
+    description: 'Every theme in the codebook, by name; a parent counts its whole subtree, each response once.',
   })
   themes!: ThemeCount[];
 }
@@ -69,7 +75,7 @@ class ThemeSummary {
 export class AggregatesResolver {
   @Authorized(Permission.AggregateRead)
   @Query(() => ThemeSummary, {
-    description: 'Theme figures by area, format, prompt, age band and period, with small cells suppressed.',
+    description: 'Theme figures by area, format, prompt, age band and month, perturbed, with small cells suppressed.',
   })
   themeSummary(
     @Arg('filter', () => AggregateFilter, {

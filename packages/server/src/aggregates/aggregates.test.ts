@@ -47,13 +47,18 @@ afterAll(() => server.stop());
 
 const cell = (summary: any, themeId: string) => summary.themeSummary.themes.find((t: any) => t.theme.id === themeId);
 
+/** Released figures move the truth by at most 3 and are never below the threshold. */
+const near = (value: number | null, truth: number) =>
+  value !== null && value >= THRESHOLD && Math.abs(value - truth) <= 3;
+
 describe('themeSummary', () => {
-  it('releases cells at or above the threshold and suppresses the rest', async () => {
+  it('releases perturbed cells at or above the threshold and suppresses the rest', async () => {
     const summary = await server.ok(SUMMARY, {}, council);
     expect(summary.themeSummary.threshold).toBe(THRESHOLD);
-    expect(summary.themeSummary.totalResponses).toBe(5);
-    expect(summary.themeSummary.totalParticipants).toBe(5);
-    expect(cell(summary, common)).toMatchObject({ responses: 4, participants: 4, suppressed: false });
+    expect(near(summary.themeSummary.totalResponses, 5)).toBe(true);
+    expect(near(summary.themeSummary.totalParticipants, 5)).toBe(true);
+    const released = cell(summary, common);
+    if (!released.suppressed) expect(near(released.responses, 4) && near(released.participants, 4)).toBe(true);
     expect(cell(summary, rare)).toMatchObject({ responses: null, participants: null, suppressed: true });
   });
 
@@ -72,7 +77,7 @@ describe('themeSummary', () => {
       { prompts: ['CHALLENGES'] },
       { ageBands: ['AGE_75_PLUS'] },
       { formats: ['WORKSHOP'] },
-      { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' },
+      { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' },
     ];
     for (const f of filters) {
       const summary = (await server.ok(SUMMARY, { f }, council)).themeSummary;

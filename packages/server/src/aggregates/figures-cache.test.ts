@@ -1,12 +1,11 @@
 import { FiguresCache } from './figures-cache';
-import type { Figures } from './figures';
 
-const figures = (version: bigint, responses: number): Figures => ({
-  version,
-  responses,
-  participants: responses,
-  byTheme: new Map(),
-});
+interface Figures {
+  version: bigint;
+  responses: number;
+}
+
+const figures = (version: bigint, responses: number): Figures => ({ version, responses });
 
 const counted = (version: bigint, responses: number) => () => Promise.resolve(figures(version, responses));
 
@@ -31,7 +30,7 @@ function counter() {
 
 describe('FiguresCache', () => {
   it('counts once for identical concurrent requests and serves the rest from that count', async () => {
-    const cache = new FiguresCache();
+    const cache = new FiguresCache<Figures>();
     const { state, count, releaseAll } = counter();
     const answers = Array.from({ length: 10 }, () => cache.get('all', 3n, count(figures(3n, 7))));
     await releaseAll();
@@ -42,7 +41,7 @@ describe('FiguresCache', () => {
   });
 
   it('counts again once the version moves past what it holds', async () => {
-    const cache = new FiguresCache();
+    const cache = new FiguresCache<Figures>();
     await cache.get('all', 1n, counted(1n, 5));
     expect((await cache.get('all', 2n, counted(2n, 6))).responses).toBe(6);
     // A caller who read an older version may have the newer committed figures.
@@ -50,13 +49,13 @@ describe('FiguresCache', () => {
   });
 
   it('keeps nothing from a count that failed', async () => {
-    const cache = new FiguresCache();
+    const cache = new FiguresCache<Figures>();
     await expect(cache.get('all', 1n, () => Promise.reject(new Error('timeout')))).rejects.toThrow('timeout');
     expect((await cache.get('all', 1n, counted(1n, 4))).responses).toBe(4);
   });
 
   it('runs at most its concurrency of different counts at once and queues the rest', async () => {
-    const cache = new FiguresCache(500, 2);
+    const cache = new FiguresCache<Figures>(500, 2);
     const { state, count, releaseAll } = counter();
     const answers = Array.from({ length: 6 }, (_, i) => cache.get(`filter ${i}`, 1n, count(figures(1n, i))));
     await new Promise((resolve) => setImmediate(resolve));
@@ -67,7 +66,7 @@ describe('FiguresCache', () => {
   });
 
   it('forgets the least recently used filter beyond its capacity', async () => {
-    const cache = new FiguresCache(2);
+    const cache = new FiguresCache<Figures>(2);
     await cache.get('a', 1n, counted(1n, 1));
     await cache.get('b', 1n, counted(1n, 2));
     await cache.get('a', 1n, counted(1n, 0)); // a is used again

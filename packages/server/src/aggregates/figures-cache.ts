@@ -1,5 +1,3 @@
-import type { Figures } from './figures.js';
-
 /**
  * Figures already counted, per engagement and filter, with the version they were counted at.
  *
@@ -15,7 +13,7 @@ import type { Figures } from './figures.js';
  * most `concurrency` counts run at once per instance, so a burst of different filters queues
  * here instead of sharing two cores until every statement times out.
  */
-export class FiguresCache {
+export class FiguresCache<Figures extends { version: bigint }> {
   private readonly entries = new Map<string, Figures>();
   private readonly inFlight = new Map<string, Promise<Figures>>();
   private running = 0;

@@ -1,10 +1,12 @@
 import { Role } from '@chorus/shared';
+import { release } from '../disclosure/ptable';
 import { TestServer } from '../test/harness';
 
 /**
- * The figures from the fact tables, checked against the same counts taken from the source tables
- * (the query themeSummary ran before the facts existed), under every filter, before and after
- * each kind of write that moves, adds or removes what is counted.
+ * The figures from the fact tables, checked against the same counts and cell keys taken from the
+ * source tables (the query themeSummary ran before the facts existed) and released through the
+ * ptable, under every filter shape allowed, before and after each kind of write that moves, adds
+ * or removes what is counted.
  */
 const THRESHOLD = 2;
 let server: TestServer;
@@ -21,7 +23,7 @@ const SUMMARY = `query($f: AggregateFilter) {
 
 // The counts as themeSummary took them before the fact tables: joins over the source tables.
 const SOURCE_SCOPE = `
-  SELECT r.id AS response_id, r.participant_id FROM responses r
+  SELECT r.id AS response_id, r.participant_id, r.record_key AS rk, p.record_key AS pk FROM responses r
   JOIN sessions s ON s.id = r.session_id LEFT JOIN participants p ON p.id = r.participant_id
   WHERE s.engagement_id = $1
     AND ($2::uuid[] IS NULL OR coalesce(p.area_id, s.area_id) = ANY($2))
@@ -50,33 +52,37 @@ async function fromSource(f: Filter) {
     f.from ?? null,
     f.to ?? null,
   ];
-  const [totals] = await server.dataSource.query(
-    `SELECT count(*)::int AS responses, count(DISTINCT participant_id)::int AS participants FROM (${SOURCE_SCOPE}) x`,
-    args,
-  );
-  const perTheme: { theme_id: string; responses: number; participants: number }[] = await server.dataSource.query(
-    `SELECT c.theme_id, count(DISTINCT x.response_id)::int AS responses, count(DISTINCT x.participant_id)::int AS participants
-     FROM codings c JOIN (${SOURCE_SCOPE}) x ON x.response_id = c.response_id GROUP BY c.theme_id`,
-    args,
-  );
-  const release = (n: number) => (n >= THRESHOLD ? n : null);
-  const byTheme = new Map(perTheme.map((row) => [row.theme_id, row]));
+  // Responses with their keys, then each participant once with theirs.
+  const figures = (scope: string) =>
+    `SELECT count(*)::int AS responses, coalesce(sum(rk), 0)::int AS response_key,
+            (SELECT count(*) FROM (SELECT DISTINCT participant_id FROM ${scope} x WHERE participant_id IS NOT NULL) d)::int AS participants,
+            (SELECT coalesce(sum(pk), 0) FROM (SELECT DISTINCT participant_id, pk FROM ${scope} x WHERE participant_id IS NOT NULL) d)::int AS participant_key
+     FROM ${scope} x`;
+  const [totals] = await server.dataSource.query(figures(`(${SOURCE_SCOPE})`), args);
   const current: { id: string }[] = await server.dataSource.query(`SELECT id FROM themes`);
+  const out = (n: number, key: number) => release(n, key, THRESHOLD);
+  const themes = [];
+  for (const { id } of current) {
+    const [cell] = await server.dataSource.query(
+      figures(
+        `(SELECT * FROM (${SOURCE_SCOPE}) s WHERE response_id IN (SELECT response_id FROM codings WHERE theme_id = $8))`,
+      ),
+      [...args, id],
+    );
+    const responses = out(cell.responses, cell.response_key);
+    const participants = out(cell.participants, cell.participant_key);
+    const suppressed = responses.suppressed || participants.suppressed;
+    themes.push({
+      theme: { id },
+      responses: suppressed ? null : responses.value,
+      participants: suppressed ? null : participants.value,
+      suppressed,
+    });
+  }
   return {
-    totalResponses: release(totals.responses),
-    totalParticipants: release(totals.participants),
-    themes: current
-      .map(({ id }) => {
-        const cell = byTheme.get(id) ?? { responses: 0, participants: 0 };
-        const suppressed = cell.responses < THRESHOLD || cell.participants < THRESHOLD;
-        return {
-          theme: { id },
-          responses: suppressed ? null : cell.responses,
-          participants: suppressed ? null : cell.participants,
-          suppressed,
-        };
-      })
-      .sort((a, b) => a.theme.id.localeCompare(b.theme.id)),
+    totalResponses: out(totals.responses, totals.response_key).value,
+    totalParticipants: out(totals.participants, totals.participant_key).value,
+    themes: themes.sort((a, b) => a.theme.id.localeCompare(b.theme.id)),
   };
 }
 
@@ -92,18 +98,15 @@ function filters(): Filter[] {
     { areaIds: [areas[0]!] },
     { areaIds: [areas[1]!] },
     { areaIds: [areas[2]!] },
-    { areaIds: [areas[0]!, areas[2]!] },
     { formats: ['WORKSHOP'] },
-    { formats: ['INTERVIEW', 'CONVERSATION'] },
+    { formats: ['INTERVIEW'] },
     { prompts: ['VALUES'] },
-    { prompts: ['CHALLENGES', 'FUTURE'] },
+    { prompts: ['FUTURE'] },
     { ageBands: ['AGE_25_34'] },
-    { ageBands: ['AGE_75_PLUS', 'AGE_16_24'] },
-    { from: '2026-06-10T00:00:00Z' },
-    { to: '2026-06-10T00:00:00Z' },
-    { from: '2026-06-05T00:00:00Z', to: '2026-06-20T00:00:00Z' },
-    { areaIds: [areas[0]!], prompts: ['VALUES', 'BELONGING'], formats: ['WORKSHOP'] },
-    { areaIds: [areas[1]!, areas[0]!], ageBands: ['AGE_25_34', 'AGE_75_PLUS'], to: '2026-06-25T00:00:00Z' },
+    { ageBands: ['AGE_75_PLUS'] },
+    { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' },
+    { areaIds: [areas[0]!], prompts: ['VALUES'], formats: ['WORKSHOP'] },
+    { areaIds: [areas[1]!], ageBands: ['AGE_25_34'], from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' },
   ];
 }
 
@@ -239,7 +242,6 @@ describe('themeSummary figures from the fact tables', () => {
       await runner.release();
     }
     const after = await fromApi({});
-    expect(after).not.toEqual(before);
     expect(after).toEqual(await fromSource({}));
   });
 

@@ -1,3 +1,4 @@
+import { AreaKind } from '@chorus/shared';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -14,6 +15,17 @@ export class Area {
   @Field(() => String, { description: 'Name of the neighbourhood or ward; unique, ignoring case.' })
   @Column({ type: 'text' })
   name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ONS GSS code (a ward is E05 and six digits), for joining to other data; unique; null when not set.',
+  })
+  @Column({ type: 'text', nullable: true })
+  code!: string | null;
+
+  @Field(() => AreaKind, { description: 'Ward, town or another kind of neighbourhood.' })
+  @Column({ type: 'text' })
+  kind!: AreaKind;
 
   @Field(() => Int, { nullable: true, description: 'Census population, when known.' })
   @Column({ type: 'integer', nullable: true })

@@ -4,6 +4,7 @@
  */
 export enum AuditAction {
   AreaCreated = 'area.created',
+  AreaUpdated = 'area.updated',
   OrganisationCreated = 'organisation.created',
   UserCreated = 'user.created',
   UserSignedIn = 'user.signed_in',
@@ -28,12 +29,23 @@ export enum AuditAction {
   ThemeCreated = 'theme.created',
   ThemeUpdated = 'theme.updated',
   ThemeMerged = 'theme.merged',
+  ReleasePublished = 'release.published',
   DemoSeeded = 'demo.seeded',
+  EngagementThresholdChanged = 'engagement.threshold_changed',
 }
 
 /** The kind of record an audit entry is about. */
 export type AuditEntity =
-  'area' | 'organisation' | 'user' | 'api_key' | 'session' | 'participant' | 'response' | 'theme' | 'engagement';
+  | 'area'
+  | 'organisation'
+  | 'user'
+  | 'api_key'
+  | 'session'
+  | 'participant'
+  | 'response'
+  | 'theme'
+  | 'engagement'
+  | 'release';
 
 /** Ids, counts and enum values only: never names, contact details or response text. */
 export type AuditDetails = Record<string, string | number | boolean | null>;

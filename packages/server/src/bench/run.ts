@@ -6,6 +6,7 @@ import { RequestContext } from '../db/request-context.js';
 import { Response } from '../responses/response.entity.js';
 import { createServices } from '../services.js';
 import { Caller } from '../access/caller.js';
+import { benchAggregates } from './aggregates.js';
 import { benchApi } from './api/api.js';
 import { withBenchDatabase } from './database.js';
 import { benchLimits } from './limits.js';
@@ -99,6 +100,7 @@ async function benchBatches(logger: Logger): Promise<void> {
 }
 
 const BENCHES: Record<string, (logger: Logger) => void | Promise<void>> = {
+  aggregates: benchAggregates,
   api: benchApi,
   batches: benchBatches,
   limits: benchLimits,
@@ -106,7 +108,7 @@ const BENCHES: Record<string, (logger: Logger) => void | Promise<void>> = {
   writes: benchWrites,
 };
 
-/** `pnpm bench [batches|limits|redaction|writes|api]`; `api` takes options of its own (see api/api.ts). */
+/** `pnpm bench [batches|limits|redaction|writes|api|aggregates]`; `api` and `aggregates` take options of their own. */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'batches';
   const bench = BENCHES[name];

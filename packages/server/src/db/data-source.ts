@@ -9,6 +9,7 @@ import { ConsentEvent } from '../consents/consent-event.entity.js';
 import { Engagement } from '../engagements/engagement.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from '../participants/participant.entity.js';
+import { Release } from '../releases/release.entity.js';
 import { Response } from '../responses/response.entity.js';
 import { Submission } from '../responses/submission.entity.js';
 import { Session } from '../sessions/session.entity.js';
@@ -21,6 +22,9 @@ import { SignInSessionsAndRateLimits1796200000000 } from './migrations/179620000
 import { AggregateFacts1796300000000 } from './migrations/1796300000000-aggregate-facts.js';
 import { ContactNameDigests1796310000000 } from './migrations/1796310000000-contact-name-digests.js';
 import { SessionResponseCounts1796320000000 } from './migrations/1796320000000-session-response-counts.js';
+import { DisclosureRecordKeys1796350000000 } from './migrations/1796350000000-disclosure-record-keys.js';
+import { AreaCodesAndKinds1796360000000 } from './migrations/1796360000000-area-codes-and-kinds.js';
+import { Releases1796361000000 } from './migrations/1796361000000-releases.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -32,6 +36,7 @@ export const ENTITIES = [
   Engagement,
   Organisation,
   Participant,
+  Release,
   Response,
   Submission,
   Session,
@@ -46,6 +51,9 @@ export const MIGRATIONS = [
   AggregateFacts1796300000000,
   ContactNameDigests1796310000000,
   SessionResponseCounts1796320000000,
+  DisclosureRecordKeys1796350000000,
+  AreaCodesAndKinds1796360000000,
+  Releases1796361000000,
 ];
 
 export interface PoolOptions {

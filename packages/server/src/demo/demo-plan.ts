@@ -297,6 +297,9 @@ export function buildDemoPlan(seed = DEMO_SEED): DemoPlan {
   return plan;
 }
 
+/** People name their town, not their ward. */
+const townOf = (ward: string) => AREAS.find((a) => a.name === ward)!.town;
+
 function planSessions(rng: Random): PlannedSession[] {
   const formats = rng.shuffle(
     Object.entries(FORMATS).flatMap(([format, spec]) =>
@@ -315,7 +318,7 @@ function planSessions(rng: Random): PlannedSession[] {
     const spec = FORMATS[format];
     const organisation = ORGANISATIONS.find((org) => org.name === runners[i]) ?? null;
     const area =
-      organisation && rng.chance(HOME_AREA_SHARE) ? AREAS.find((a) => a.name === organisation.area)! : at(areaDeck, i);
+      organisation && rng.chance(HOME_AREA_SHARE) ? AREAS.find((a) => a.town === organisation.town)! : at(areaDeck, i);
     const audience = organisation ? audienceNamed(rng.pick(organisation.audiences)) : rng.pick(AUDIENCES);
     const venue = rng.pick(area.venues);
     // Spread evenly over the season, each in its own slot of days.
@@ -336,7 +339,7 @@ function planSessions(rng: Random): PlannedSession[] {
       ),
     );
     return {
-      title: rng.pick(spec.titles)({ audience: audience.name, venue, area: area.name }),
+      title: rng.pick(spec.titles)({ audience: audience.name, venue, area: area.town }),
       format,
       status,
       startsAt,
@@ -407,7 +410,7 @@ function hearSession(
     const language = drawLanguage(rng, audience);
     const speaker = {
       voices: voicesOf(ageBand),
-      town: at(plan.participants, participant).area ?? session.area,
+      town: townOf(at(plan.participants, participant).area ?? session.area),
       used: new Set<Phrase>(),
     };
     let prompts = PROMPTS.filter(() => rng.chance(spec.promptShare));
@@ -427,7 +430,7 @@ function hearSession(
   for (let k = 0; k < notes; k++) {
     const prompt = rng.pick(PROMPTS);
     said.push({
-      ...writer.groupNote(prompt, session.area),
+      ...writer.groupNote(prompt, townOf(session.area)),
       participant: null,
       prompt,
       order: count + k,

@@ -8,40 +8,62 @@ export const NOTICE_VERSIONS = ['2026-05', '2026-07'] as const;
 export const SECOND_NOTICE_FROM = '2026-07-01';
 
 export interface DemoArea {
+  /** The ward's name as ONS lists it. */
   name: string;
+  /** Its ONS GSS code (Stoke-on-Trent's wards of 2011–2023: E05008714–E05008750). */
+  code: string;
+  /** Census 2021 usual residents; approximate, see docs/operations.md ("Demo data"). */
   population: number;
+  /** The town it lies in, as residents name it in what they say. */
+  town: string;
   venues: string[];
 }
 
+/**
+ * One real ward in each of the six towns. Codes follow ONS's alphabetical allocation, checked for
+ * Hanley Park and Shelton (E05008734); the populations are rounded approximations.
+ */
 export const AREAS: DemoArea[] = [
   {
     name: 'Tunstall',
-    population: 21_400,
+    code: 'E05008749',
+    population: 11_800,
+    town: 'Tunstall',
     venues: ['Tunstall Library', 'Tunstall Town Hall', 'Tunstall Park bowls pavilion', 'Tunstall Market Hall'],
   },
   {
-    name: 'Burslem',
-    population: 26_300,
+    name: 'Burslem Central',
+    code: 'E05008723',
+    population: 12_100,
+    town: 'Burslem',
     venues: ['Burslem Library', 'Burslem School of Art', 'Middleport Pottery café', 'Burslem Community Centre'],
   },
   {
-    name: 'Hanley',
-    population: 38_900,
+    name: 'Hanley Park and Shelton',
+    code: 'E05008734',
+    population: 15_900,
+    town: 'Hanley',
     venues: ['Hanley Library', 'Hanley Bus Station café', 'Potteries Museum & Art Gallery', 'Hanley Park pavilion'],
   },
   {
-    name: 'Stoke',
-    population: 31_200,
+    name: 'Penkhull and Stoke',
+    code: 'E05008745',
+    population: 11_600,
+    town: 'Stoke',
     venues: ['Stoke Library', 'Stoke Town Hall', 'Spode Works', 'Stoke Minster church hall'],
   },
   {
-    name: 'Fenton',
-    population: 18_700,
+    name: 'Fenton East',
+    code: 'E05008728',
+    population: 8_900,
+    town: 'Fenton',
     venues: ['Fenton Community Centre', 'Fenton Town Hall', 'Fenton Manor sports centre'],
   },
   {
-    name: 'Longton',
-    population: 34_600,
+    name: 'Broadway and Longton East',
+    code: 'E05008722',
+    population: 8_400,
+    town: 'Longton',
     venues: [
       'Longton Library',
       'Longton Market',
@@ -91,7 +113,8 @@ export interface DemoOrganisation {
   sector: Sector;
   /** Audiences it runs its own sessions with. */
   audiences: string[];
-  area: string;
+  /** The town it is based in. */
+  town: string;
 }
 
 export const ORGANISATIONS: DemoOrganisation[] = [
@@ -99,51 +122,51 @@ export const ORGANISATIONS: DemoOrganisation[] = [
     name: 'Potteries Community Health Partnership',
     sector: Sector.PUBLIC_SERVICE,
     audiences: ['unpaid carers', 'disabled residents'],
-    area: 'Stoke',
+    town: 'Stoke',
   },
   {
     name: 'Mother Town Traders Association',
     sector: Sector.BUSINESS,
     audiences: ['small business owners', 'market traders'],
-    area: 'Burslem',
+    town: 'Burslem',
   },
   {
     name: 'Longton Market Traders',
     sector: Sector.BUSINESS,
     audiences: ['market traders', 'shoppers and passers-by'],
-    area: 'Longton',
+    town: 'Longton',
   },
-  { name: 'North Staffs Young Carers', sector: Sector.VOLUNTARY, audiences: ['young carers'], area: 'Hanley' },
+  { name: 'North Staffs Young Carers', sector: Sector.VOLUNTARY, audiences: ['young carers'], town: 'Hanley' },
   {
     name: 'Six Towns Refugee Welcome',
     sector: Sector.VOLUNTARY,
     audiences: ['refugees and people seeking asylum'],
-    area: 'Hanley',
+    town: 'Hanley',
   },
   {
     name: 'Potteries Sixth Form College',
     sector: Sector.EDUCATION,
     audiences: ['sixth-form students'],
-    area: 'Fenton',
+    town: 'Fenton',
   },
   {
     name: 'Six Towns Faith Forum',
     sector: Sector.FAITH,
     audiences: ['faith leaders', 'Urdu and Punjabi speakers'],
-    area: 'Longton',
+    town: 'Longton',
   },
   {
     name: 'Fenton Community Association',
     sector: Sector.COMMUNITY,
     audiences: ['older residents', 'housing association tenants'],
-    area: 'Fenton',
+    town: 'Fenton',
   },
-  { name: 'Tunstall Allotment Society', sector: Sector.COMMUNITY, audiences: ['allotment holders'], area: 'Tunstall' },
+  { name: 'Tunstall Allotment Society', sector: Sector.COMMUNITY, audiences: ['allotment holders'], town: 'Tunstall' },
   {
     name: 'Kiln Light Arts Collective',
     sector: Sector.OTHER,
     audiences: ['volunteers', 'LGBTQ+ residents'],
-    area: 'Burslem',
+    town: 'Burslem',
   },
 ];
 

@@ -61,8 +61,10 @@ async function seed(tx: RequestContext, services: Services) {
 
   // Areas and organisations are shared across engagements: reuse any that already exist.
   await tx.query(
-    `INSERT INTO areas (name, population) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`,
-    [AREAS.map((a) => a.name), AREAS.map((a) => a.population)],
+    `INSERT INTO areas (name, code, kind, population)
+     SELECT name, code, 'WARD', population FROM unnest($1::text[], $2::text[], $3::int[]) AS t(name, code, population)
+     ON CONFLICT DO NOTHING`,
+    [AREAS.map((a) => a.name), AREAS.map((a) => a.code), AREAS.map((a) => a.population)],
   );
   const areaIds = await idsByName(
     tx,

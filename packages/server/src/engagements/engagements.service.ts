@@ -1,11 +1,19 @@
 import { Permission } from '@chorus/shared';
 import type { DataSource } from 'typeorm';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { badInput } from '../common/errors.js';
 import type { RequestContext } from '../db/request-context.js';
 import { Engagement } from './engagement.entity.js';
 
 export const DEFAULT_NOTICE_VERSION = 'v1';
 
+/** The range CHORUS_SUPPRESSION_THRESHOLD accepts, too. */
+export const THRESHOLD_RANGE = { min: 2, max: 1000 } as const;
+
 export class EngagementsService {
+  constructor(private readonly useCases: UseCases) {}
+
   /**
    * The engagement requests act on: the oldest one. Most installs hold one; the model allows
    * several, and an engagement switcher can choose later without a schema change.
@@ -30,5 +38,29 @@ export class EngagementsService {
   current(ctx: RequestContext): Promise<Engagement> {
     ctx.require(Permission.ReferenceRead);
     return ctx.manager.findOneByOrFail(Engagement, { id: ctx.engagementId });
+  }
+
+  /** The smallest figure any table releases from now on; releases already cut keep theirs. */
+  setSuppressionThreshold(ctx: RequestContext, threshold: number): Promise<Engagement> {
+    return this.useCases.run(ctx, Permission.DisclosureManage, async (tx) => {
+      if (!Number.isInteger(threshold) || threshold < THRESHOLD_RANGE.min || threshold > THRESHOLD_RANGE.max) {
+        throw badInput(
+          'threshold',
+          `threshold must be a whole number from ${THRESHOLD_RANGE.min} to ${THRESHOLD_RANGE.max}`,
+        );
+      }
+      const [before] = await tx.query<{ threshold: number }>(
+        `SELECT suppression_threshold AS threshold FROM engagements WHERE id = $1 FOR UPDATE`,
+        [tx.engagementId],
+      );
+      await tx.query(`UPDATE engagements SET suppression_threshold = $2 WHERE id = $1`, [tx.engagementId, threshold]);
+      const engagement = await tx.manager.findOneByOrFail(Engagement, { id: tx.engagementId });
+      return audited(engagement, {
+        action: AuditAction.EngagementThresholdChanged,
+        entityType: 'engagement',
+        entityId: tx.engagementId,
+        details: { from: before!.threshold, to: threshold },
+      });
+    });
   }
 }

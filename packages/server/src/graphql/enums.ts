@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   AgeBand,
+  AreaKind,
   CityConnection,
   ConsentMethod,
   ConsentPurpose,
@@ -14,6 +15,7 @@ import {
 
 registerEnumType(Role, { name: 'Role', description: 'What a signed-in user or API key may do; see docs/api.md.' });
 registerEnumType(Sector, { name: 'Sector', description: 'The sector a partner organisation works in.' });
+registerEnumType(AreaKind, { name: 'AreaKind', description: 'What kind of place an area is.' });
 registerEnumType(SessionFormat, { name: 'SessionFormat', description: 'How a session hears people.' });
 registerEnumType(SessionStatus, { name: 'SessionStatus', description: 'Where a session is in its life.' });
 registerEnumType(CityConnection, {

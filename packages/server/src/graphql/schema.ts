@@ -3,6 +3,7 @@ import './enums.js';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AggregatesResolver } from '../aggregates/aggregates.resolver.js';
+import { DisclosureResolver } from '../disclosure/disclosure.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { AreasResolver } from '../areas/areas.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
@@ -12,6 +13,7 @@ import { EngagementsResolver } from '../engagements/engagements.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
 import { OverviewResolver } from '../overview/overview.resolver.js';
 import { ParticipantsResolver } from '../participants/participants.resolver.js';
+import { ReleasesResolver, ReleaseTablesResolver } from '../releases/releases.resolver.js';
 import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { ThemesResolver } from '../themes/themes.resolver.js';
@@ -32,10 +34,13 @@ export function getSchema(): GraphQLSchema {
       AuthResolver,
       CodingsResolver,
       ConsentsResolver,
+      DisclosureResolver,
       EngagementsResolver,
       OrganisationsResolver,
       OverviewResolver,
       ParticipantsResolver,
+      ReleasesResolver,
+      ReleaseTablesResolver,
       ResponsesResolver,
       SessionsResolver,
       ThemesResolver,

@@ -1,3 +1,4 @@
+import { buildReleaseTask } from '../releases/build-release.task.js';
 import type { Task } from './task.js';
 
 /**
@@ -5,4 +6,4 @@ import type { Task } from './task.js';
  * Exports, imports and reports add theirs here; a job whose task is not listed waits, untouched,
  * for a runner that knows it.
  */
-export const JOB_TASKS: readonly Task<unknown>[] = [];
+export const JOB_TASKS: readonly Task<unknown>[] = [buildReleaseTask];

@@ -1,0 +1,18 @@
+export { Dimension, Measure } from './dimensions.js';
+export { METHOD, PTABLE, SuppressionReason, type ReleasedFigure } from './ptable.js';
+export {
+  computeBreakdown,
+  computeTable,
+  computeThemeFigures,
+  readThreshold,
+  RELEASE_TABLES,
+  type Category,
+  type ReleasedBreakdown,
+  type ReleasedCell,
+  type ReleasedMargin,
+  type ReleasedPair,
+  type ReleasedTable,
+  type TableFilter,
+  type TableSpec,
+} from './tables.js';
+export { computeReach, type Reach, type ReachRow } from './reach.js';

@@ -1,0 +1,314 @@
+import { AgeBand, Permission, Prompt, Sector, SessionFormat } from '@chorus/shared';
+import { badInput, notFound } from '../common/errors.js';
+import * as validate from '../common/validate.js';
+import type { RequestContext } from '../db/request-context.js';
+import { tally, type Tally, type TallyFilter } from './counts.js';
+import { Dimension, Measure } from './dimensions.js';
+import { METHOD, release, type ReleasedFigure } from './ptable.js';
+
+/** One value per dimension, or none: never a union, never an open window (disclosure-control.md). */
+export interface TableFilter {
+  areaId?: string | null;
+  format?: SessionFormat | null;
+  prompt?: Prompt | null;
+  ageBand?: AgeBand | null;
+  /** A calendar month, `YYYY-MM` (UTC), by the session's start. */
+  month?: string | null;
+  sector?: Sector | null;
+}
+
+export interface TableSpec {
+  rows: Dimension;
+  columns: Dimension;
+  measure: Measure;
+  filter?: TableFilter;
+}
+
+/** A row or column of a table: its key (an id, an enum value, `YYYY-MM`; null = not stated) and a label. */
+export interface Category {
+  key: string | null;
+  label: string;
+}
+
+export interface ReleasedCell extends ReleasedFigure {
+  row: string | null;
+  column: string | null;
+}
+
+export interface ReleasedMargin extends ReleasedFigure {
+  key: string | null;
+}
+
+/** A table as it may leave Chorus: every figure already perturbed or withheld. */
+export interface ReleasedTable {
+  spec: Required<TableSpec>;
+  threshold: number;
+  method: string;
+  rows: Category[];
+  columns: Category[];
+  cells: ReleasedCell[];
+  /** Each row's own figure, counted from its records (with THEME columns: every response of the row). */
+  rowTotals: ReleasedMargin[];
+  columnTotals: ReleasedMargin[];
+  total: ReleasedFigure;
+}
+
+const BREAKDOWNS = [
+  Dimension.AREA,
+  Dimension.FORMAT,
+  Dimension.PROMPT,
+  Dimension.AGE_BAND,
+  Dimension.MONTH,
+  Dimension.SECTOR,
+] as const;
+const CROSSED: [Dimension, Dimension][] = [
+  [Dimension.AREA, Dimension.AGE_BAND],
+  [Dimension.AREA, Dimension.MONTH],
+  [Dimension.AREA, Dimension.FORMAT],
+  [Dimension.AREA, Dimension.PROMPT],
+  [Dimension.AGE_BAND, Dimension.MONTH],
+];
+
+/** Every table a release holds: each breakdown by theme, and the crossings a warehouse asks for, in both measures. */
+export const RELEASE_TABLES: readonly TableSpec[] = [Measure.RESPONSES, Measure.PARTICIPANTS].flatMap((measure) => [
+  ...BREAKDOWNS.map((rows) => ({ rows, columns: Dimension.THEME, measure, filter: {} })),
+  ...CROSSED.map(([rows, columns]) => ({ rows, columns, measure, filter: {} })),
+]);
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const NOT_STATED = 'Not stated';
+
+/**
+ * The one way a released figure is made: counts and cell keys from the fact tables, through the
+ * ptable. Margins are counted from their own records, never summed from cells.
+ */
+export async function computeTable(ctx: RequestContext, spec: TableSpec): Promise<ReleasedTable> {
+  ctx.require(Permission.AggregateRead);
+  const checked = checkSpec(spec);
+  const { rows, columns, measure } = checked;
+  const filter = await tallyFilter(ctx, checked.filter);
+  const [threshold, rowCategories, columnCategories, counts] = await Promise.all([
+    readThreshold(ctx),
+    categories(ctx, rows),
+    categories(ctx, columns),
+    countTable(ctx, rows, columns, filter),
+  ]);
+  const figure = releaser(measure, threshold);
+  return {
+    spec: checked,
+    threshold,
+    method: METHOD,
+    rows: rowCategories,
+    columns: columnCategories,
+    cells: rowCategories.flatMap((row) =>
+      columnCategories.map((column) => ({
+        row: row.key,
+        column: column.key,
+        ...figure(counts.cells.get(cellId(row.key, column.key))),
+      })),
+    ),
+    rowTotals: rowCategories.map(({ key }) => ({ key, ...figure(counts.rows.get(key)) })),
+    columnTotals: columnCategories.map(({ key }) => ({ key, ...figure(counts.columns.get(key)) })),
+    total: figure(counts.total),
+  };
+}
+
+/** One dimension on its own: each category's figure and the whole, each from its own records. */
+export interface ReleasedBreakdown {
+  by: Dimension;
+  measure: Measure;
+  threshold: number;
+  method: string;
+  categories: Category[];
+  figures: ReleasedMargin[];
+  total: ReleasedFigure;
+}
+
+export async function computeBreakdown(
+  ctx: RequestContext,
+  by: Dimension,
+  measure: Measure,
+  filter: TableFilter = {},
+): Promise<ReleasedBreakdown> {
+  ctx.require(Permission.AggregateRead);
+  if (by === Dimension.THEME) throw badInput('by', 'by cannot be THEME: use themeTable for themes');
+  const checked = await tallyFilter(ctx, checkFilter(filter));
+  const [threshold, found, counts] = await Promise.all([
+    readThreshold(ctx),
+    categories(ctx, by),
+    tally(ctx, 'responses', [[by], []], checked),
+  ]);
+  const figure = releaser(measure, threshold);
+  const byKey = new Map(counts.filter((t) => t.dimensions.length === 1).map((t) => [t.keys[0] ?? null, t]));
+  return {
+    by,
+    measure,
+    threshold,
+    method: METHOD,
+    categories: found,
+    figures: found.map(({ key }) => ({ key, ...figure(byKey.get(key)) })),
+    total: figure(counts.find((t) => t.dimensions.length === 0)),
+  };
+}
+
+const releaser =
+  (measure: Measure, threshold: number) =>
+  (found: Tally | undefined): ReleasedFigure =>
+    measure === Measure.RESPONSES
+      ? release(found?.responses ?? 0, found?.responseKey ?? 0, threshold)
+      : release(found?.participants ?? 0, found?.participantKey ?? 0, threshold);
+
+/** Released figures of one theme or of everything under a filter: responses and participants. */
+export interface ReleasedPair {
+  responses: ReleasedFigure;
+  participants: ReleasedFigure;
+}
+
+/**
+ * Totals and per-theme figures under one filter (themeSummary), each counted from its own records
+ * and released as a table's margins are; a theme counts its whole subtree.
+ */
+export async function computeThemeFigures(
+  ctx: RequestContext,
+  filter: TableFilter,
+  /** Where the caller's input named the area, for a NOT_FOUND. */
+  areaField = 'filter.areaId',
+): Promise<{ threshold: number; total: ReleasedPair; themes: Map<string, ReleasedPair> }> {
+  ctx.require(Permission.AggregateRead);
+  const checked = await tallyFilter(ctx, checkFilter(filter), areaField);
+  const [threshold, total, themes] = await Promise.all([
+    readThreshold(ctx),
+    tally(ctx, 'responses', [[]], checked),
+    tally(ctx, 'codings', [[Dimension.THEME]], checked),
+  ]);
+  const pair = (found: Tally | undefined): ReleasedPair => ({
+    responses: releaser(Measure.RESPONSES, threshold)(found),
+    participants: releaser(Measure.PARTICIPANTS, threshold)(found),
+  });
+  return {
+    threshold,
+    total: pair(total[0]),
+    themes: new Map(themes.map((t) => [t.keys[0]!, pair(t)])),
+  };
+}
+
+export async function readThreshold(ctx: RequestContext): Promise<number> {
+  const [row] = await ctx.query<{ threshold: number }>(
+    `SELECT suppression_threshold AS threshold FROM engagements WHERE id = $1`,
+    [ctx.engagementId],
+  );
+  if (!row) throw new Error('The request engagement does not exist');
+  return row.threshold;
+}
+
+const cellId = (row: string | null, column: string | null) => JSON.stringify([row, column]);
+
+async function countTable(ctx: RequestContext, rows: Dimension, columns: Dimension, filter: TallyFilter) {
+  const byTheme = columns === Dimension.THEME;
+  // With THEME columns a response sits in several cells of a row: the row's own figure is every
+  // response of the row, counted from the response facts.
+  const [inner, outer] = await Promise.all([
+    tally(ctx, 'codings', byTheme ? [[rows, columns], [columns]] : [], filter),
+    tally(ctx, 'responses', byTheme ? [[rows], []] : [[rows, columns], [rows], [columns], []], filter),
+  ]);
+  const all = [...inner, ...outer];
+  const at = (shape: Dimension[]) => all.filter((t) => t.dimensions.join() === shape.join());
+  return {
+    cells: new Map(at([rows, columns]).map((t) => [cellId(t.keys[0] ?? null, t.keys[1] ?? null), t])),
+    rows: new Map<string | null, Tally>(at([rows]).map((t) => [t.keys[0] ?? null, t])),
+    columns: new Map<string | null, Tally>(at([columns]).map((t) => [t.keys[0] ?? null, t])),
+    total: at([])[0],
+  };
+}
+
+function checkSpec(spec: TableSpec): Required<TableSpec> {
+  if (spec.rows === Dimension.THEME) throw badInput('rows', 'rows cannot be THEME: themes are columns only');
+  if (spec.rows === spec.columns) throw badInput('columns', 'columns must be a different dimension from rows');
+  return { rows: spec.rows, columns: spec.columns, measure: spec.measure, filter: checkFilter(spec.filter ?? {}) };
+}
+
+function checkFilter(filter: TableFilter): TableFilter {
+  const month = filter.month ?? null;
+  if (month !== null && !MONTH.test(month)) {
+    throw badInput('filter.month', 'filter.month must be one calendar month, written YYYY-MM');
+  }
+  return {
+    areaId: validate.optionalId('filter.areaId', filter.areaId),
+    format: filter.format ?? null,
+    prompt: filter.prompt ?? null,
+    ageBand: filter.ageBand ?? null,
+    month,
+    sector: filter.sector ?? null,
+  };
+}
+
+async function tallyFilter(
+  ctx: RequestContext,
+  filter: TableFilter,
+  areaField = 'filter.areaId',
+): Promise<TallyFilter> {
+  if (filter.areaId) {
+    const [area] = await ctx.query(`SELECT 1 FROM areas WHERE id = $1`, [filter.areaId]);
+    if (!area) throw notFound('Area', areaField);
+  }
+  const month = filter.month ? MONTH.exec(filter.month) : null;
+  const from = month ? new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)) : null;
+  const to = month ? new Date(Date.UTC(Number(month[1]), Number(month[2]), 1)) : null;
+  return {
+    areaId: filter.areaId ?? null,
+    format: filter.format ?? null,
+    prompt: filter.prompt ?? null,
+    ageBand: filter.ageBand ?? null,
+    sector: filter.sector ?? null,
+    from,
+    to,
+  };
+}
+
+/**
+ * Every row or column a dimension can have, whether or not anything was counted there, so an
+ * empty cell looks like any other withheld one. Optional dimensions end with "not stated".
+ */
+async function categories(ctx: RequestContext, dimension: Dimension): Promise<Category[]> {
+  const values = (all: Record<string, string>, optional: boolean): Category[] => [
+    ...Object.values(all).map((key) => ({ key, label: key })),
+    ...(optional ? [{ key: null, label: NOT_STATED }] : []),
+  ];
+  switch (dimension) {
+    case Dimension.FORMAT:
+      return values(SessionFormat, false);
+    case Dimension.PROMPT:
+      return values(Prompt, false);
+    case Dimension.AGE_BAND:
+      return values(AgeBand, true);
+    case Dimension.SECTOR:
+      return values(Sector, true);
+    case Dimension.AREA: {
+      const areas = await ctx.query<{ id: string; name: string }>(
+        `SELECT id, name FROM areas ORDER BY lower(name), id`,
+      );
+      return [...areas.map((a) => ({ key: a.id, label: a.name })), { key: null, label: NOT_STATED }];
+    }
+    case Dimension.THEME: {
+      const themes = await ctx.query<{ id: string; name: string }>(
+        `SELECT id, name FROM themes WHERE engagement_id = $1 ORDER BY lower(name), id`,
+        [ctx.engagementId],
+      );
+      return themes.map((t) => ({ key: t.id, label: t.name }));
+    }
+    case Dimension.MONTH: {
+      // The engagement's period, widened to any session outside it.
+      const months = await ctx.query<{ month: string }>(
+        `SELECT to_char(m, 'YYYY-MM') AS month FROM engagements e,
+           LATERAL (SELECT min(starts_at) AS first, max(starts_at) AS last FROM response_facts WHERE engagement_id = e.id) f,
+           generate_series(date_trunc('month', least(e.starts_on::timestamp, f.first AT TIME ZONE 'UTC')),
+                           least(greatest(e.ends_on::timestamp, f.last AT TIME ZONE 'UTC'),
+                                 least(e.starts_on::timestamp, f.first AT TIME ZONE 'UTC') + interval '10 years'),
+                           interval '1 month') m
+         WHERE e.id = $1 ORDER BY m`,
+        [ctx.engagementId],
+      );
+      return months.map(({ month }) => ({ key: month, label: month }));
+    }
+  }
+}

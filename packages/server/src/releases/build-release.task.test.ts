@@ -1,0 +1,74 @@
+import { Role } from '@chorus/shared';
+import pino from 'pino';
+import { Caller } from '../access/caller';
+import { RequestContext } from '../db/request-context';
+import { startJobRunner, type JobRunner } from '../jobs/runner';
+import { JOB_TASKS } from '../jobs/tasks';
+import { TestServer } from '../test/harness';
+import { buildReleaseTask } from './build-release.task';
+
+let server: TestServer;
+let runner: JobRunner;
+
+beforeAll(async () => {
+  server = await TestServer.start();
+  const { options } = server.dataSource;
+  if (options.type !== 'postgres' || !options.url) throw new Error('no database url');
+  runner = await startJobRunner({
+    databaseUrl: options.url,
+    dataSource: server.dataSource,
+    services: server.services,
+    tasks: JOB_TASKS,
+    logger: pino({ level: 'silent' }),
+    concurrency: 1,
+    pollIntervalMs: 100,
+  });
+});
+afterAll(async () => {
+  await runner.stop();
+  await server.stop();
+});
+
+async function statusOf(id: string): Promise<string> {
+  const [row] = await server.dataSource.query(`SELECT status FROM releases WHERE id = $1`, [id]);
+  return row.status;
+}
+
+async function queue(role: Role): Promise<{ id: string; jobId: string }> {
+  const { id: userId } = await server.userWithRole(role);
+  const [{ id }] = await server.dataSource.query(
+    `INSERT INTO releases (engagement_id, version, status, requested_by_user_id)
+     SELECT $1, coalesce(max(version), 0) + 1, 'BUILDING', $2 FROM releases WHERE engagement_id = $1 RETURNING id`,
+    [server.engagementId, userId],
+  );
+  const caller = Caller.user({ id: userId, role, organisationId: null });
+  const ctx = new RequestContext(server.dataSource, server.engagementId, caller, 'test');
+  return { id, jobId: await server.services.jobs.enqueue(ctx, buildReleaseTask, { releaseId: id }) };
+}
+
+async function settled({ id, jobId }: { id: string; jobId: string }): Promise<string> {
+  for (let tries = 0; tries < 400; tries++) {
+    const [job] = await server.dataSource.query(
+      `SELECT attempts, max_attempts, locked_at FROM graphile_worker.jobs WHERE id = $1`,
+      [jobId],
+    );
+    // Gone once done; failed for good once its attempts are used and it is no longer running.
+    if (!job || (job.attempts >= job.max_attempts && !job.locked_at)) return statusOf(id);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error('the build job did not finish');
+}
+
+describe('a release built by a job', () => {
+  it('is published by the job, as the coordinator who queued it', async () => {
+    expect(await settled(await queue(Role.COORDINATOR))).toBe('PUBLISHED');
+    const { release } = await server.ok(`{ release { status tableCount } }`);
+    expect(release).toMatchObject({ status: 'PUBLISHED', tableCount: expect.any(Number) });
+  }, 60_000);
+
+  it('fails for an analyst, who may not publish, and holds no tables', async () => {
+    const queued = await queue(Role.ANALYST);
+    expect(await settled(queued)).toBe('FAILED');
+    expect(await server.count('release_tables', 'release_id = $1', [queued.id])).toBe(0);
+  }, 60_000);
+});
