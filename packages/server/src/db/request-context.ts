@@ -18,7 +18,7 @@ export class RequestContext {
     readonly requestId: string,
     private readonly transactional?: EntityManager,
     /** Shared by the contexts of one request (`as`), so its reads batch together. */
-    private readonly reads: { batch?: StatementBatch } = {},
+    private readonly reads: { batch?: StatementBatch; inTransaction?: Promise<unknown> } = {},
   ) {}
 
   /** A job's unit of work: the serialised caller it was queued by, rebuilt with the same rules. */
@@ -42,7 +42,13 @@ export class RequestContext {
   }
 
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.manager.query(sql, params);
+    const transactional = this.transactional;
+    if (!transactional) return this.dataSource.manager.query(sql, params);
+    // A transaction is one connection, which answers one statement at a time: statements sent
+    // together (Promise.all) are queued here in order, rather than stacked on the driver.
+    const next = (this.reads.inTransaction ?? Promise.resolve()).then(() => transactional.query(sql, params));
+    this.reads.inTransaction = next.catch(() => undefined);
+    return next as Promise<T[]>;
   }
 
   /**
@@ -51,7 +57,7 @@ export class RequestContext {
    * values (timestamps as strings) when batched.
    */
   read<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    if (this.transactional) return this.manager.query(sql, params);
+    if (this.transactional) return this.query<T>(sql, params);
     this.reads.batch ??= new StatementBatch(this.dataSource.manager);
     return this.reads.batch.rows<T>(sql, params);
   }
