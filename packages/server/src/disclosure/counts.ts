@@ -34,20 +34,8 @@ const COLUMN: Record<Dimension, string> = {
   [Dimension.THEME]: 'tree.ancestor::text',
 };
 
-/**
- * Counts distinct responses and participants, with the sums of their record keys, for each
- * grouping set, in one statement over one snapshot. From `codings`, a theme counts every response
- * coded anywhere in its subtree, once. Distinct participants in two steps: per participant first
- * (their key counted once), then per cell. Group notes (no participant) count as responses only.
- */
-export async function tally(
-  ctx: RequestContext,
-  source: 'responses' | 'codings',
-  sets: Dimension[][],
-  filter: TallyFilter,
-): Promise<Tally[]> {
-  if (sets.length === 0) return [];
-  const used = [...new Set(sets.flat())];
+/** The filter as conditions on a fact table aliased `f`, with their parameters ($1 the engagement). */
+function factConditions(ctx: RequestContext, filter: TallyFilter): { params: unknown[]; where: string[] } {
   const params: unknown[] = [ctx.engagementId];
   const where = ['f.engagement_id = $1'];
   const narrow = (column: string, value: unknown) => {
@@ -64,6 +52,67 @@ export async function tally(
     params.push(filter.from, filter.to);
     where.push(`f.starts_at >= $${params.length - 1} AND f.starts_at < $${params.length}`);
   }
+  return { params, where };
+}
+
+/**
+ * Each theme's figures, counting its whole subtree, for themeSummary over the whole engagement:
+ * one theme at a time, from the covering index on (theme_id, participant_id), so no more than one
+ * subtree's codings are ever sorted at once (the general `tally` sorts every theme's together).
+ * Same counts and cell keys as `tally(ctx, 'codings', [[THEME]], filter)`.
+ */
+export async function tallyThemes(ctx: RequestContext, filter: TallyFilter): Promise<Tally[]> {
+  const { params, where } = factConditions(ctx, filter);
+  const rows = await ctx.query<{
+    theme: string;
+    responses: number;
+    response_key: number;
+    participants: number;
+    participant_key: number;
+  }>(
+    `WITH RECURSIVE tree (ancestor, theme_id) AS (
+       SELECT id, id FROM themes WHERE engagement_id = $1
+       UNION ALL SELECT tree.ancestor, t.id FROM tree JOIN themes t ON t.parent_id = tree.theme_id),
+     subtree AS (SELECT ancestor, array_agg(theme_id) AS ids FROM tree GROUP BY ancestor)
+     SELECT subtree.ancestor::text AS theme, counted.*
+     FROM subtree CROSS JOIN LATERAL (
+       SELECT coalesce(sum(n), 0)::int AS responses, (coalesce(sum(rk), 0) % ${CELL_KEY_MODULUS})::int AS response_key,
+              count(participant_id)::int AS participants, (coalesce(sum(pk), 0) % ${CELL_KEY_MODULUS})::int AS participant_key
+       FROM (
+         SELECT participant_id, count(*) AS n, sum(response_key) AS rk, min(participant_key) AS pk
+         FROM (SELECT DISTINCT f.response_id, f.participant_id, f.response_key, f.participant_key
+               FROM coding_facts f WHERE f.theme_id = ANY(subtree.ids) AND ${where.join(' AND ')}) coded
+         GROUP BY participant_id
+       ) per_person
+     ) counted
+     WHERE counted.responses > 0`,
+    params,
+  );
+  return rows.map((row) => ({
+    dimensions: [Dimension.THEME],
+    keys: [row.theme],
+    responses: row.responses,
+    responseKey: row.response_key,
+    participants: row.participants,
+    participantKey: row.participant_key,
+  }));
+}
+
+/**
+ * Counts distinct responses and participants, with the sums of their record keys, for each
+ * grouping set, in one statement over one snapshot. From `codings`, a theme counts every response
+ * coded anywhere in its subtree, once. Distinct participants in two steps: per participant first
+ * (their key counted once), then per cell. Group notes (no participant) count as responses only.
+ */
+export async function tally(
+  ctx: RequestContext,
+  source: 'responses' | 'codings',
+  sets: Dimension[][],
+  filter: TallyFilter,
+): Promise<Tally[]> {
+  if (sets.length === 0) return [];
+  const used = [...new Set(sets.flat())];
+  const { params, where } = factConditions(ctx, filter);
   const names = used.map((_, i) => `d${i}`);
   const projected = used.map((d, i) => `${COLUMN[d]} AS d${i}`);
   const facts =

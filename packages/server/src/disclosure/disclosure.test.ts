@@ -112,6 +112,10 @@ describe('themeTable', () => {
     const workshopBuses = table.cells.find((c: any) => c.row === 'WORKSHOP' && c.column === buses).value;
     expect(summary.themes.find((t: any) => t.theme.id === buses).responses).toBe(workshopBuses);
     expect(summary.totalResponses).toBe(table.rowTotals.find((m: any) => m.key === 'WORKSHOP').value);
+    // A parent theme, some of whose responses are coded twice in its subtree: counted once, same key.
+    const transportFigure = summary.themes.find((t: any) => t.theme.id === transport).responses;
+    expect(transportFigure).toBe(await expected(UNDER_THEME, [hanley, transport]));
+    expect(transportFigure).not.toBeNull();
   });
 
   it('counts participants from their own record keys', async () => {

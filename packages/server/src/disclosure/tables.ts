@@ -2,7 +2,7 @@ import { AgeBand, Permission, Prompt, Sector, SessionFormat } from '@chorus/shar
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
-import { tally, type Tally, type TallyFilter } from './counts.js';
+import { tally, tallyThemes, type Tally, type TallyFilter } from './counts.js';
 import { Dimension, Measure } from './dimensions.js';
 import { METHOD, release, type ReleasedFigure } from './ptable.js';
 
@@ -179,7 +179,7 @@ export async function computeThemeFigures(
   const [threshold, total, themes] = await Promise.all([
     readThreshold(ctx),
     tally(ctx, 'responses', [[]], checked),
-    tally(ctx, 'codings', [[Dimension.THEME]], checked),
+    tallyThemes(ctx, checked),
   ]);
   const pair = (found: Tally | undefined): ReleasedPair => ({
     responses: releaser(Measure.RESPONSES, threshold)(found),

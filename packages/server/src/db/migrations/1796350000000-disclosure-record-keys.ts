@@ -53,10 +53,15 @@ export class DisclosureRecordKeys1796350000000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER organisations_facts_update AFTER UPDATE OF sector ON organisations
       FOR EACH ROW WHEN (OLD.sector IS DISTINCT FROM NEW.sector) EXECUTE FUNCTION organisations_changed()`);
+    // A theme's figures read its subtree's codings with their keys from the index alone.
+    await db.query(`DROP INDEX coding_facts_dimensions_idx`);
     await db.query(`SELECT aggregate_facts_rebuild()`);
     for (const table of ['response_facts', 'coding_facts']) {
       await db.query(`ALTER TABLE ${table} ALTER COLUMN response_key SET NOT NULL`);
     }
+    await db.query(
+      `CREATE INDEX coding_facts_dimensions_idx ON coding_facts (theme_id, participant_id) INCLUDE (response_id, response_key, participant_key, area_id, format, prompt, age_band, sector, starts_at)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
@@ -71,6 +76,10 @@ export class DisclosureRecordKeys1796350000000 implements MigrationInterface {
     for (const table of ['response_facts', 'coding_facts']) {
       await db.query(`ALTER TABLE ${table} DROP COLUMN sector, DROP COLUMN response_key, DROP COLUMN participant_key`);
     }
+    // Dropping the key columns dropped the index that carries them.
+    await db.query(
+      `CREATE INDEX coding_facts_dimensions_idx ON coding_facts (theme_id, participant_id) INCLUDE (area_id, format, prompt, age_band, starts_at)`,
+    );
     await db.query(`
       CREATE VIEW response_facts_source AS
         SELECT r.id AS response_id, s.engagement_id, r.participant_id, coalesce(p.area_id, s.area_id) AS area_id,
