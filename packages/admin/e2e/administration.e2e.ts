@@ -160,12 +160,10 @@ it('previews aggregates as a council system receives them, suppressed cells show
   await checkScreen(page, 'aggregates');
 
   // One area and one age band: small enough that some themes fall below the threshold.
-  await page.getByRole('combobox', { name: 'Areas' }).click();
+  await page.getByRole('combobox', { name: 'Area', exact: true }).click();
   await page.getByRole('option', { name: 'Fenton East' }).click();
-  await page.keyboard.press('Escape');
-  await page.getByRole('combobox', { name: 'Age bands' }).click();
+  await page.getByRole('combobox', { name: 'Age band', exact: true }).click();
   await page.getByRole('option', { name: '65–74' }).click();
-  await page.keyboard.press('Escape');
   await expect.poll(() => new URL(page.url()).searchParams.getAll('ageBand')).toEqual(['AGE_65_74']);
   await table.waitFor();
 
@@ -198,6 +196,15 @@ it('previews aggregates as a council system receives them, suppressed cells show
   const firstName = await suppressedRows.first().getByRole('rowheader').textContent();
   expect(firstName).toContain(withheld[0]!.theme.name);
   await checkScreen(page, 'aggregates-filtered');
+
+  // One calendar month is a period the disclosure control allows: the server takes it, figures stay.
+  const monthAnswer = page.waitForResponse(
+    (response) => response.request().postData()?.includes('2026-03-01') === true,
+  );
+  await page.getByLabel('Month').fill('2026-03');
+  expect(((await (await monthAnswer).json()) as { errors?: unknown }).errors).toBeUndefined();
+  expect(new URL(page.url()).searchParams.get('month')).toBe('2026-03');
+  await table.waitFor();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
 });

@@ -6,8 +6,8 @@ import {
   Button,
   Code,
   Group,
-  MultiSelect,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -24,29 +24,32 @@ import { AggregateFilterChoicesQuery, ThemeSummaryPreviewQuery } from './aggrega
 import { SuppressibleCount } from './SuppressibleCount';
 import { ThemeSummaryTable } from './ThemeSummaryTable';
 
-/** The filters live in the address, so a preview can be shared and the back button undoes a change. */
-const LIST_PARAMS = { areaIds: 'area', formats: 'format', prompts: 'prompt', ageBands: 'ageBand' } as const;
-type ListFilter = keyof typeof LIST_PARAMS;
+/**
+ * The filters live in the address, so a preview can be shared and the back button undoes a change.
+ * Each picks one value or none, and the period is one calendar month: the shapes the disclosure
+ * control allows (docs/disclosure-control.md), so figures cannot be differenced.
+ */
+const PARAMS = { areaIds: 'area', formats: 'format', prompts: 'prompt', ageBands: 'ageBand' } as const;
+type OneValueFilter = keyof typeof PARAMS;
 
-/** A calendar day typed in the browser, as the instant it starts there. */
-const startOfDay = (day: string) => new Date(`${day}T00:00:00`);
+/** A `YYYY-MM` month as the UTC instants it runs between, as the server counts months. */
+function monthPeriod(month: string): { from: string; to: string } {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return {
+    from: new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString(),
+    to: new Date(Date.UTC(year, monthNumber, 1)).toISOString(),
+  };
+}
 
 function toFilter(params: URLSearchParams): AggregateFilter {
   const filter: AggregateFilter = {};
-  const list = (name: ListFilter) => params.getAll(LIST_PARAMS[name]);
-  if (list('areaIds').length) filter.areaIds = list('areaIds');
-  if (list('formats').length) filter.formats = list('formats') as SessionFormat[];
-  if (list('prompts').length) filter.prompts = list('prompts') as Prompt[];
-  if (list('ageBands').length) filter.ageBands = list('ageBands') as AgeBand[];
-  const from = params.get('from');
-  const to = params.get('to');
-  if (from) filter.from = startOfDay(from).toISOString();
-  // The "to" day is included: the filter runs up to the start of the next day.
-  if (to) {
-    const end = startOfDay(to);
-    end.setDate(end.getDate() + 1);
-    filter.to = end.toISOString();
-  }
+  const one = (name: OneValueFilter) => params.get(PARAMS[name]);
+  if (one('areaIds')) filter.areaIds = [one('areaIds')!];
+  if (one('formats')) filter.formats = [one('formats') as SessionFormat];
+  if (one('prompts')) filter.prompts = [one('prompts') as Prompt];
+  if (one('ageBands')) filter.ageBands = [one('ageBands') as AgeBand];
+  const month = params.get('month');
+  if (month && /^\d{4}-\d{2}$/.test(month)) Object.assign(filter, monthPeriod(month));
   return filter;
 }
 
@@ -65,9 +68,7 @@ function Stat({ label, value, threshold }: { label: string; value: number | null
 
 export default function AggregatesPage() {
   const [params, setParams] = useSearchParams();
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const datesBackwards = Boolean(from && to && to < from);
+  const month = params.get('month') ?? '';
   const filter = toFilter(params);
 
   const choices = useQuery(AggregateFilterChoicesQuery);
@@ -75,23 +76,16 @@ export default function AggregatesPage() {
   const { data, loading, error, refetch } = useQuery(ThemeSummaryPreviewQuery, {
     variables: { filter },
     fetchPolicy: 'no-cache',
-    skip: datesBackwards,
   });
   const errors = formErrors(error);
   const fieldError = (name: string) => errors.fields[`filter.${name}`];
   // A refused filter is shown beside its field; the figures wait until it is put right.
-  const filterRefused = datesBackwards || Object.keys(errors.fields).length > 0;
+  const filterRefused = Object.keys(errors.fields).length > 0;
   const summary = data?.themeSummary;
 
-  const setList = (name: ListFilter, values: string[]) => {
+  const setParam = (name: string, value: string | null) => {
     const next = new URLSearchParams(params);
-    next.delete(LIST_PARAMS[name]);
-    for (const value of values) next.append(LIST_PARAMS[name], value);
-    setParams(next);
-  };
-  const setDay = (name: 'from' | 'to', day: string) => {
-    const next = new URLSearchParams(params);
-    if (day) next.set(name, day);
+    if (value) next.set(name, value);
     else next.delete(name);
     setParams(next);
   };
@@ -120,52 +114,55 @@ export default function AggregatesPage() {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <MultiSelect
-              label="Areas"
-              placeholder={params.getAll(LIST_PARAMS.areaIds).length ? undefined : 'Every area'}
+            <Select
+              label="Area"
+              placeholder="Every area"
               data={choices.data?.areas.map((area) => ({ value: area.id, label: area.name })) ?? []}
-              value={params.getAll(LIST_PARAMS.areaIds)}
-              onChange={(values) => setList('areaIds', values)}
-              error={Object.entries(errors.fields).find(([path]) => path.startsWith('filter.areaIds'))?.[1]}
+              value={params.get(PARAMS.areaIds)}
+              onChange={(value) => setParam(PARAMS.areaIds, value)}
+              error={fieldError('areaIds.0') ?? fieldError('areaIds')}
               searchable
+              clearable
             />
-            <MultiSelect
-              label="Formats"
-              placeholder={params.getAll(LIST_PARAMS.formats).length ? undefined : 'Every format'}
+            <Select
+              label="Format"
+              placeholder="Every format"
               data={options('format')}
-              value={params.getAll(LIST_PARAMS.formats)}
-              onChange={(values) => setList('formats', values)}
+              value={params.get(PARAMS.formats)}
+              onChange={(value) => setParam(PARAMS.formats, value)}
+              error={fieldError('formats')}
+              clearable
             />
-            <MultiSelect
-              label="Prompts"
-              placeholder={params.getAll(LIST_PARAMS.prompts).length ? undefined : 'Every prompt'}
+            <Select
+              label="Prompt"
+              placeholder="Every prompt"
               data={options('prompt')}
-              value={params.getAll(LIST_PARAMS.prompts)}
-              onChange={(values) => setList('prompts', values)}
+              value={params.get(PARAMS.prompts)}
+              onChange={(value) => setParam(PARAMS.prompts, value)}
+              error={fieldError('prompts')}
+              clearable
             />
-            <MultiSelect
-              label="Age bands"
+            <Select
+              label="Age band"
               description="Group notes and people who gave no age band are left out"
-              placeholder={params.getAll(LIST_PARAMS.ageBands).length ? undefined : 'Every age band'}
+              placeholder="Every age band"
               data={options('ageBand')}
-              value={params.getAll(LIST_PARAMS.ageBands)}
-              onChange={(values) => setList('ageBands', values)}
+              value={params.get(PARAMS.ageBands)}
+              onChange={(value) => setParam(PARAMS.ageBands, value)}
+              error={fieldError('ageBands')}
+              clearable
             />
             <TextInput
-              type="date"
-              label="Sessions from"
-              description={engagement?.startsOn ? `Listening began ${formatDate(engagement.startsOn)}` : undefined}
-              value={from}
-              onChange={(e) => setDay('from', e.currentTarget.value)}
-              error={fieldError('from')}
-            />
-            <TextInput
-              type="date"
-              label="Sessions to (inclusive)"
-              description={engagement?.endsOn ? `Listening ends ${formatDate(engagement.endsOn)}` : undefined}
-              value={to}
-              onChange={(e) => setDay('to', e.currentTarget.value)}
-              error={datesBackwards ? 'Choose a day on or after the “from” day' : fieldError('to')}
+              type="month"
+              label="Month"
+              description={
+                engagement?.startsOn
+                  ? `Sessions starting in one calendar month (UTC); listening began ${formatDate(engagement.startsOn)}`
+                  : 'Sessions starting in one calendar month (UTC)'
+              }
+              value={month}
+              onChange={(e) => setParam('month', e.currentTarget.value)}
+              error={fieldError('from') ?? fieldError('to')}
             />
           </SimpleGrid>
         </Paper>
@@ -189,7 +186,8 @@ export default function AggregatesPage() {
                 <Stack>
                   <Alert color="indigo" variant="outline" title={`Counts below ${summary.threshold} are withheld`}>
                     Any theme whose responses or participants fall below {summary.threshold} shows as Suppressed, here
-                    and in every export. Totals below it are withheld too.
+                    and in every release and export. Every released figure is moved by at most 3, the same way each
+                    time, so that no withheld count can be worked out by subtracting one figure from another.
                   </Alert>
                   <SimpleGrid cols={{ base: 1, sm: 2 }} maw={560}>
                     <Stat label="Responses" value={summary.totalResponses} threshold={summary.threshold} />
