@@ -90,7 +90,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         const { caller, engagementId, payload } = services.jobs.open(task.name, stored);
         await assertCallerActive(dataSource, caller);
         const ctx = RequestContext.forJob(dataSource, caller, engagementId, job.id);
-        await task.run(ctx, task.parse(payload), { services });
+        await task.run(ctx, task.parse(payload), { services, lastAttempt: job.attempts >= job.max_attempts });
         logger.info({ ...log, ms: Date.now() - started }, 'job done');
       } catch (error) {
         const failure = classifyFailure(error);

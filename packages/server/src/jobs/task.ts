@@ -4,6 +4,8 @@ import type { Services } from '../services.js';
 /** What a task's `run` gets besides its payload: the process's services, as a resolver has them. */
 export interface TaskEnvironment {
   services: Services;
+  /** True on the job's last attempt: a failure now is final, whatever its kind. */
+  lastAttempt: boolean;
 }
 
 /**

@@ -48,6 +48,8 @@ async function queue(role: Role): Promise<{ id: string; jobId: string }> {
 
 async function settled({ id, jobId }: { id: string; jobId: string }): Promise<string> {
   for (let tries = 0; tries < 400; tries++) {
+    // Retries are due at once rather than after graphile-worker's back-off.
+    await server.dataSource.query(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE id = $1`, [jobId]);
     const [job] = await server.dataSource.query(
       `SELECT attempts, max_attempts, locked_at FROM graphile_worker.jobs WHERE id = $1`,
       [jobId],
@@ -70,5 +72,15 @@ describe('a release built by a job', () => {
     const queued = await queue(Role.ANALYST);
     expect(await settled(queued)).toBe('FAILED');
     expect(await server.count('release_tables', 'release_id = $1', [queued.id])).toBe(0);
+  }, 60_000);
+
+  it('fails once its last attempt fails, rather than staying BUILDING', async () => {
+    // Every attempt meets a database that cannot answer the build's counts.
+    await server.dataSource.query(`ALTER TABLE response_facts RENAME TO response_facts_away`);
+    try {
+      expect(await settled(await queue(Role.COORDINATOR))).toBe('FAILED');
+    } finally {
+      await server.dataSource.query(`ALTER TABLE response_facts_away RENAME TO response_facts`);
+    }
   }, 60_000);
 });

@@ -13,12 +13,14 @@ export const buildReleaseTask = defineTask<{ releaseId: string }>({
     if (typeof releaseId !== 'string') throw badInput('releaseId', 'releaseId is required');
     return { releaseId: validate.id('releaseId', releaseId) };
   },
-  async run(ctx, { releaseId }, { services }) {
+  async run(ctx, { releaseId }, { services, lastAttempt }) {
     try {
       await services.releases.build(ctx, releaseId);
     } catch (error) {
-      // A refusal (FORBIDDEN, NOT_FOUND) is final: say so rather than leave the release BUILDING.
-      if (error instanceof DomainError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      // A refusal (FORBIDDEN, NOT_FOUND), or any failure on the last attempt, is final: say so
+      // rather than leave the release BUILDING for ever.
+      const refused = error instanceof DomainError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR;
+      if (refused || lastAttempt) {
         await services.releases.markFailed(ctx, releaseId);
       }
       throw error;
