@@ -9,8 +9,24 @@ beforeAll(async () => {
 afterAll(() => chorus?.stop());
 
 /** Waits for running CSS transitions (a modal fading in or out) so the screenshot shows where they end. */
-const transitionsDone = (page: Page) =>
-  page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+/**
+ * Waits until a modal has finished fading in (or out), so the screenshot and contrast checks see the
+ * final screen. A transition that has not started yet has no animation to wait for, so the opacity of
+ * every open dialog is polled too; the pointer moves off, so no button is measured while hovered.
+ */
+async function transitionsDone(page: Page) {
+  await page.mouse.move(640, 890);
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        await Promise.all(document.getAnimations().map((animation) => animation.finished));
+        return [...document.querySelectorAll('[role="dialog"]')].every(
+          (dialog) => getComputedStyle(dialog).opacity === '1',
+        );
+      }),
+    )
+    .toBe(true);
+}
 
 async function openSection(page: Page, name: string, heading: string) {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
