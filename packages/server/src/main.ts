@@ -94,8 +94,13 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, 'Chorus is listening');
   console.log(`\nChorus is running at http://localhost:${port}/  (API: http://localhost:${port}/graphql)`);
-  if (demo) console.log(`Sign in as ${demo.email} with password ${demo.password}\n`);
-  else if (config.bootstrapAdmin) console.log(`Sign in as ${config.bootstrapAdmin.email}\n`);
+  if (demo?.length) {
+    const width = Math.max(...demo.map((signIn) => signIn.email.length));
+    console.log('Demo sign-ins (email, password, role):');
+    for (const { email, password, role } of demo)
+      console.log(`  ${email.padEnd(width)}  ${password.padEnd(26)}  ${role}`);
+    console.log('');
+  } else if (config.bootstrapAdmin) console.log(`Sign in as ${config.bootstrapAdmin.email}\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -144,8 +144,9 @@ describe('seedDemoData', () => {
     return row;
   };
 
-  it('fills an empty database once, and returns the demo admin sign-in each time', async () => {
-    const signIn = { email: 'admin@chorus.local', password: 'chorus-demo-admin' };
+  it('fills an empty database once, and returns every demo sign-in each time', async () => {
+    const signIn = USERS.map(({ email, role }) => ({ email, password: demoPassword(role), role }));
+    expect(signIn[0]).toEqual({ email: 'admin@chorus.local', password: 'chorus-demo-admin', role: 'ADMIN' });
     expect(await seedDemoData(ctx, services, logger)).toEqual(signIn);
     const first = await counts();
     const plan = buildDemoPlan();
@@ -194,8 +195,10 @@ describe('seedDemoData', () => {
     expect(bad).toEqual({ excerpts: 0, unconsented: 0 });
   });
 
-  it('offers no sign-in once the demo admin password has changed', async () => {
+  it('offers no sign-in for a demo user whose password has changed', async () => {
     await dataSource.query(`UPDATE users SET password_hash = 'not-a-hash' WHERE email = 'admin@chorus.local'`);
-    expect(await seedDemoData(ctx, services, logger)).toBeNull();
+    const offered = (await seedDemoData(ctx, services, logger)).map((signIn) => signIn.email);
+    expect(offered).not.toContain('admin@chorus.local');
+    expect(offered).toHaveLength(USERS.length - 1);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Role } from '@chorus/shared';
 import { verifyPassword } from '../auth/passwords.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { at } from '../common/arrays.js';
@@ -23,18 +24,19 @@ import { THEME_TREE, type ThemeDefinition, type ThemeKey } from './demo-text.js'
  */
 const ROWS_PER_STATEMENT = 1000;
 
-const DEMO_ADMIN = USERS.find((user) => user.key === 'admin')!;
+/** A demo sign-in that works on this database, for the start banner. */
+export interface DemoSignIn {
+  email: string;
+  password: string;
+  role: Role;
+}
 
 /**
  * Fills an empty install with a believable Stoke-on-Trent listening exercise (CHORUS_DEMO_DATA=1),
  * in one transaction. A database that already holds sessions is left alone, so restarts add
- * nothing. Returns the demo admin's sign-in while it works.
+ * nothing. Returns every demo sign-in that still works, in the order of `USERS`.
  */
-export async function seedDemoData(
-  ctx: RequestContext,
-  services: Services,
-  logger: Logger,
-): Promise<{ email: string; password: string } | null> {
+export async function seedDemoData(ctx: RequestContext, services: Services, logger: Logger): Promise<DemoSignIn[]> {
   const started = performance.now();
   const counts = await ctx.transaction(async (tx) => {
     // Instances starting together on an empty database seed it once.
@@ -44,13 +46,20 @@ export async function seedDemoData(
   });
   if (counts) logger.info({ ...counts, ms: Math.round(performance.now() - started) }, 'demo data loaded');
 
-  // Only a sign-in that works is shown: the address may predate the demo, or its password have changed.
-  const [admin] = await ctx.query<{ password_hash: string }>(
-    `SELECT password_hash FROM users WHERE lower(email) = $1 AND disabled_at IS NULL`,
-    [DEMO_ADMIN.email],
+  // Only a sign-in that works is shown: an address may predate the demo, or its password have changed.
+  const stored = await ctx.query<{ email: string; password_hash: string }>(
+    `SELECT lower(email) AS email, password_hash FROM users WHERE lower(email) = ANY($1) AND disabled_at IS NULL`,
+    [USERS.map((user) => user.email.toLowerCase())],
   );
-  const password = demoPassword(DEMO_ADMIN.role);
-  return admin && (await verifyPassword(admin.password_hash, password)) ? { email: DEMO_ADMIN.email, password } : null;
+  const hashes = new Map(stored.map((row) => [row.email, row.password_hash]));
+  const working = await Promise.all(
+    USERS.map(async ({ email, role }) => {
+      const hash = hashes.get(email.toLowerCase());
+      const password = demoPassword(role);
+      return hash && (await verifyPassword(hash, password)) ? [{ email, password, role }] : [];
+    }),
+  );
+  return working.flat();
 }
 
 async function seed(tx: RequestContext, services: Services) {
