@@ -42,4 +42,14 @@ const START_AND_QUERY = `(async () => {
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ answer: 42 });
     expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(false);
   }, 120_000);
+
+  it('starts again from nothing once the data folder is deleted, as the README says', async () => {
+    const dataDir = join(privateHome, 'clone', '.chorus');
+    rmSync(dataDir, { recursive: true, force: true });
+    const { stdout } = await promisify(execFile)(process.execPath, [TSX, '-e', START_AND_QUERY, dataDir], {
+      env: { ...process.env, CHORUS_PG_RUNTIME_DIR: runtimeDir },
+      timeout: 110_000,
+    });
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ answer: 42 });
+  }, 120_000);
 });

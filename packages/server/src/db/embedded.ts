@@ -138,7 +138,10 @@ export async function startEmbeddedPostgres(
   const clusterDir = reachableDataDir(dataDir, logger);
   const pgDir = join(clusterDir, 'pg');
   const passwordFile = join(dataDir, 'pg-password');
-  const isNew = !existsSync(join(pgDir, 'PG_VERSION'));
+  // As root the cluster lives outside the data folder: one whose folder (and password) was deleted,
+  // to start again from nothing, is replaced as the folder's own cluster would have gone with it.
+  const orphaned = clusterDir !== dataDir && !existsSync(passwordFile);
+  const isNew = orphaned || !existsSync(join(pgDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
   // A run that failed before initdb finished leaves a folder initdb refuses to reuse.
   if (isNew) rmSync(pgDir, { recursive: true, force: true });
