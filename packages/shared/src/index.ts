@@ -4,3 +4,4 @@ export * from './limits.js';
 export * from './labels.js';
 export * from './permissions.js';
 export * from './routes.js';
+export * from './exports.js';

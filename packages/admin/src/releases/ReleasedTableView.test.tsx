@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../test/render';
-import type { ExportCell, ExportFile } from './exportFile';
+import type { ExportCell } from '@chorus/shared';
+import type { ExportFile } from './exportFile';
 import { ReleaseCharts } from './ReleaseCharts';
 import { ReleasedTableView } from './ReleasedTableView';
 

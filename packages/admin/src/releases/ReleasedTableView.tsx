@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
-import type { ExportCell, ExportFile } from './exportFile';
+import type { ExportCell } from '@chorus/shared';
+import type { ExportFile } from './exportFile';
 
 /** A released figure as staff read it: the value, or "withheld" for a suppressed cell. */
 export function figure(cell: ExportCell | undefined): string {

@@ -1,18 +1,5 @@
+import type { ExportCell } from '@chorus/shared';
 import { session } from '../auth/session';
-
-/** What an export carries per figure, in its fixed column order (docs/api.md). */
-export interface ExportCell {
-  release_version: number;
-  table: string;
-  kind: 'CELL' | 'ROW_TOTAL' | 'COLUMN_TOTAL' | 'TOTAL';
-  row_key: string | null;
-  row_label: string | null;
-  column_key: string | null;
-  column_label: string | null;
-  value: number | null;
-  suppressed: boolean;
-  reason: string | null;
-}
 
 export interface ExportFile {
   release: { version: number; threshold: number; contentHash: string };

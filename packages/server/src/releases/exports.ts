@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { ErrorCode, Permission } from '@chorus/shared';
+import { ErrorCode, EXPORT_COLUMNS, Permission } from '@chorus/shared';
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Caller } from '../access/caller.js';
@@ -11,20 +11,6 @@ import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 import type { Release, ReleaseCell, ReleaseTable } from './release.entity.js';
 import { notFoundTable } from './releases.service.js';
-
-/** The columns of every export, in this order, always; JSON cells carry the same keys in the same order. */
-export const EXPORT_COLUMNS = [
-  'release_version',
-  'table',
-  'kind',
-  'row_key',
-  'row_label',
-  'column_key',
-  'column_label',
-  'value',
-  'suppressed',
-  'reason',
-] as const;
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
