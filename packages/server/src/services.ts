@@ -18,6 +18,8 @@ import { OrganisationsService } from './organisations/organisations.service.js';
 import { OverviewService } from './overview/overview.service.js';
 import { ContactNames } from './participants/contact-names.js';
 import { ParticipantsService } from './participants/participants.service.js';
+import { QuoteConsentEffects } from './quotes/quote-consent-effects.js';
+import { QuotesService } from './quotes/quotes.service.js';
 import { ReleasesService } from './releases/releases.service.js';
 import { ResponsesService } from './responses/responses.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -50,6 +52,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     new ContactNames(deriveKey(secret, 'contact-name-digests')),
     sessions,
     consents,
+    new QuoteConsentEffects(),
     useCases,
     idempotency,
     cursors,
@@ -58,6 +61,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const themes = new ThemesService(useCases);
   const areas = new AreasService(useCases);
   const jobs = new JobQueue(deriveKey(secret, 'job-envelope'));
+  const quotes = new QuotesService(responses, consents, useCases, cursors);
   return {
     audit,
     apiKeys,
@@ -75,7 +79,8 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     themes,
     codings: new CodingsService(responses, themes, useCases),
     aggregates: new AggregatesService(themes),
-    releases: new ReleasesService(useCases, cursors, jobs),
+    quotes,
+    releases: new ReleasesService(useCases, cursors, jobs, quotes),
     jobs,
   };
 }

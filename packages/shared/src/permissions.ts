@@ -60,6 +60,14 @@ export const Permission = {
   ReleaseRead: 'release.read',
   /** Publish a new release of every council table (audited). */
   ReleasePublish: 'release.publish',
+  /** Read the quote register: candidates, their consent state and description check, releases' quotes. */
+  QuoteRead: 'quote.read',
+  /** Mark a passage as a candidate quote and prepare its published copy and description. */
+  QuoteEdit: 'quote.edit',
+  /** Confirm a quote's consent: the participant's QUOTE consent, or a group's agreement (its facilitator). */
+  QuoteConsentCheck: 'quote.consent_check',
+  /** Approve or reject a quote for publication. */
+  QuoteApprove: 'quote.approve',
   /** Change the engagement's disclosure threshold (audited). */
   DisclosureManage: 'disclosure.manage',
 } as const;
@@ -69,7 +77,16 @@ export type Permission = (typeof Permission)[keyof typeof Permission];
 const P = Permission;
 
 const FIELDWORK = [P.ParticipantRegister, P.ConsentRecord, P.ResponseSubmit, P.SessionUpdate] as const;
-const ANALYSIS = [P.CodebookRead, P.CodebookEdit, P.CodingRead, P.CodingEdit, P.AggregateRead, P.ReleaseRead] as const;
+const ANALYSIS = [
+  P.CodebookRead,
+  P.CodebookEdit,
+  P.CodingRead,
+  P.CodingEdit,
+  P.AggregateRead,
+  P.ReleaseRead,
+  P.QuoteRead,
+  P.QuoteEdit,
+] as const;
 
 /** The contract's role table, as the permissions each role holds. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -86,6 +103,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.ParticipantRead,
     P.ResponseRead,
     P.ReleasePublish,
+    P.QuoteConsentCheck,
+    P.QuoteApprove,
     ...FIELDWORK,
     ...ANALYSIS,
   ],
@@ -97,6 +116,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.FacilitatorAssign,
     P.ParticipantRead,
     P.ResponseRead,
+    // The quotes of the sessions they facilitate: they confirm a group agreed to be quoted.
+    P.QuoteRead,
+    P.QuoteConsentCheck,
     ...FIELDWORK,
   ],
   [Role.ANALYST]: [

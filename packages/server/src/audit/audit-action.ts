@@ -30,6 +30,14 @@ export enum AuditAction {
   ThemeUpdated = 'theme.updated',
   ThemeMerged = 'theme.merged',
   ReleasePublished = 'release.published',
+  QuoteMarked = 'quote.marked',
+  QuoteConsentChecked = 'quote.consent_checked',
+  QuoteDeidentified = 'quote.deidentified',
+  QuoteApproved = 'quote.approved',
+  QuoteRejected = 'quote.rejected',
+  QuotesWithdrawn = 'quotes.withdrawn',
+  QuotesNamedNoLonger = 'quotes.named_no_longer',
+  QuotesExported = 'quotes.exported',
   DemoSeeded = 'demo.seeded',
   EngagementThresholdChanged = 'engagement.threshold_changed',
 }
@@ -45,7 +53,8 @@ export type AuditEntity =
   | 'response'
   | 'theme'
   | 'engagement'
-  | 'release';
+  | 'release'
+  | 'quote';
 
 /** Ids, counts and enum values only: never names, contact details or response text. */
 export type AuditDetails = Record<string, string | number | boolean | null>;

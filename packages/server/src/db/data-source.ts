@@ -12,6 +12,7 @@ import { Participant } from '../participants/participant.entity.js';
 import { Release } from '../releases/release.entity.js';
 import { Response } from '../responses/response.entity.js';
 import { Submission } from '../responses/submission.entity.js';
+import { Quote } from '../quotes/quote.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { Theme } from '../themes/theme.entity.js';
 import { User } from '../users/user.entity.js';
@@ -25,6 +26,7 @@ import { SessionResponseCounts1796320000000 } from './migrations/1796320000000-s
 import { DisclosureRecordKeys1796350000000 } from './migrations/1796350000000-disclosure-record-keys.js';
 import { AreaCodesAndKinds1796360000000 } from './migrations/1796360000000-area-codes-and-kinds.js';
 import { Releases1796361000000 } from './migrations/1796361000000-releases.js';
+import { QuoteRegister1796400000000 } from './migrations/1796400000000-quote-register.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -36,6 +38,7 @@ export const ENTITIES = [
   Engagement,
   Organisation,
   Participant,
+  Quote,
   Release,
   Response,
   Submission,
@@ -54,6 +57,7 @@ export const MIGRATIONS = [
   DisclosureRecordKeys1796350000000,
   AreaCodesAndKinds1796360000000,
   Releases1796361000000,
+  QuoteRegister1796400000000,
 ];
 
 export interface PoolOptions {

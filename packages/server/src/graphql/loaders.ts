@@ -40,6 +40,7 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     consentLedger: grouped((ids) => services.consents.ledger(ctx, ids), []),
     responseThemes: grouped((ids) => services.codings.themesByResponse(ctx, ids), []),
     responseCodings: grouped((ids) => services.codings.byResponse(ctx, ids), []),
+    responseQuotes: grouped((ids) => services.quotes.byResponse(ctx, ids), []),
   };
 }
 

@@ -13,6 +13,12 @@ import { EngagementsResolver } from '../engagements/engagements.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
 import { OverviewResolver } from '../overview/overview.resolver.js';
 import { ParticipantsResolver } from '../participants/participants.resolver.js';
+import {
+  QuotesResolver,
+  QuoteTransitionsResolver,
+  ReleaseQuotesResolver,
+  ResponseQuotesResolver,
+} from '../quotes/quotes.resolver.js';
 import { ReleasesResolver, ReleaseTablesResolver } from '../releases/releases.resolver.js';
 import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
@@ -39,8 +45,12 @@ export function getSchema(): GraphQLSchema {
       OrganisationsResolver,
       OverviewResolver,
       ParticipantsResolver,
+      QuotesResolver,
+      QuoteTransitionsResolver,
+      ReleaseQuotesResolver,
       ReleasesResolver,
       ReleaseTablesResolver,
+      ResponseQuotesResolver,
       ResponsesResolver,
       SessionsResolver,
       ThemesResolver,

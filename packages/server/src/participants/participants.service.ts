@@ -8,6 +8,7 @@ import { byCreatedAt, paginate, type PageArgs, type Cursors } from '../common/pa
 import * as validate from '../common/validate.js';
 import type { ConsentData, ConsentsService } from '../consents/consents.service.js';
 import type { Consent } from '../consents/consent.js';
+import type { QuoteConsentEffects } from '../quotes/quote-consent-effects.js';
 import type { RequestContext } from '../db/request-context.js';
 import { confinedToFacilitatedSessions, ownOrganisation, reachSql, scopeParticipants } from '../access/tenancy.js';
 import { date } from '../db/rows.js';
@@ -55,6 +56,7 @@ export class ParticipantsService {
     private readonly contactNames: ContactNames,
     private readonly sessions: SessionsService,
     private readonly consents: ConsentsService,
+    private readonly quoteEffects: QuoteConsentEffects,
     private readonly useCases: UseCases,
     private readonly idempotency: Idempotency,
     private readonly cursors: Cursors,
@@ -212,8 +214,10 @@ export class ParticipantsService {
 
   /**
    * A withdrawal is a new ledger entry. Withdrawing PARTICIPATION also deletes the person's
-   * responses (their codings and quotes go with them) and demographics; withdrawing
-   * FOLLOW_UP_CONTACT deletes their contact details. All in one transaction.
+   * responses (their codings and quotes go with them) and demographics; withdrawing QUOTE
+   * withdraws their quotes from every release and export, ATTRIBUTION unnames them (see
+   * QuoteConsentEffects); withdrawing FOLLOW_UP_CONTACT deletes their contact details. All in one
+   * transaction.
    */
   async withdrawConsent(ctx: RequestContext, rawParticipantId: string, purpose: ConsentPurpose): Promise<Consent> {
     return this.useCases.run(ctx, Permission.ConsentRecord, async (tx) => {
@@ -226,6 +230,7 @@ export class ParticipantsService {
           entityId: participant.id,
           details: { purpose },
         },
+        ...(await this.quoteEffects.withdrawn(tx, participant.id, purpose)),
       ];
       if (purpose === ConsentPurpose.PARTICIPATION) {
         const [deleted] = await tx.query<{ n: number }>(
@@ -257,6 +262,7 @@ export class ParticipantsService {
     return this.useCases.run(ctx, Permission.ParticipantErase, async (tx) => {
       const participant = await this.lockForConsentChange(tx, rawId);
       const counts = await this.traces(tx, participant.id);
+      await this.quoteEffects.erased(tx, participant.id);
       // Responses, codings, quotes and the consent ledger go by cascade.
       await tx.query(`DELETE FROM participants WHERE id = $1`, [participant.id]);
       const receipt = {

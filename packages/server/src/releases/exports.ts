@@ -20,6 +20,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 const FILE = /^([a-z0-9-]{1,100})\.(csv|json)$/;
+/** The file of a release that holds its quotes rather than a table. */
+const QUOTES_FILE = 'quotes';
+const QUOTE_COLUMNS = ['release', 'position', 'quote', 'text', 'attribution', 'prompt'] as const;
 const VERSION = /^(latest|[1-9][0-9]{0,8})$/;
 
 function csvField(value: string | number | boolean | null): string {
@@ -46,7 +49,7 @@ function values(release: Release, table: ReleaseTable, cell: ReleaseCell) {
 /**
  * `GET /exports/releases/{latest|<version>}/<table>.{csv|json}`: one table of a published
  * release for a warehouse's scheduled pull, with any token that may read releases (a council
- * key). The ETag names the table's content and the release, so an unchanged pull is a 304; the
+ * key); `quotes.{csv|json}` is the release's quotes, for staff only. The ETag names the table's content and the release, so an unchanged pull is a 304; the
  * body is streamed from a database cursor a batch at a time.
  */
 export function exportRoutes(dataSource: DataSource, engagementId: string, services: Services, logger: Logger): Router {
@@ -66,6 +69,7 @@ export function exportRoutes(dataSource: DataSource, engagementId: string, servi
       const [, name, format] = file as unknown as [string, string, 'csv' | 'json'];
       const release = await services.releases.find(ctx, version === 'latest' ? null : Number(version));
       if (!release) throw new DomainError(ErrorCode.NOT_FOUND, 'No release has been published yet', 'version');
+      if (name === QUOTES_FILE) return await sendQuotes(res, format, release, ctx, services);
       const table = await services.releases.table(ctx, release, name, 'table');
 
       const etag = `"${table.contentHash.slice(0, 32)}-v${release.version}-${format}"`;
@@ -108,6 +112,46 @@ export function exportRoutes(dataSource: DataSource, engagementId: string, servi
   return router;
 }
 
+function releaseHeader(release: Release): string {
+  return JSON.stringify({
+    version: release.version,
+    contentHash: release.contentHash,
+    threshold: release.threshold,
+    method: release.method,
+    snapshotAt: release.snapshotAt,
+    publishedAt: release.publishedAt,
+  });
+}
+
+/**
+ * `quotes.{csv|json}`: the release's quotes still published (a withdrawal takes one out of every
+ * release at once), for staff who may read quotes; each quote sent is recorded as a use. Never
+ * cached: what it holds changes with consent, not with the release.
+ */
+async function sendQuotes(
+  res: Response,
+  format: 'csv' | 'json',
+  release: Release,
+  ctx: RequestContext,
+  services: Services,
+): Promise<void> {
+  const quotes = await services.quotes.exportRelease(ctx, release.id, format);
+  const rows = quotes.map((q) => [release.version, q.position, q.quoteId, q.text, q.attribution, q.prompt] as const);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Disposition', `attachment; filename="chorus-release-${release.version}-quotes.${format}"`);
+  if (format === 'csv') {
+    res.type('text/csv; charset=utf-8');
+    res.send([QUOTE_COLUMNS, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join(''));
+    return;
+  }
+  res.type('application/json; charset=utf-8');
+  res.send(
+    `{"release":${releaseHeader(release)},"columns":${JSON.stringify(QUOTE_COLUMNS)},"quotes":${JSON.stringify(
+      rows.map((row) => Object.fromEntries(QUOTE_COLUMNS.map((column, i) => [column, row[i]]))),
+    )}}`,
+  );
+}
+
 /** If-None-Match: `*`, or a list of tags (weak or strong) one of which is ours. */
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -131,14 +175,7 @@ async function stream(
   if (format === 'csv') await write(`${EXPORT_COLUMNS.join(',')}\r\n`);
   else
     await write(
-      `{"release":${JSON.stringify({
-        version: release.version,
-        contentHash: release.contentHash,
-        threshold: release.threshold,
-        method: release.method,
-        snapshotAt: release.snapshotAt,
-        publishedAt: release.publishedAt,
-      })},"table":${JSON.stringify({ name: table.name, title: table.title, rows: table.rows, columns: table.columns, measure: table.measure, contentHash: table.contentHash })},"columns":${JSON.stringify(EXPORT_COLUMNS)},"cells":[`,
+      `{"release":${releaseHeader(release)},"table":${JSON.stringify({ name: table.name, title: table.title, rows: table.rows, columns: table.columns, measure: table.measure, contentHash: table.contentHash })},"columns":${JSON.stringify(EXPORT_COLUMNS)},"cells":[`,
     );
   await source(async (batch) => {
     const text =

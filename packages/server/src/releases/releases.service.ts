@@ -14,6 +14,7 @@ import {
   type SuppressionReason,
 } from '../disclosure/index.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { QuotesService } from '../quotes/quotes.service.js';
 import { buildReleaseTask } from './build-release.task.js';
 import { Release, ReleaseCellKind, ReleaseStatus, type ReleaseCell, type ReleaseTable } from './release.entity.js';
 import { NAMED_TABLES, TABLE_NAMES } from './release-tables.js';
@@ -107,6 +108,7 @@ export class ReleasesService {
     private readonly useCases: UseCases,
     private readonly cursors: Cursors,
     private readonly jobs: JobQueue,
+    private readonly quotes: QuotesService,
   ) {}
 
   /**
@@ -208,6 +210,8 @@ export class ReleasesService {
         cellCount += figures.length;
         tableHashes.push([named.name, hash]);
       }
+      // The quotes approved at this moment; withdrawals take them out later (the figures never change).
+      const quotes = await this.quotes.attachToRelease(tx, release.id);
       const contentHash = createHash('sha256')
         .update(JSON.stringify([threshold, method, tableHashes]))
         .digest('hex');
@@ -223,7 +227,7 @@ export class ReleasesService {
             action: AuditAction.ReleasePublished,
             entityType: 'release',
             entityId: release.id,
-            details: { version: release.version, tables: tableHashes.length, cells: cellCount, contentHash },
+            details: { version: release.version, tables: tableHashes.length, cells: cellCount, quotes, contentHash },
           },
         ],
       };

@@ -1,0 +1,87 @@
+import { ConsentPurpose } from '@chorus/shared';
+import { AuditAction, type AuditEntry } from '../audit/audit-action.js';
+import type { RequestContext } from '../db/request-context.js';
+
+/**
+ * What a consent change does to a person's quotes, run inside the withdrawal's (or erasure's)
+ * transaction, so no export, release or report built afterwards can see a quote the person has
+ * taken back. The participant is locked by the caller.
+ */
+export class QuoteConsentEffects {
+  async withdrawn(tx: RequestContext, participantId: string, purpose: ConsentPurpose): Promise<AuditEntry[]> {
+    switch (purpose) {
+      case ConsentPurpose.QUOTE:
+        return this.quoteWithdrawn(tx, participantId);
+      case ConsentPurpose.ATTRIBUTION:
+        return this.namingWithdrawn(tx, participantId);
+      case ConsentPurpose.PARTICIPATION:
+        // Their responses are deleted next, and their quotes with them.
+        await this.markRemoved(tx, participantId, 'PARTICIPATION_WITHDRAWN');
+        return [];
+      default:
+        return [];
+    }
+  }
+
+  /** Before an erasure deletes the person: the releases that listed their quotes say one was removed. */
+  async erased(tx: RequestContext, participantId: string): Promise<void> {
+    await this.markRemoved(tx, participantId, 'ERASED');
+  }
+
+  /**
+   * Every quote of theirs becomes WITHDRAWN (whatever its step), loses any name, and leaves every
+   * release that listed it; each such release keeps a removal mark with no personal data.
+   */
+  private async quoteWithdrawn(tx: RequestContext, participantId: string): Promise<AuditEntry[]> {
+    const moved = await tx.query<{ id: string }>(
+      `WITH theirs AS (
+         SELECT q.id, q.status FROM quotes q JOIN responses r ON r.id = q.response_id
+         WHERE r.participant_id = $1 AND q.status <> 'WITHDRAWN' FOR UPDATE OF q
+       ), moved AS (
+         UPDATE quotes q SET status = 'WITHDRAWN', attributed_name = NULL, updated_at = now()
+         FROM theirs WHERE q.id = theirs.id RETURNING q.id
+       ), stepped AS (
+         INSERT INTO quote_transitions (quote_id, from_status, to_status, by_user_id, by_api_key_id, reason)
+         SELECT id, status, 'WITHDRAWN', $2, $3, 'QUOTE consent withdrawn' FROM theirs
+       )
+       SELECT id FROM moved`,
+      [participantId, tx.caller.userId, tx.caller.apiKeyId],
+    );
+    if (!moved.length) return [];
+    const ids = moved.map((row) => row.id);
+    await tx.query(
+      `WITH gone AS (DELETE FROM release_quotes WHERE quote_id = ANY($1::uuid[]) RETURNING release_id, quote_id)
+       INSERT INTO release_quote_removals (release_id, quote_id, reason) SELECT release_id, quote_id, 'QUOTE_WITHDRAWN' FROM gone`,
+      [ids],
+    );
+    return ids.map((id) => ({ action: AuditAction.QuotesWithdrawn, entityType: 'quote' as const, entityId: id }));
+  }
+
+  /** Named quotes go back to their descriptions. */
+  private async namingWithdrawn(tx: RequestContext, participantId: string): Promise<AuditEntry[]> {
+    const unnamed = await tx.query<{ id: string }>(
+      `WITH unnamed AS (
+         UPDATE quotes q SET attributed_name = NULL, updated_at = now()
+         FROM responses r WHERE r.id = q.response_id AND r.participant_id = $1 AND q.attributed_name IS NOT NULL
+         RETURNING q.id, q.status
+       ), stepped AS (
+         INSERT INTO quote_transitions (quote_id, from_status, to_status, by_user_id, by_api_key_id, reason)
+         SELECT id, status, status, $2, $3, 'ATTRIBUTION consent withdrawn: attributed by its description' FROM unnamed
+       )
+       SELECT id FROM unnamed`,
+      [participantId, tx.caller.userId, tx.caller.apiKeyId],
+    );
+    return unnamed.map((row) => ({ action: AuditAction.QuotesNamedNoLonger, entityType: 'quote', entityId: row.id }));
+  }
+
+  /** Releases listing quotes about to be deleted keep a mark that one was removed, naming no quote. */
+  private async markRemoved(tx: RequestContext, participantId: string, reason: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO release_quote_removals (release_id, quote_id, reason)
+       SELECT rq.release_id, NULL, $2 FROM release_quotes rq
+       JOIN quotes q ON q.id = rq.quote_id JOIN responses r ON r.id = q.response_id
+       WHERE r.participant_id = $1`,
+      [participantId, reason],
+    );
+  }
+}
