@@ -18,6 +18,8 @@ export const ADMIN_ROUTES = {
   participant: '/participants/:id',
   aggregates: '/aggregates',
   releases: '/releases',
+  quotes: '/quotes',
+  quote: '/quotes/:id',
   areas: '/admin/areas',
   organisations: '/admin/organisations',
   users: '/admin/users',

@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { to: '/participants', label: 'Participants', permission: Permission.ParticipantRead },
   { to: '/aggregates', label: 'Aggregates', permission: Permission.AggregateRead },
   { to: '/releases', label: 'Releases', permission: Permission.ReleaseRead },
+  { to: '/quotes', label: 'Quotes', permission: Permission.QuoteRead },
   { to: '/admin/areas', label: 'Areas', permission: Permission.AreaManage },
   { to: '/admin/organisations', label: 'Organisations', permission: Permission.OrganisationManage },
   { to: '/admin/users', label: 'Users', permission: Permission.UserManage },

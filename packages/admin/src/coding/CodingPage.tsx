@@ -30,6 +30,10 @@ import { SelectableText } from './SelectableText';
 import { useCodeResponse } from './useCodeResponse';
 import { useShortcuts } from './useShortcuts';
 import { runAsync } from '../common/handle';
+import { Permission } from '@chorus/shared';
+import { useSession } from '../auth/useSession';
+import { quotePath } from '../quotes/quoteSteps';
+import { useMarkQuote } from '../quotes/useQuoteSteps';
 
 const andList = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
@@ -141,13 +145,17 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
   const codings = getFragmentData(CodingListItemFragment, response?.codings ?? []);
   const themes = useThemeOptions();
   const [codeResponse, coding] = useCodeResponse();
+  const [markQuote, marking] = useMarkQuote();
+  const { can } = useSession();
+  const mayQuote = can(Permission.QuoteEdit);
   const errors = formErrors(coding.error);
-  const above = messageAboveForm(errors, ['excerpt', 'themeId']);
+  const above = messageAboveForm(errors, ['excerpt', 'themeId']) ?? messageAboveForm(formErrors(marking.error), []);
 
   const [excerpt, setExcerpt] = useState('');
   const [themeIds, setThemeIds] = useState<string[]>([]);
   const [problems, setProblems] = useState<{ excerpt?: string; themes?: string }>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [quotedId, setQuotedId] = useState<string | null>(null);
   const [helpOpened, help] = useDisclosure(false);
   const [shortcutsOn, setShortcutsOn] = useLocalStorage({ key: 'chorus.coding.shortcuts', defaultValue: true });
 
@@ -192,8 +200,33 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
     }
   };
 
+  /** Marks the excerpt (the selected passage) as a candidate quote, by where it stands in the text. */
+  const markAsQuote = async () => {
+    if (!response || !mayQuote || marking.loading) return;
+    const passage = excerpt.trim();
+    const start = passage ? response.text.indexOf(passage) : -1;
+    setNotice(null);
+    setQuotedId(null);
+    if (start < 0) {
+      setProblems((found) => ({
+        ...found,
+        excerpt: passage
+          ? 'The excerpt must appear word for word in the response: select it in the text, or correct it'
+          : 'Select the passage to quote in the response text first',
+      }));
+      return excerptRef.current?.focus();
+    }
+    try {
+      const quote = await markQuote({ responseId, start, end: start + passage.length });
+      if (quote) setQuotedId(quote.id);
+    } catch {
+      // shown above the form
+    }
+  };
+
   useShortcuts(
     {
+      ...(mayQuote ? { q: () => void markAsQuote() } : {}),
       s: () => textRef.current?.focus(),
       e: () => excerptRef.current?.focus(),
       t: () => themesRef.current?.focus(),
@@ -276,6 +309,14 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
                           {notice}
                         </Alert>
                       )}
+                      {quotedId && (
+                        <Alert color="green" role="status">
+                          Marked the excerpt as a candidate quote.{' '}
+                          <Anchor component={Link} to={quotePath(quotedId)} inherit>
+                            Open it in the quote register
+                          </Anchor>
+                        </Alert>
+                      )}
                       <Textarea
                         ref={excerptRef}
                         label="Excerpt"
@@ -327,9 +368,16 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
                         />
                       )}
                       <Group justify="space-between">
-                        <Button type="submit" loading={coding.saving}>
-                          {excerpt.trim() ? 'Code excerpt' : 'Code whole response'}
-                        </Button>
+                        <Group gap="xs">
+                          <Button type="submit" loading={coding.saving}>
+                            {excerpt.trim() ? 'Code excerpt' : 'Code whole response'}
+                          </Button>
+                          {mayQuote && (
+                            <Button variant="default" onClick={() => runAsync(markAsQuote())} loading={marking.loading}>
+                              Mark as quote
+                            </Button>
+                          )}
+                        </Group>
                         {nextButton}
                       </Group>
                       {Boolean(nextError) && (

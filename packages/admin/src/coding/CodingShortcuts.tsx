@@ -12,6 +12,7 @@ const SCREEN: Shortcut[] = [
   { keys: ['e'], does: 'Edit the excerpt' },
   { keys: ['t'], does: 'Choose themes' },
   { keys: ['c'], does: 'Code the excerpt (or the whole response) to the chosen themes' },
+  { keys: ['q'], does: 'Mark the excerpt as a candidate quote' },
   { keys: ['n'], does: 'Next uncoded response' },
   { keys: ['?'], does: 'Show all shortcuts' },
 ];

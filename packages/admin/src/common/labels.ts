@@ -52,7 +52,7 @@ export const LABELS = {
   purpose: {
     [ConsentPurpose.PARTICIPATION]: 'Take part (required)',
     [ConsentPurpose.QUOTE]: 'Be quoted anonymously',
-    [ConsentPurpose.ATTRIBUTION]: 'Be quoted with a description',
+    [ConsentPurpose.ATTRIBUTION]: 'Be named with their quotes',
     [ConsentPurpose.FOLLOW_UP_CONTACT]: 'Be contacted again',
     [ConsentPurpose.SPECIAL_CATEGORY_DATA]: 'Share sensitive demographics',
   },

@@ -10,8 +10,9 @@ import { runAsync } from '../common/handle';
 const CONSEQUENCE: Partial<Record<ConsentPurpose, string>> = {
   [ConsentPurpose.PARTICIPATION]:
     'All of their responses, codings and quotes are deleted at once, with their area and age band. This cannot be undone.',
-  [ConsentPurpose.QUOTE]: 'Quotes of their words leave every export and report at once.',
-  [ConsentPurpose.ATTRIBUTION]: 'Their quotes are no longer attributed with a description.',
+  [ConsentPurpose.QUOTE]:
+    'Every quote of their words is withdrawn and leaves every release, export and report at once; releases that held one say so.',
+  [ConsentPurpose.ATTRIBUTION]: 'Their quotes are no longer published with their name, only with a description.',
   [ConsentPurpose.FOLLOW_UP_CONTACT]: 'Their contact details are deleted at once.',
 };
 

@@ -29,7 +29,11 @@ export function ReleasedTableView({ file }: { file: ExportFile }) {
     if (cell.kind === 'TOTAL') total = cell;
   }
   return (
-    <Table.ScrollContainer minWidth={600}>
+    // Wider than the screen: the scrolling box takes focus, so the keyboard can scroll it too.
+    <Table.ScrollContainer
+      minWidth={600}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': `${file.table.title}, scrollable` } }}
+    >
       <Table striped withColumnBorders>
         <Table.Caption>
           {file.table.title} — release {file.release.version}; figures below {file.release.threshold} are withheld

@@ -26,6 +26,7 @@ import { QueryState } from '../common/QueryState';
 import { SuccessNotice } from '../common/SuccessNotice';
 import { usePages } from '../common/usePages';
 import { downloadExport, exportUrl } from './exportFile';
+import { ReleaseQuotes } from '../quotes/ReleaseQuotes';
 import { ReleaseCharts } from './ReleaseCharts';
 import { ReleasedTableView } from './ReleasedTableView';
 import { ReleaseHistoryQuery, ReleaseTablesQuery } from './releases.graphql';
@@ -137,7 +138,12 @@ export default function ReleasesPage() {
                       <Table.Tr key={node.version}>
                         <Table.Th scope="row">{node.version}</Table.Th>
                         <Table.Td>
-                          <Badge variant="light" color={node.status === 'PUBLISHED' ? 'green' : 'gray'}>
+                          <Badge
+                            variant="dot"
+                            color={node.status === 'PUBLISHED' ? 'green' : 'gray'}
+                            tt="none"
+                            miw="max-content"
+                          >
                             {node.status.toLowerCase()}
                           </Badge>
                         </Table.Td>
@@ -206,6 +212,7 @@ export default function ReleasesPage() {
               </Alert>
             )}
             {preview.file ? <ReleasedTableView file={preview.file} /> : !preview.error && <Loader size="sm" />}
+            {can(Permission.QuoteRead) && <ReleaseQuotes version={release.version} />}
             {byArea.file && byMonth.file && (
               <Stack mt="xl">
                 <Title order={2} size="h3">
