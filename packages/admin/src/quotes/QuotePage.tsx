@@ -35,9 +35,9 @@ import { useApproveQuote, useCheckQuoteConsent, useDeidentifyQuote, useRejectQuo
 type Quote = NonNullable<QuoteDetail['quote']>;
 
 const ATTRIBUTES: { value: QuoteAttribute; label: string }[] = [
-  { value: 'AGE_BAND' as QuoteAttribute, label: 'Age band' },
-  { value: 'CONNECTION' as QuoteAttribute, label: 'Connection to the city' },
-  { value: 'AREA' as QuoteAttribute, label: 'Area' },
+  { value: 'AGE_BAND', label: 'Age band' },
+  { value: 'CONNECTION', label: 'Connection to the city' },
+  { value: 'AREA', label: 'Area' },
 ];
 
 function Alerted({ message }: { message: string | null }) {
