@@ -336,13 +336,13 @@ function History({ quote }: { quote: Quote }) {
         </Table.Tbody>
       </Table>
       <Text size="sm" mt="md">
-        {quote.uses.length
-          ? quote.uses
+        {quote.uses.totalCount
+          ? `Used ${quote.uses.totalCount} ${quote.uses.totalCount === 1 ? 'time' : 'times'}: ${quote.uses.edges
               .map(
-                (use) =>
-                  `${use.kind === 'RELEASE' ? `In release ${use.releaseVersion}` : `Exported (${use.format}) from release ${use.releaseVersion}`}, ${formatDateTime(use.at)}`,
+                ({ node: use }) =>
+                  `${use.kind === 'RELEASE' ? `in release ${use.releaseVersion}` : `exported (${use.format}) from release ${use.releaseVersion}`}, ${formatDateTime(use.at)}`,
               )
-              .join('; ')
+              .join('; ')}${quote.uses.totalCount > quote.uses.edges.length ? '; …' : ''}`
           : 'Not used in any release or export yet.'}
       </Text>
     </Paper>

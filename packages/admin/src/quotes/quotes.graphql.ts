@@ -64,11 +64,16 @@ export const QuoteDetailQuery = graphql(`
         at
         reason
       }
-      uses {
-        kind
-        releaseVersion
-        format
-        at
+      uses(first: 20) {
+        totalCount
+        edges {
+          node {
+            kind
+            releaseVersion
+            format
+            at
+          }
+        }
       }
     }
   }

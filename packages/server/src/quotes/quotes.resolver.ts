@@ -30,6 +30,7 @@ import {
 } from './quote.entity.js';
 
 const QuoteConnection = Connection(Quote, 'Quote');
+const QuoteUseConnection = Connection(QuoteUse, 'QuoteUse');
 
 @InputType({ description: 'A passage of a response, by character offsets into its text.' })
 class MarkQuoteInput {
@@ -178,9 +179,13 @@ export class QuotesResolver {
     return services.quotes.transitions(req, quote);
   }
 
-  @FieldResolver(() => [QuoteUse], { description: 'Every release and export it was used in, oldest first.' })
-  uses(@Root() quote: Quote, @Ctx() { req, services }: GraphQLContext) {
-    return services.quotes.uses(req, quote);
+  @Authorized(Permission.QuoteRead)
+  @FieldResolver(() => QuoteUseConnection, {
+    complexity: pagedComplexity,
+    description: 'Every release and export it was used in, oldest first.',
+  })
+  uses(@Root() quote: Quote, @Args(() => PageArgs) page: PageArgs, @Ctx() { req, services }: GraphQLContext) {
+    return services.quotes.uses(req, quote, page);
   }
 
   @FieldResolver(() => QuoteConsentState, { description: 'Whether it may be published, and named, as consent stands.' })

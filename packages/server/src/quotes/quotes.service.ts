@@ -246,14 +246,32 @@ export class QuotesService {
     }));
   }
 
-  async uses(ctx: RequestContext, quote: Quote): Promise<QuoteUse[]> {
+  /** Every use, oldest first, a page at a time: a quote exported on a schedule is used every night. */
+  async uses(ctx: RequestContext, quote: Quote, page: PageArgs): Promise<Page<QuoteUse>> {
     ctx.require(Permission.QuoteRead);
-    const rows = await ctx.read<{ kind: QuoteUseKind; version: number | null; format: string | null; at: unknown }>(
-      `SELECT u.kind, rel.version, u.format, u.at FROM quote_uses u LEFT JOIN releases rel ON rel.id = u.release_id
-       WHERE u.quote_id = $1 ORDER BY u.at, u.id`,
-      [quote.id],
-    );
-    return rows.map((row) => ({ kind: row.kind, releaseVersion: row.version, format: row.format, at: date(row.at) }));
+    const count = async () => {
+      const [row] = await ctx.read<{ n: number }>(`SELECT count(*)::int AS n FROM quote_uses WHERE quote_id = $1`, [
+        quote.id,
+      ]);
+      return row!.n;
+    };
+    return this.byPosition(`quote_uses ${quote.id}`, quote.id, page, count, async (after, limit) => {
+      const rows = await ctx.read<{
+        id: string;
+        kind: QuoteUseKind;
+        version: number | null;
+        format: string | null;
+        at: unknown;
+      }>(
+        `SELECT u.id, u.kind, rel.version, u.format, u.at FROM quote_uses u LEFT JOIN releases rel ON rel.id = u.release_id
+         WHERE u.quote_id = $1 AND u.id > $2 ORDER BY u.id LIMIT $3`,
+        [quote.id, after, limit],
+      );
+      return rows.map((row) => ({
+        node: { kind: row.kind, releaseVersion: row.version, format: row.format, at: date(row.at) },
+        position: Number(row.id),
+      }));
+    });
   }
 
   /** Whether the quote may be published, and named, as consent stands now. */
@@ -319,33 +337,25 @@ export class QuotesService {
   /** A page of a release's quotes still published, in the release's order. */
   async ofRelease(ctx: RequestContext, releaseId: string, page: PageArgs): Promise<Page<Quote>> {
     ctx.require(Permission.QuoteRead);
-    const first = pageSize(page.first);
-    const scope = `release_quotes ${releaseId}`;
-    const after = page.after ? Number(this.cursors.decode(scope, page.after)[0]) : 0;
     const query = this.scoped(ctx)
       .innerJoin('release_quotes', 'rq', 'rq.quote_id = q.id AND rq.release_id = :releaseId', { releaseId })
       .andWhere(`q.status = 'APPROVED'`);
-    const rows = await query
-      .clone()
-      .addSelect('rq.position', 'position')
-      .andWhere('rq.position > :after', { after })
-      .orderBy('rq.position')
-      .limit(first + 1)
-      .getRawAndEntities<{ position: number }>();
-    const edges = rows.entities.slice(0, first).map((node, i) => ({
-      node,
-      cursor: this.cursors.encode(scope, String(rows.raw[i]!.position), releaseId),
-    }));
-    return {
-      totalCount: query.getCount(),
-      edges,
-      pageInfo: {
-        hasNextPage: rows.entities.length > first,
-        hasPreviousPage: Boolean(page.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
+    return this.byPosition(
+      `release_quotes ${releaseId}`,
+      releaseId,
+      page,
+      () => query.getCount(),
+      async (after, limit) => {
+        const rows = await query
+          .clone()
+          .addSelect('rq.position', 'position')
+          .andWhere('rq.position > :after', { after })
+          .orderBy('rq.position')
+          .limit(limit)
+          .getRawAndEntities<{ position: number }>();
+        return rows.entities.map((node, i) => ({ node, position: rows.raw[i]!.position }));
       },
-    };
+    );
   }
 
   /** How many quotes have been taken out of a release since it was built (withdrawals, erasures). */
@@ -404,6 +414,34 @@ export class QuotesService {
         ],
       };
     });
+  }
+
+  /** Keyset paging over a whole-number position (a release's order, an identity column), `read` giving rows after one. */
+  private async byPosition<T>(
+    scope: string,
+    ownerId: string,
+    page: PageArgs,
+    count: () => Promise<number>,
+    read: (after: number, limit: number) => Promise<{ node: T; position: number }[]>,
+  ): Promise<Page<T>> {
+    const first = pageSize(page.first);
+    const after = page.after ? Number(this.cursors.decode(scope, page.after)[0]) : 0;
+    const rows = await read(after, first + 1);
+    const edges = rows
+      .slice(0, first)
+      .map(({ node, position }) => ({ node, cursor: this.cursors.encode(scope, String(position), ownerId) }));
+    return {
+      get totalCount() {
+        return count();
+      },
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: Boolean(page.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
   }
 
   private scoped(ctx: RequestContext) {

@@ -36,7 +36,7 @@ const DETAIL = `query($id: ID!) { quote(id: $id) {
   consent { groupNotes quote named }
   descriptionCheck { threshold matching belowThreshold }
   transitions { fromStatus toStatus reason by { displayName } }
-  uses { kind releaseVersion format }
+  uses(first: 10) { totalCount edges { node { kind releaseVersion format } } }
 } }`;
 
 async function person(consents: string[], input: Record<string, unknown> = {}) {
@@ -357,11 +357,25 @@ describe('consent effects on every output', () => {
     const json = (await (await exported(first, 'json')).json()) as { quotes: unknown[] };
     expect(json.quotes).toHaveLength(3);
     const { quote } = await server.ok(DETAIL, { id: plainQuote }, coordinator);
-    expect(quote.uses).toEqual([
+    expect(quote.uses.totalCount).toBe(3);
+    expect(quote.uses.edges.map((e: { node: unknown }) => e.node)).toEqual([
       { kind: 'RELEASE', releaseVersion: first, format: null },
       { kind: 'EXPORT', releaseVersion: first, format: 'csv' },
       { kind: 'EXPORT', releaseVersion: first, format: 'json' },
     ]);
+    const USES = `query($id: ID!, $after: String) { quote(id: $id) { uses(first: 2, after: $after) {
+      pageInfo { hasNextPage endCursor } edges { node { format } } } } }`;
+    const { quote: page1 } = await server.ok(USES, { id: plainQuote }, coordinator);
+    expect(page1.uses.pageInfo.hasNextPage).toBe(true);
+    const { quote: page2 } = await server.ok(
+      USES,
+      { id: plainQuote, after: page1.uses.pageInfo.endCursor },
+      coordinator,
+    );
+    expect(page2.uses).toEqual({
+      pageInfo: { hasNextPage: false, endCursor: expect.any(String) },
+      edges: [{ node: { format: 'json' } }],
+    });
   });
 
   it("council keys and partners never read the quotes export or a release's quotes", async () => {
