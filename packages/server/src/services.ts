@@ -20,6 +20,7 @@ import { ContactNames } from './participants/contact-names.js';
 import { ParticipantsService } from './participants/participants.service.js';
 import { QuoteConsentEffects } from './quotes/quote-consent-effects.js';
 import { QuotesService } from './quotes/quotes.service.js';
+import { ReleaseScheduleService } from './releases/release-schedule.service.js';
 import { ReleasesService } from './releases/releases.service.js';
 import { ResponsesService } from './responses/responses.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -62,6 +63,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const areas = new AreasService(useCases);
   const jobs = new JobQueue(deriveKey(secret, 'job-envelope'));
   const quotes = new QuotesService(responses, consents, useCases, cursors);
+  const releases = new ReleasesService(useCases, cursors, jobs, quotes);
   return {
     audit,
     apiKeys,
@@ -80,7 +82,8 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     codings: new CodingsService(responses, themes, useCases),
     aggregates: new AggregatesService(themes),
     quotes,
-    releases: new ReleasesService(useCases, cursors, jobs, quotes),
+    releases,
+    releaseSchedule: new ReleaseScheduleService(useCases, cursors, jobs, releases),
     jobs,
   };
 }

@@ -40,6 +40,7 @@ export enum AuditAction {
   QuotesExported = 'quotes.exported',
   DemoSeeded = 'demo.seeded',
   EngagementThresholdChanged = 'engagement.threshold_changed',
+  ReleaseScheduleChanged = 'engagement.release_schedule_changed',
 }
 
 /** The kind of record an audit entry is about. */

@@ -13,6 +13,7 @@ import { Release } from '../releases/release.entity.js';
 import { Response } from '../responses/response.entity.js';
 import { Submission } from '../responses/submission.entity.js';
 import { Quote } from '../quotes/quote.entity.js';
+import { ReleaseRun } from '../releases/release-schedule.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { Theme } from '../themes/theme.entity.js';
 import { User } from '../users/user.entity.js';
@@ -27,6 +28,7 @@ import { DisclosureRecordKeys1796350000000 } from './migrations/1796350000000-di
 import { AreaCodesAndKinds1796360000000 } from './migrations/1796360000000-area-codes-and-kinds.js';
 import { Releases1796361000000 } from './migrations/1796361000000-releases.js';
 import { QuoteRegister1796400000000 } from './migrations/1796400000000-quote-register.js';
+import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -40,6 +42,7 @@ export const ENTITIES = [
   Participant,
   Quote,
   Release,
+  ReleaseRun,
   Response,
   Submission,
   Session,
@@ -58,6 +61,7 @@ export const MIGRATIONS = [
   AreaCodesAndKinds1796360000000,
   Releases1796361000000,
   QuoteRegister1796400000000,
+  ReleaseSchedule1796460000000,
 ];
 
 export interface PoolOptions {

@@ -19,6 +19,11 @@ import {
   ReleaseQuotesResolver,
   ResponseQuotesResolver,
 } from '../quotes/quotes.resolver.js';
+import {
+  ReleaseRunsResolver,
+  ReleaseScheduleFieldsResolver,
+  ReleaseScheduleResolver,
+} from '../releases/release-schedule.resolver.js';
 import { ReleasesResolver, ReleaseTablesResolver } from '../releases/releases.resolver.js';
 import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
@@ -49,6 +54,9 @@ export function getSchema(): GraphQLSchema {
       QuoteTransitionsResolver,
       ReleaseQuotesResolver,
       ReleasesResolver,
+      ReleaseScheduleResolver,
+      ReleaseScheduleFieldsResolver,
+      ReleaseRunsResolver,
       ReleaseTablesResolver,
       ResponseQuotesResolver,
       ResponsesResolver,

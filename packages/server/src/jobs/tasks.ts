@@ -1,4 +1,5 @@
 import { buildReleaseTask } from '../releases/build-release.task.js';
+import { scheduledReleaseTask } from '../releases/scheduled-release.task.js';
 import type { Task } from './task.js';
 
 /**
@@ -6,4 +7,4 @@ import type { Task } from './task.js';
  * Exports, imports and reports add theirs here; a job whose task is not listed waits, untouched,
  * for a runner that knows it.
  */
-export const JOB_TASKS: readonly Task<unknown>[] = [buildReleaseTask];
+export const JOB_TASKS: readonly Task<unknown>[] = [buildReleaseTask, scheduledReleaseTask];

@@ -117,22 +117,13 @@ export class ReleasesService {
    */
   async publish(ctx: RequestContext): Promise<Release> {
     const { release, queued } = await this.useCases.run(ctx, Permission.ReleasePublish, async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:release-version'), hashtext($1::text))`, [
-        tx.engagementId,
-      ]);
       const [counted] = await tx.query<{ responses: number }>(
         `SELECT count(*)::int AS responses FROM (SELECT 1 FROM response_facts WHERE engagement_id = $1 LIMIT $2) f`,
         [tx.engagementId, INLINE_BUILD_LIMIT + 1],
       );
-      const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO releases (engagement_id, version, status, requested_by_user_id, requested_by_api_key_id)
-         SELECT $1, coalesce(max(version), 0) + 1, 'BUILDING', $2, $3 FROM releases WHERE engagement_id = $1
-         RETURNING id`,
-        [tx.engagementId, tx.caller.userId, tx.caller.apiKeyId],
-      );
+      const release = await this.number(tx);
       const queued = counted!.responses > INLINE_BUILD_LIMIT;
-      if (queued) await this.jobs.enqueue(tx, buildReleaseTask, { releaseId: row!.id });
-      const release = await tx.manager.findOneByOrFail(Release, { id: row!.id });
+      if (queued) await this.jobs.enqueue(tx, buildReleaseTask, { releaseId: release.id });
       return { result: { release, queued }, audit: [] };
     });
     if (queued) return release;
@@ -142,6 +133,21 @@ export class ReleasesService {
       await this.markFailed(ctx, release.id);
       throw error;
     }
+  }
+
+  /** A new release, BUILDING, numbered next (serialised, so two publishers get two versions); in `tx`. */
+  async number(tx: RequestContext): Promise<Release> {
+    tx.require(Permission.ReleasePublish);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:release-version'), hashtext($1::text))`, [
+      tx.engagementId,
+    ]);
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO releases (engagement_id, version, status, requested_by_user_id, requested_by_api_key_id)
+       SELECT $1, coalesce(max(version), 0) + 1, 'BUILDING', $2, $3 FROM releases WHERE engagement_id = $1
+       RETURNING id`,
+      [tx.engagementId, tx.caller.userId, tx.caller.apiKeyId],
+    );
+    return tx.manager.findOneByOrFail(Release, { id: row!.id });
   }
 
   /** A build that cannot succeed: the release stays numbered, marked FAILED, and holds no tables. */
@@ -162,7 +168,10 @@ export class ReleasesService {
       if (!release) throw notFound('Release', 'releaseId');
       if (release.status !== ReleaseStatus.BUILDING) return { result: release, audit: [] };
       // now() is the transaction's start: the moment the snapshot shows.
-      const [snapshot] = await tx.query<{ now: Date }>(`SELECT now() AS now`);
+      const [snapshot] = await tx.query<{ now: Date; facts: string }>(
+        `SELECT now() AS now, coalesce((SELECT version FROM aggregate_versions WHERE engagement_id = $1), 0)::text AS facts`,
+        [tx.engagementId],
+      );
       let threshold: number | null = null;
       let method: string | null = null;
       let cellCount = 0;
@@ -217,8 +226,8 @@ export class ReleasesService {
         .digest('hex');
       await tx.query(
         `UPDATE releases SET status = 'PUBLISHED', threshold = $2, method = $3, content_hash = $4, table_count = $5,
-           cell_count = $6, snapshot_at = $7, published_at = clock_timestamp() WHERE id = $1`,
-        [release.id, threshold, method, contentHash, tableHashes.length, cellCount, snapshot!.now],
+           cell_count = $6, snapshot_at = $7, facts_version = $8, published_at = clock_timestamp() WHERE id = $1`,
+        [release.id, threshold, method, contentHash, tableHashes.length, cellCount, snapshot!.now, snapshot!.facts],
       );
       return {
         result: await tx.manager.findOneByOrFail(Release, { id: release.id }),
@@ -266,6 +275,12 @@ export class ReleasesService {
     });
     if (!release) throw notFound('Release', 'version');
     return release;
+  }
+
+  /** Any release of the engagement by id, as its publishers see it; null if there is none. */
+  byId(ctx: RequestContext, id: string): Promise<Release | null> {
+    ctx.require(Permission.ReleasePublish);
+    return ctx.manager.findOneBy(Release, { id, engagementId: ctx.engagementId });
   }
 
   /** Its tables in their fixed order; batched with sibling releases' reads. */
