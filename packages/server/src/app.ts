@@ -36,6 +36,7 @@ import { getSchema } from './graphql/schema.js';
 import { probeRoutes } from './health/probes.js';
 import type { Logger } from './logger.js';
 import { apiBudgetPlugin } from './rate-limit/api-budget.js';
+import { auditExportRoutes } from './audit/audit-export.js';
 import { exportRoutes } from './releases/exports.js';
 import type { Services } from './services.js';
 import { explorerPage } from './web/explorer.js';
@@ -156,6 +157,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   );
 
   app.use(exportRoutes(dataSource, engagementId, services, logger));
+  app.use(auditExportRoutes(dataSource, engagementId, services, logger));
 
   if (existsSync(join(config.adminDir, 'index.html'))) {
     app.use(precompressedAssets(config.adminDir, '1h'));

@@ -2,6 +2,7 @@ import { UseCases } from './access/use-case.js';
 import { AggregatesService } from './aggregates/aggregates.service.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { AreasService } from './areas/areas.service.js';
+import { AuditLogService } from './audit/audit-log.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { CallerCache } from './auth/caller-cache.js';
@@ -23,6 +24,8 @@ import { QuotesService } from './quotes/quotes.service.js';
 import { ReleaseScheduleService } from './releases/release-schedule.service.js';
 import { ReleasesService } from './releases/releases.service.js';
 import { ResponsesService } from './responses/responses.service.js';
+import { SafeguardingRules } from './safeguarding/safeguarding-rules.service.js';
+import { SafeguardingService } from './safeguarding/safeguarding.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { ThemesService } from './themes/themes.service.js';
 import { UsersService } from './users/users.service.js';
@@ -58,7 +61,16 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     idempotency,
     cursors,
   );
-  const responses = new ResponsesService(sessions, participants, consents, useCases, idempotency, cursors);
+  const safeguardingRules = new SafeguardingRules(useCases);
+  const responses = new ResponsesService(
+    sessions,
+    participants,
+    consents,
+    useCases,
+    idempotency,
+    cursors,
+    safeguardingRules,
+  );
   const themes = new ThemesService(useCases);
   const areas = new AreasService(useCases);
   const jobs = new JobQueue(deriveKey(secret, 'job-envelope'));
@@ -66,6 +78,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const releases = new ReleasesService(useCases, cursors, jobs, quotes);
   return {
     audit,
+    auditLog: new AuditLogService(cursors, audit),
     apiKeys,
     rateLimits,
     auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit, rateLimits.signIn, callers),
@@ -78,6 +91,8 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     participants,
     consents,
     responses,
+    safeguardingRules,
+    safeguarding: new SafeguardingService(useCases, responses, cursors),
     themes,
     codings: new CodingsService(responses, themes, useCases),
     aggregates: new AggregatesService(themes),

@@ -6,6 +6,8 @@ export enum Role {
   ANALYST = 'ANALYST',
   PARTNER = 'PARTNER',
   COUNCIL_READER = 'COUNCIL_READER',
+  /** Staff who receive safeguarding flags, record what was done and close them. */
+  SAFEGUARDING_LEAD = 'SAFEGUARDING_LEAD',
 }
 
 /** The sector a partner organisation works in. */
@@ -93,4 +95,23 @@ export enum ResponseSource {
   STAFF = 'STAFF',
   PARTNER_API = 'PARTNER_API',
   IMPORT = 'IMPORT',
+}
+
+/** What a safeguarding flag is about. */
+export enum SafeguardingCategory {
+  RISK_OF_HARM = 'RISK_OF_HARM',
+  HATE_INCIDENT = 'HATE_INCIDENT',
+  ABUSE_DISCLOSURE = 'ABUSE_DISCLOSURE',
+}
+
+/** Where a safeguarding flag is in its life. */
+export enum FlagStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+
+/** Who raised a safeguarding flag: a rule of the rule set at submission, or a member of staff. */
+export enum FlagSource {
+  RULE = 'RULE',
+  MANUAL = 'MANUAL',
 }

@@ -70,6 +70,12 @@ export const Permission = {
   QuoteApprove: 'quote.approve',
   /** Change the engagement's disclosure threshold (audited). */
   DisclosureManage: 'disclosure.manage',
+  /** Flag a response for safeguarding by hand (staff who read or hear it). */
+  SafeguardingFlag: 'safeguarding.flag',
+  /** Work the safeguarding queue: read flagged text, record actions, close flags, edit the rule set. */
+  SafeguardingManage: 'safeguarding.manage',
+  /** Search and export the audit trail. */
+  AuditRead: 'audit.read',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -105,6 +111,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.ReleasePublish,
     P.QuoteConsentCheck,
     P.QuoteApprove,
+    P.SafeguardingFlag,
     ...FIELDWORK,
     ...ANALYSIS,
   ],
@@ -119,6 +126,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     // The quotes of the sessions they facilitate: they confirm a group agreed to be quoted.
     P.QuoteRead,
     P.QuoteConsentCheck,
+    P.SafeguardingFlag,
     ...FIELDWORK,
   ],
   [Role.ANALYST]: [
@@ -128,6 +136,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.SessionRead,
     P.FacilitatorRead,
     P.ResponseRead,
+    P.SafeguardingFlag,
     ...ANALYSIS,
   ],
   [Role.PARTNER]: [
@@ -141,6 +150,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...FIELDWORK,
   ],
   [Role.COUNCIL_READER]: [P.ReferenceRead, P.CodebookRead, P.AggregateRead, P.ReleaseRead],
+  // Reads flagged text through the queue only, not every response; no participant.
+  [Role.SAFEGUARDING_LEAD]: [P.ReferenceRead, P.SessionRead, P.SafeguardingManage],
 };
 
 /** Whether `role` holds `permission`; no role (anonymous) holds none. */

@@ -20,6 +20,8 @@ export const ADMIN_ROUTES = {
   releases: '/releases',
   quotes: '/quotes',
   quote: '/quotes/:id',
+  safeguarding: '/safeguarding',
+  auditLog: '/admin/audit',
   areas: '/admin/areas',
   organisations: '/admin/organisations',
   users: '/admin/users',

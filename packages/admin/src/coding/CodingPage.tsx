@@ -178,7 +178,7 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
     if (!response || coding.saving) return;
     const passage = excerpt.trim();
     const found = {
-      ...(passage && !response.text.includes(passage)
+      ...(passage && !response.text?.includes(passage)
         ? { excerpt: 'The excerpt must appear word for word in the response: select it in the text, or correct it' }
         : {}),
       ...(themeIds.length === 0 ? { themes: 'Choose at least one theme' } : {}),
@@ -204,7 +204,7 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
   const markAsQuote = async () => {
     if (!response || !mayQuote || marking.loading) return;
     const passage = excerpt.trim();
-    const start = passage ? response.text.indexOf(passage) : -1;
+    const start = passage ? (response.text ?? '').indexOf(passage) : -1;
     setNotice(null);
     setQuotedId(null);
     if (start < 0) {
@@ -273,7 +273,7 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
                     words). It fills the excerpt below.
                   </Text>
                   <SelectableText
-                    text={response.text}
+                    text={response.text ?? ''}
                     excerpts={codings.map((c) => c.excerpt)}
                     onSelectPassage={takePassage}
                     onEnter={() => void submit()}

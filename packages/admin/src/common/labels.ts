@@ -68,6 +68,7 @@ export const LABELS = {
     [Role.ANALYST]: 'Analyst',
     [Role.PARTNER]: 'Partner',
     [Role.COUNCIL_READER]: 'Council reader',
+    [Role.SAFEGUARDING_LEAD]: 'Safeguarding lead',
   },
   areaKind: {
     [AreaKind.WARD]: 'Ward',
@@ -112,6 +113,10 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
+
+/** What a partner sees in place of a flagged response's words it did not submit. */
+export const WITHHELD_TEXT =
+  'Withheld: a safeguarding flag is on this response, and only the organisation that submitted it sees its words.';
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));

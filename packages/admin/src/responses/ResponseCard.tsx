@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Highlight, Paper, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDateTime, LABELS } from '../common/labels';
+import { formatDateTime, LABELS, WITHHELD_TEXT } from '../common/labels';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 
 export const ResponseCardFragment = graphql(`
@@ -42,9 +42,15 @@ export function ResponseCard({ response: ref, searched }: ResponseCardProps) {
           Open response<VisuallyHidden> from {when}</VisuallyHidden>
         </Anchor>
       </Group>
-      <Highlight highlight={searched} mt="xs" lineClamp={5} style={{ whiteSpace: 'pre-wrap' }}>
-        {response.text}
-      </Highlight>
+      {response.text === null ? (
+        <Text mt="xs" fs="italic">
+          {WITHHELD_TEXT}
+        </Text>
+      ) : (
+        <Highlight highlight={searched} mt="xs" lineClamp={5} style={{ whiteSpace: 'pre-wrap' }}>
+          {response.text}
+        </Highlight>
+      )}
       <Group justify="space-between" mt="sm" gap="xs">
         <Text size="sm">
           Heard at{' '}

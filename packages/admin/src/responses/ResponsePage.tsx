@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
 import { CodingList, CodingListItemFragment } from '../coding/CodingList';
 import { MarkedText } from '../coding/MarkedText';
-import { formatDateTime, LABELS } from '../common/labels';
+import { formatDateTime, LABELS, WITHHELD_TEXT } from '../common/labels';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { getFragmentData } from '../gql';
@@ -55,7 +55,11 @@ export default function ResponsePage() {
                     )}
                   </Group>
                   <Text fz="lg" lh={1.7} style={{ whiteSpace: 'pre-wrap' }}>
-                    <MarkedText text={response.text} excerpts={codings.map((c) => c.excerpt)} />
+                    {response.text === null ? (
+                      <em>{WITHHELD_TEXT}</em>
+                    ) : (
+                      <MarkedText text={response.text} excerpts={codings.map((c) => c.excerpt)} />
+                    )}
                   </Text>
                   {codings.some((c) => c.excerpt) && (
                     <Text size="xs" c="dimmed" mt="xs">

@@ -24,12 +24,14 @@ const SESSION_REACH: Readonly<Record<Role, Reach>> = {
   [Role.FACILITATOR]: 'facilitated',
   [Role.PARTNER]: 'organisation',
   [Role.COUNCIL_READER]: 'none',
+  [Role.SAFEGUARDING_LEAD]: 'all',
 };
 
 /** People: participants, their consent ledger and contact details. Analysts work on text, not people. */
 const PARTICIPANT_REACH: Readonly<Record<Role, Reach>> = {
   ...SESSION_REACH,
   [Role.ANALYST]: 'none',
+  [Role.SAFEGUARDING_LEAD]: 'none',
 };
 
 function reachOf(caller: Caller, table: Readonly<Record<Role, Reach>>): Reach {

@@ -26,14 +26,19 @@ export class UseCases {
     ctx.require(permission);
     return ctx.transaction(async (tx) => {
       const { result, audit } = await work(tx);
-      for (const entry of audit) await this.record(tx, entry);
+      await this.audit.record(tx, ...audit);
       return result;
     });
   }
 
   /** An audit entry outside a use case's transaction, e.g. for a read that must be traced (contact details). */
   record(ctx: RequestContext, entry: AuditEntry): Promise<void> {
-    return this.audit.record(ctx, entry.action, entry.entityType, entry.entityId, entry.details);
+    return this.audit.record(ctx, entry);
+  }
+
+  /** Blanks the record id of earlier entries about erased records (the erasure procedure only). */
+  anonymise(tx: RequestContext, recordIds: readonly string[]): Promise<number> {
+    return this.audit.anonymise(tx, recordIds);
   }
 }
 

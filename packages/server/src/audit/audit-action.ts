@@ -38,6 +38,11 @@ export enum AuditAction {
   QuotesWithdrawn = 'quotes.withdrawn',
   QuotesNamedNoLonger = 'quotes.named_no_longer',
   QuotesExported = 'quotes.exported',
+  SafeguardingRulesChanged = 'safeguarding.rules_changed',
+  SafeguardingFlagRaised = 'safeguarding.flag_raised',
+  SafeguardingActionRecorded = 'safeguarding.action_recorded',
+  SafeguardingFlagClosed = 'safeguarding.flag_closed',
+  AuditExported = 'audit.exported',
   DemoSeeded = 'demo.seeded',
   EngagementThresholdChanged = 'engagement.threshold_changed',
   ReleaseScheduleChanged = 'engagement.release_schedule_changed',
@@ -55,7 +60,10 @@ export type AuditEntity =
   | 'theme'
   | 'engagement'
   | 'release'
-  | 'quote';
+  | 'quote'
+  | 'safeguarding_flag'
+  | 'safeguarding_rule_set'
+  | 'audit';
 
 /** Ids, counts and enum values only: never names, contact details or response text. */
 export type AuditDetails = Record<string, string | number | boolean | null>;
@@ -66,4 +74,56 @@ export interface AuditEntry {
   entityType: AuditEntity;
   entityId: string | null;
   details?: AuditDetails;
+}
+
+/** What each action means, for the audit log screen and `auditVocabulary`. */
+export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
+  [AuditAction.AreaCreated]: 'An area was added.',
+  [AuditAction.AreaUpdated]: 'An area was changed.',
+  [AuditAction.OrganisationCreated]: 'A partner organisation was added.',
+  [AuditAction.UserCreated]: 'A user was created.',
+  [AuditAction.UserSignedIn]: 'A user signed in.',
+  [AuditAction.UserPasswordChanged]: 'A user changed their password.',
+  [AuditAction.UserSignedOut]: 'A user signed out.',
+  [AuditAction.UserDisabled]: 'A user was disabled.',
+  [AuditAction.UserEnabled]: 'A user was enabled again.',
+  [AuditAction.ApiKeyCreated]: 'An API key was created.',
+  [AuditAction.ApiKeyRevoked]: 'An API key was revoked.',
+  [AuditAction.SessionCreated]: 'A session was planned.',
+  [AuditAction.SessionUpdated]: 'A session was changed, held or cancelled.',
+  [AuditAction.ParticipantRegistered]: 'A participant was registered.',
+  [AuditAction.ParticipantResponsesDeleted]: "A participant's responses were deleted (PARTICIPATION withdrawn).",
+  [AuditAction.ParticipantErased]: 'A participant was erased; earlier entries about them lost their record id.',
+  [AuditAction.ParticipantContactRead]: "A participant's contact details were read.",
+  [AuditAction.ConsentGranted]: 'A consent was granted.',
+  [AuditAction.ConsentRefused]: 'A consent was refused.',
+  [AuditAction.ConsentWithdrawn]: 'A consent was withdrawn.',
+  [AuditAction.ResponsesSubmitted]: 'A batch of responses was stored.',
+  [AuditAction.ResponseCoded]: 'A response was coded to a theme.',
+  [AuditAction.ResponseUncoded]: 'A coding was removed.',
+  [AuditAction.ThemeCreated]: 'A theme was added to the codebook.',
+  [AuditAction.ThemeUpdated]: 'A theme was changed.',
+  [AuditAction.ThemeMerged]: 'A theme was merged into another.',
+  [AuditAction.ReleasePublished]: 'A release of the council tables was published.',
+  [AuditAction.ReleaseScheduleChanged]: 'The schedule of automatic releases was set or changed.',
+  [AuditAction.QuoteMarked]: 'A passage was marked as a candidate quote.',
+  [AuditAction.QuoteConsentChecked]: "A quote's consent was checked.",
+  [AuditAction.QuoteDeidentified]: 'A quote was de-identified (edited text and description).',
+  [AuditAction.QuoteApproved]: 'A quote was approved for use.',
+  [AuditAction.QuoteRejected]: 'A quote was rejected.',
+  [AuditAction.QuotesWithdrawn]: "A person's quotes were withdrawn (QUOTE consent withdrawn).",
+  [AuditAction.QuotesNamedNoLonger]: "A person's quotes went back to descriptions (ATTRIBUTION withdrawn).",
+  [AuditAction.QuotesExported]: 'The quotes were exported.',
+  [AuditAction.SafeguardingRulesChanged]: 'A new version of the safeguarding rule set was saved.',
+  [AuditAction.SafeguardingFlagRaised]: 'A response was flagged for safeguarding (by a rule or by hand).',
+  [AuditAction.SafeguardingActionRecorded]: 'An action was recorded on a safeguarding flag.',
+  [AuditAction.SafeguardingFlagClosed]: 'A safeguarding flag was closed.',
+  [AuditAction.AuditExported]: 'The audit log was exported as CSV.',
+  [AuditAction.DemoSeeded]: 'Demo data was loaded.',
+  [AuditAction.EngagementThresholdChanged]: "The engagement's disclosure threshold was changed.",
+};
+
+/** The GraphQL name of an action: `area.created` is AREA_CREATED. */
+export function auditActionName(action: AuditAction): string {
+  return action.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }

@@ -63,7 +63,11 @@ export class AuthService {
       expiresAt: epochSeconds(expiresAt),
       passwordChangedAt: epochSeconds(user.passwordChangedAt),
     });
-    await this.audit.record(ctx.as(Caller.user(user)), AuditAction.UserSignedIn, 'user', user.id);
+    await this.audit.record(ctx.as(Caller.user(user)), {
+      action: AuditAction.UserSignedIn,
+      entityType: 'user',
+      entityId: user.id,
+    });
     return { token, expiresAt, user };
   }
 
@@ -79,7 +83,7 @@ export class AuthService {
       [claims.sessionId, claims.userId],
     );
     this.callers.evict((caller) => caller.userId === claims.userId);
-    await this.audit.record(ctx, AuditAction.UserSignedOut, 'user', claims.userId);
+    await this.audit.record(ctx, { action: AuditAction.UserSignedOut, entityType: 'user', entityId: claims.userId });
     return ended.length > 0;
   }
 
@@ -107,7 +111,7 @@ export class AuthService {
          WHERE id = $1`,
         [userId, await hashPassword(newPassword)],
       );
-      await this.audit.record(tx, AuditAction.UserPasswordChanged, 'user', userId);
+      await this.audit.record(tx, { action: AuditAction.UserPasswordChanged, entityType: 'user', entityId: userId });
       return tx.manager.findOneByOrFail(User, { id: userId });
     });
     this.callers.evict((caller) => caller.userId === userId);

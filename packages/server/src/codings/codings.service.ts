@@ -29,7 +29,7 @@ export class CodingsService {
       const excerpt = input.excerpt === null || input.excerpt === undefined ? null : input.excerpt.trim();
       if (excerpt === '')
         throw badInput('excerpt', 'excerpt must not be empty; leave it out to code the whole response');
-      if (excerpt !== null && !response.text.includes(excerpt)) {
+      if (excerpt !== null && !response.text?.includes(excerpt)) {
         throw badInput('excerpt', 'excerpt must be a passage of the response text, exactly as it stands');
       }
       await tx.query(

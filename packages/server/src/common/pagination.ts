@@ -85,7 +85,6 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   cursors: Cursors,
   options: PageOptions<T> = {},
 ): Promise<Page<T>> {
-  let counted: Promise<number> | undefined;
   const first = pageSize(args.first);
   const direction = order.direction ?? 'DESC';
   // A cursor is valid only for the table and ordering that issued it.
@@ -106,12 +105,31 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .addOrderBy(order.idColumn, direction)
     .limit(first + 1);
   const rows = await (options.rows ? options.rows(page) : page.getMany());
-  const edges = rows
-    .slice(0, first)
-    .map((node) => ({ node, cursor: cursors.encode(scope, order.valueOf(node), node.id) }));
+  return pageOf(
+    rows,
+    first,
+    args,
+    (node) => cursors.encode(scope, order.valueOf(node), node.id),
+    () => (options.count ?? (() => query.getCount()))(),
+  );
+}
+
+/**
+ * A page from `first + 1` rows read in the list's order (the extra row says whether more follow),
+ * for lists read by hand-written SQL as well as by `paginate`. The total is counted only when read.
+ */
+export function pageOf<T>(
+  rows: T[],
+  first: number,
+  args: PageArgs,
+  cursorOf: (node: T) => string,
+  count: () => Promise<number>,
+): Page<T> {
+  let counted: Promise<number> | undefined;
+  const edges = rows.slice(0, first).map((node) => ({ node, cursor: cursorOf(node) }));
   return {
     get totalCount() {
-      return (counted ??= (options.count ?? (() => query.getCount()))());
+      return (counted ??= count());
     },
     edges,
     pageInfo: {

@@ -170,7 +170,8 @@ export const ORGANISATIONS: DemoOrganisation[] = [
   },
 ];
 
-export type UserKey = 'admin' | 'coordinator' | 'facilitator1' | 'facilitator2' | 'analyst' | 'partner';
+export type UserKey =
+  'admin' | 'coordinator' | 'facilitator1' | 'facilitator2' | 'analyst' | 'partner' | 'safeguarding';
 
 export interface DemoUser {
   key: UserKey;
@@ -192,6 +193,7 @@ export const PARTNER_ORGANISATION = 'North Staffs Young Carers';
  *   facilitator2@chorus.local  chorus-demo-facilitator
  *   analyst@chorus.local       chorus-demo-analyst
  *   partner@chorus.local       chorus-demo-partner   (North Staffs Young Carers)
+ *   safeguarding@chorus.local  chorus-demo-safeguarding_lead
  */
 export const USERS: DemoUser[] = [
   { key: 'admin', email: 'admin@chorus.local', displayName: 'Demo Admin', role: Role.ADMIN },
@@ -205,6 +207,12 @@ export const USERS: DemoUser[] = [
     displayName: 'Grace Adeyemi',
     role: Role.PARTNER,
     organisation: PARTNER_ORGANISATION,
+  },
+  {
+    key: 'safeguarding',
+    email: 'safeguarding@chorus.local',
+    displayName: 'Amira Khan',
+    role: Role.SAFEGUARDING_LEAD,
   },
 ];
 

@@ -216,7 +216,12 @@ async function seed(tx: RequestContext, services: Services) {
     responses: responses.length,
     codings: plan.codings.length,
   };
-  await services.audit.record(tx, AuditAction.DemoSeeded, 'engagement', tx.engagementId, counts);
+  await services.audit.record(tx, {
+    action: AuditAction.DemoSeeded,
+    entityType: 'engagement',
+    entityId: tx.engagementId,
+    details: counts,
+  });
   return counts;
 }
 

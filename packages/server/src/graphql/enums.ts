@@ -5,9 +5,12 @@ import {
   CityConnection,
   ConsentMethod,
   ConsentPurpose,
+  FlagSource,
+  FlagStatus,
   Prompt,
   ResponseSource,
   Role,
+  SafeguardingCategory,
   Sector,
   SessionFormat,
   SessionStatus,
@@ -27,3 +30,12 @@ registerEnumType(ConsentPurpose, { name: 'ConsentPurpose', description: 'What a 
 registerEnumType(ConsentMethod, { name: 'ConsentMethod', description: 'How a consent was given or refused.' });
 registerEnumType(Prompt, { name: 'Prompt', description: 'The question a response answers.' });
 registerEnumType(ResponseSource, { name: 'ResponseSource', description: 'Where a response came from.' });
+registerEnumType(SafeguardingCategory, {
+  name: 'SafeguardingCategory',
+  description: 'What a safeguarding flag is about: RISK_OF_HARM, HATE_INCIDENT or ABUSE_DISCLOSURE.',
+});
+registerEnumType(FlagStatus, { name: 'FlagStatus', description: 'OPEN until a safeguarding lead closes it.' });
+registerEnumType(FlagSource, {
+  name: 'FlagSource',
+  description: 'RULE: the rule set matched at submission; MANUAL: a member of staff flagged it.',
+});

@@ -41,6 +41,7 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     responseThemes: grouped((ids) => services.codings.themesByResponse(ctx, ids), []),
     responseCodings: grouped((ids) => services.codings.byResponse(ctx, ids), []),
     responseQuotes: grouped((ids) => services.quotes.byResponse(ctx, ids), []),
+    flagActions: grouped((ids) => services.safeguarding.actionsOf(ctx, ids), []),
   };
 }
 

@@ -6,6 +6,7 @@ import { AggregatesResolver } from '../aggregates/aggregates.resolver.js';
 import { DisclosureResolver } from '../disclosure/disclosure.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { AreasResolver } from '../areas/areas.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CodingsResolver } from '../codings/codings.resolver.js';
 import { ConsentsResolver } from '../consents/consents.resolver.js';
@@ -26,6 +27,7 @@ import {
 } from '../releases/release-schedule.resolver.js';
 import { ReleasesResolver, ReleaseTablesResolver } from '../releases/releases.resolver.js';
 import { ResponsesResolver } from '../responses/responses.resolver.js';
+import { SafeguardingResolver } from '../safeguarding/safeguarding.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { ThemesResolver } from '../themes/themes.resolver.js';
 import { UsersResolver } from '../users/users.resolver.js';
@@ -42,6 +44,7 @@ export function getSchema(): GraphQLSchema {
       AggregatesResolver,
       ApiKeysResolver,
       AreasResolver,
+      AuditResolver,
       AuthResolver,
       CodingsResolver,
       ConsentsResolver,
@@ -60,6 +63,7 @@ export function getSchema(): GraphQLSchema {
       ReleaseTablesResolver,
       ResponseQuotesResolver,
       ResponsesResolver,
+      SafeguardingResolver,
       SessionsResolver,
       ThemesResolver,
       UsersResolver,

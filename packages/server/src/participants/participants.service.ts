@@ -262,9 +262,16 @@ export class ParticipantsService {
     return this.useCases.run(ctx, Permission.ParticipantErase, async (tx) => {
       const participant = await this.lockForConsentChange(tx, rawId);
       const counts = await this.traces(tx, participant.id);
+      const records = await tx.query<{ id: string }>(
+        `SELECT r.id FROM responses r WHERE r.participant_id = $1
+         UNION ALL SELECT f.id FROM safeguarding_flags f JOIN responses r ON r.id = f.response_id WHERE r.participant_id = $1
+         UNION ALL SELECT q.id FROM quotes q JOIN responses r ON r.id = q.response_id WHERE r.participant_id = $1`,
+        [participant.id],
+      );
       await this.quoteEffects.erased(tx, participant.id);
-      // Responses, codings, quotes and the consent ledger go by cascade.
+      // Responses, codings, quotes, flags and the consent ledger go by cascade.
       await tx.query(`DELETE FROM participants WHERE id = $1`, [participant.id]);
+      await this.useCases.anonymise(tx, [participant.id, ...records.map((row) => row.id)]);
       const receipt = {
         erasedAt: new Date(),
         responsesDeleted: counts.responses,

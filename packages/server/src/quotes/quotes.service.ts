@@ -74,15 +74,17 @@ export class QuotesService {
   async mark(ctx: RequestContext, input: MarkQuoteData): Promise<Quote> {
     return this.useCases.run(ctx, Permission.QuoteEdit, async (tx) => {
       const response = await this.responses.get(tx, input.responseId, 'responseId');
+      // Quote roles are staff, who always read the text; a withheld text has no passage to mark.
+      const text = response.text ?? '';
       const { start, end } = input;
-      if (!Number.isInteger(start) || start < 0 || start >= response.text.length) {
-        throw badInput('start', `start must be a character position from 0 to ${response.text.length - 1}`);
+      if (!Number.isInteger(start) || start < 0 || start >= text.length) {
+        throw badInput('start', `start must be a character position from 0 to ${text.length - 1}`);
       }
-      if (!Number.isInteger(end) || end <= start || end > response.text.length) {
-        throw badInput('end', `end must be after start and at most ${response.text.length}`);
+      if (!Number.isInteger(end) || end <= start || end > text.length) {
+        throw badInput('end', `end must be after start and at most ${text.length}`);
       }
       if (end - start > PASSAGE_MAX) throw badInput('end', `a quote is at most ${PASSAGE_MAX} characters`);
-      const excerpt = response.text.slice(start, end);
+      const excerpt = text.slice(start, end);
       if (!excerpt.trim()) throw badInput('start', 'the passage from start to end holds no words');
       const [row] = await tx.query<{ id: string }>(
         `INSERT INTO quotes (response_id, excerpt, start_offset, end_offset, status, created_by_user_id)

@@ -1,35 +1,19 @@
-import { once } from 'node:events';
 import { ErrorCode, EXPORT_COLUMNS, Permission } from '@chorus/shared';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { Caller } from '../access/caller.js';
 import { DomainError } from '../common/errors.js';
-import { isConnectionLoss } from '../db/connection-errors.js';
-import { RequestContext } from '../db/request-context.js';
-import { sendErrorReply } from '../http/error-reply.js';
+import type { RequestContext } from '../db/request-context.js';
+import { bodyWriter, csvLine, fileExport } from '../http/file-export.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 import type { Release, ReleaseCell, ReleaseTable } from './release.entity.js';
 import { notFoundTable } from './releases.service.js';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-};
 
 const FILE = /^([a-z0-9-]{1,100})\.(csv|json)$/;
 /** The file of a release that holds its quotes rather than a table. */
 const QUOTES_FILE = 'quotes';
 const QUOTE_COLUMNS = ['release', 'position', 'quote', 'text', 'attribution', 'prompt'] as const;
 const VERSION = /^(latest|[1-9][0-9]{0,8})$/;
-
-function csvField(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function values(release: Release, table: ReleaseTable, cell: ReleaseCell) {
   return [
@@ -54,10 +38,9 @@ function values(release: Release, table: ReleaseTable, cell: ReleaseCell) {
  */
 export function exportRoutes(dataSource: DataSource, engagementId: string, services: Services, logger: Logger): Router {
   const router = Router();
-  router.get('/exports/releases/:version/:file', async (req: Request, res: Response) => {
-    const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, req.id as string);
-    try {
-      const ctx = anonymous.as(await services.auth.callerFor(anonymous, req.headers.authorization));
+  router.get(
+    '/exports/releases/:version/:file',
+    fileExport(dataSource, engagementId, services, logger, async (ctx, req, res) => {
       // Authentication first: an anonymous caller learns nothing, not even which tables exist.
       ctx.require(Permission.ReleaseRead);
       const version = String(req.params.version);
@@ -86,29 +69,8 @@ export function exportRoutes(dataSource: DataSource, engagementId: string, servi
         `attachment; filename="chorus-release-${release.version}-${table.name}.${format}"`,
       );
       await stream(res, format, release, table, (each) => services.releases.streamCells(ctx, table, each));
-    } catch (error) {
-      if (res.headersSent) {
-        // Mid-stream: the client sees a truncated body (no closing bracket or a short CSV), never a wrong one.
-        logger.warn({ errorClass: (error as Error)?.constructor?.name }, 'export stopped');
-        return void res.destroy();
-      }
-      if (error instanceof DomainError && STATUS[error.code]) {
-        return sendErrorReply(req, res, {
-          status: STATUS[error.code]!,
-          code: error.code,
-          message: error.message,
-          field: error.field,
-        });
-      }
-      const unavailable = isConnectionLoss(error);
-      if (!unavailable) logger.error({ errorClass: (error as Error)?.constructor?.name }, 'export failed');
-      sendErrorReply(req, res, {
-        status: unavailable ? 503 : 500,
-        code: ErrorCode.INTERNAL_SERVER_ERROR,
-        message: unavailable ? 'The database is unavailable; try again shortly' : 'The export failed',
-      });
-    }
-  });
+    }),
+  );
   return router;
 }
 
@@ -141,7 +103,7 @@ async function sendQuotes(
   res.setHeader('Content-Disposition', `attachment; filename="chorus-release-${release.version}-quotes.${format}"`);
   if (format === 'csv') {
     res.type('text/csv; charset=utf-8');
-    res.send([QUOTE_COLUMNS, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join(''));
+    res.send([QUOTE_COLUMNS, ...rows].map(csvLine).join(''));
     return;
   }
   res.type('application/json; charset=utf-8');
@@ -166,13 +128,9 @@ async function stream(
   table: ReleaseTable,
   source: (each: (batch: ReleaseCell[]) => Promise<boolean>) => Promise<void>,
 ): Promise<void> {
-  const write = async (chunk: string): Promise<boolean> => {
-    if (res.destroyed) return false;
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
-    return !res.destroyed;
-  };
+  const write = bodyWriter(res);
   let first = true;
-  if (format === 'csv') await write(`${EXPORT_COLUMNS.join(',')}\r\n`);
+  if (format === 'csv') await write(csvLine(EXPORT_COLUMNS));
   else
     await write(
       `{"release":${releaseHeader(release)},"table":${JSON.stringify({ name: table.name, title: table.title, rows: table.rows, columns: table.columns, measure: table.measure, contentHash: table.contentHash })},"columns":${JSON.stringify(EXPORT_COLUMNS)},"cells":[`,
@@ -180,7 +138,7 @@ async function stream(
   await source(async (batch) => {
     const text =
       format === 'csv'
-        ? batch.map((cell) => `${values(release, table, cell).map(csvField).join(',')}\r\n`).join('')
+        ? batch.map((cell) => csvLine(values(release, table, cell))).join('')
         : batch
             .map((cell) => {
               const row = values(release, table, cell);

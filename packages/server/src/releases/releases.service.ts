@@ -4,6 +4,7 @@ import type { UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput, DomainError, notFound } from '../common/errors.js';
 import { pageSize, paginate, type Cursors, type Page, type PageArgs } from '../common/pagination.js';
+import { streamRows } from '../db/cursor-stream.js';
 import type { RequestContext } from '../db/request-context.js';
 import {
   computeTable,
@@ -343,27 +344,13 @@ export class ReleasesService {
     each: (batch: ReleaseCell[]) => Promise<boolean>,
   ): Promise<void> {
     ctx.require(Permission.ReleaseRead);
-    const runner = ctx.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query(`BEGIN READ ONLY`);
-      await runner.query(
-        `DECLARE export_cells NO SCROLL CURSOR FOR
-         SELECT ${CELL_COLUMNS} FROM release_cells WHERE release_id = $1 AND table_name = $2 ORDER BY ordinal`,
-        [table.releaseId, table.name],
-      );
-      for (;;) {
-        const rows = (await runner.query(`FETCH ${EXPORT_FETCH} FROM export_cells`)) as CellRow[];
-        if (rows.length === 0 || !(await each(rows.map(toCell)))) break;
-        if (rows.length < EXPORT_FETCH) break;
-      }
-      await runner.query(`COMMIT`);
-    } catch (error) {
-      await runner.query(`ROLLBACK`).catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    await streamRows<CellRow>(
+      ctx.dataSource,
+      `SELECT ${CELL_COLUMNS} FROM release_cells WHERE release_id = $1 AND table_name = $2 ORDER BY ordinal`,
+      [table.releaseId, table.name],
+      EXPORT_FETCH,
+      (rows) => each(rows.map(toCell)),
+    );
   }
 }
 

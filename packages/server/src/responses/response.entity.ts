@@ -28,9 +28,19 @@ export class Response {
   @Column({ type: 'text' })
   prompt!: Prompt;
 
-  @Field(() => String, { description: 'The words, with emails, phone numbers, postcodes and known names redacted.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The words, with emails, phone numbers, postcodes and known names redacted. Null only when `textWithheld`.',
+  })
   @Column({ type: 'text' })
-  text!: string;
+  text!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the text is withheld from you: a safeguarding flag is on it and your organisation did not submit it.',
+  })
+  textWithheld = false;
 
   @Field(() => String, { description: 'BCP 47 language tag, e.g. "en" or "ur".' })
   @Column({ type: 'text' })

@@ -1,5 +1,5 @@
 import { ConsentPurpose, LIMITS, Permission, ResponseSource, SessionStatus, type Prompt } from '@chorus/shared';
-import { audited, type UseCases } from '../access/use-case.js';
+import type { UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import type { Idempotency } from '../common/idempotency.js';
@@ -11,6 +11,7 @@ import type { ConsentsService } from '../consents/consents.service.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
 import { ownOrganisation, reachSql, scopeParticipants, scopeSessions } from '../access/tenancy.js';
+import type { SafeguardingRules } from '../safeguarding/safeguarding-rules.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { redactAll, Redactor } from './redaction.js';
 import { Response } from './response.entity.js';
@@ -54,6 +55,7 @@ export class ResponsesService {
     private readonly useCases: UseCases,
     private readonly idempotency: Idempotency,
     private readonly cursors: Cursors,
+    private readonly safeguarding: SafeguardingRules,
   ) {}
 
   /**
@@ -61,16 +63,19 @@ export class ResponsesService {
    * no connection held (redaction is work on the texts alone, and a long batch must not hold locks
    * while it runs). Then one transaction: the idempotency key is claimed by a unique constraint, so
    * concurrent retries of one key wait on each other and exactly one batch is stored; consent is
-   * checked for the whole batch at once; one INSERT stores every row.
+   * checked for the whole batch at once; one INSERT stores every row. The safeguarding rules are
+   * matched against the redacted texts before the transaction too; a match adds one INSERT of
+   * its flags to the transaction, so a batch and its flags are stored together.
    */
   async submit(ctx: RequestContext, input: SubmitResponsesData): Promise<SubmitResult> {
     ctx.require(Permission.ResponseSubmit);
     const batch = this.validateBatch(input);
-    const redactor = new Redactor(await this.participants.knownNames(ctx));
+    const [names, matcher] = await Promise.all([this.participants.knownNames(ctx), this.safeguarding.matcher(ctx)]);
     const texts = await redactAll(
-      redactor,
+      new Redactor(names),
       batch.responses.map((r) => r.text),
     );
+    const matches = texts.map((text) => matcher.rules.match(text));
     return this.useCases.run(ctx, Permission.ResponseSubmit, async (tx) => {
       const session = await this.sessions.get(tx, batch.sessionId, 'sessionId');
       const claim = await this.idempotency.claim(tx, {
@@ -119,15 +124,23 @@ export class ResponsesService {
             createdAt: row.created_at,
           }),
         );
-      return audited(
-        { duplicate: false, responses },
-        {
-          action: AuditAction.ResponsesSubmitted,
-          entityType: 'session',
-          entityId: session.id,
-          details: { responses: rows.length },
-        },
+      const flagged = await this.safeguarding.raiseForBatch(
+        tx,
+        matcher,
+        stored.map((row) => ({ id: row.id, matches: matches[row.position]! })),
       );
+      return {
+        result: { duplicate: false, responses },
+        audit: [
+          {
+            action: AuditAction.ResponsesSubmitted,
+            entityType: 'session',
+            entityId: session.id,
+            details: { responses: rows.length },
+          },
+          ...flagged,
+        ],
+      };
     });
   }
 
@@ -150,6 +163,8 @@ export class ResponsesService {
     }
     if (filter?.uncoded) query.andWhere('NOT EXISTS (SELECT 1 FROM codings c WHERE c.response_id = r.id)');
     const search = validate.optionalText('filter.search', filter?.search);
+    // A partner's search must not reveal, by what it matches, words withheld from it.
+    if (search && ctx.caller.isPartner) query.andWhere(`(r.source = 'PARTNER_API' OR ${NOT_FLAGGED})`);
     if (search) {
       // Stemmed words ("buses" finds "bus") or, failing that, the letters as typed ("bus" finds "buses").
       query.andWhere(
@@ -158,7 +173,8 @@ export class ResponsesService {
       );
     }
     return paginate(query, byCreatedAt<Response>('r'), page, this.cursors, {
-      rows: async (pageQuery) => (await pageQuery.select(RESPONSE_COLUMNS).getRawMany<ResponseRow>()).map(toResponse),
+      rows: async (pageQuery) =>
+        this.withhold(ctx, (await pageQuery.select(RESPONSE_COLUMNS).getRawMany<ResponseRow>()).map(toResponse)),
       count: () => (onlyBySession(filter) ? this.countBySession(ctx, filter) : countRows(query)),
     });
   }
@@ -182,11 +198,29 @@ export class ResponsesService {
     const id = validate.id(field, rawId);
     const response = await this.scoped(ctx).andWhere('r.id = :id', { id }).getOne();
     if (!response) throw notFound('Response', field);
-    return response;
+    return (await this.withhold(ctx, [response]))[0]!;
   }
 
-  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Response[]> {
-    return this.scoped(ctx).andWhere('r.id = ANY(:ids)', { ids }).getMany();
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Response[]> {
+    return this.withhold(ctx, await this.scoped(ctx).andWhere('r.id = ANY(:ids)', { ids }).getMany());
+  }
+
+  /**
+   * Flagged text is for the safeguarding lead and for the organisation that submitted it: a
+   * partner reading a flagged response it did not submit (staff entered it at the partner's
+   * session) gets `textWithheld` and no text. Costs a read only for partners, and only when the
+   * page holds responses they did not submit.
+   */
+  private async withhold(ctx: RequestContext, responses: Response[]): Promise<Response[]> {
+    if (!ctx.caller.isPartner) return responses;
+    const others = responses.filter((r) => r.source !== ResponseSource.PARTNER_API).map((r) => r.id);
+    if (!others.length) return responses;
+    const rows = await ctx.read<{ id: string }>(
+      `SELECT r.id FROM unnest($1::uuid[]) AS r(id) WHERE NOT ${NOT_FLAGGED}`,
+      [others],
+    );
+    const flagged = new Set(rows.map((row) => row.id));
+    return responses.map((r) => (flagged.has(r.id) ? { ...r, text: null, textWithheld: true } : r));
   }
 
   private scoped(ctx: RequestContext) {
@@ -201,7 +235,7 @@ export class ResponsesService {
     const first = await ctx.manager.findOneByOrFail(Submission, { id: submissionId });
     // The first batch's session may since have gone out of the caller's reach (a facilitator taken off it).
     await this.sessions.get(ctx, first.sessionId, 'sessionId');
-    return { duplicate: true, responses: await this.ofSubmission(ctx, first.id) };
+    return { duplicate: true, responses: await this.withhold(ctx, await this.ofSubmission(ctx, first.id)) };
   }
 
   private ofSubmission(ctx: RequestContext, submissionId: string): Promise<Response[]> {
@@ -264,6 +298,9 @@ function onlyBySession(filter: ResponseFilter | null | undefined): boolean {
   return !filter?.participantId && !filter?.prompt && !filter?.themeId && !filter?.uncoded && !filter?.search;
 }
 
+/** SQL: no safeguarding flag is on response `r`. */
+const NOT_FLAGGED = 'NOT EXISTS (SELECT 1 FROM safeguarding_flags f WHERE f.response_id = r.id)';
+
 /** The columns a response is read with on the list's hot path, as raw rows rather than hydrated entities. */
 const RESPONSE_COLUMNS = [
   'r.id AS id',
@@ -303,5 +340,6 @@ function toResponse(row: ResponseRow): Response {
     language: row.language,
     source: row.source,
     createdAt: row.created_at,
+    textWithheld: false,
   };
 }

@@ -1,0 +1,133 @@
+import { FlagSource, Permission, type SafeguardingCategory } from '@chorus/shared';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction, type AuditEntry } from '../audit/audit-action.js';
+import type { RequestContext } from '../db/request-context.js';
+import { DEFAULT_RULES } from './default-rules.js';
+import { CompiledRules, validateRules, type RuleMatch, type SafeguardingRule } from './rule-set.js';
+
+export interface RuleSet {
+  /** 0 for the built-in rules, until a lead saves a version of their own. */
+  version: number;
+  rules: readonly SafeguardingRule[];
+  savedAt: Date | null;
+  savedBy: string | null;
+}
+
+/** A rule set ready to match: what submission uses. */
+export interface Matcher {
+  version: number;
+  rules: CompiledRules;
+}
+
+export const raised = (
+  flag: { id: string; category: SafeguardingCategory; source: FlagSource },
+  responseId: string,
+): AuditEntry => ({
+  action: AuditAction.SafeguardingFlagRaised,
+  entityType: 'safeguarding_flag',
+  entityId: flag.id,
+  details: { category: flag.category, source: flag.source, responseId },
+});
+
+/**
+ * The safeguarding rule set: transparent (anyone with safeguarding.manage reads every phrase and
+ * pattern), versioned (each save is a new version; a flag names the version and rule that raised
+ * it), and applied to every batch at submission.
+ */
+export class SafeguardingRules {
+  /** Compiled once per engagement and rule-set version, not per submission. */
+  private readonly compiled = new Map<string, Matcher>();
+
+  constructor(private readonly useCases: UseCases) {}
+
+  /** The engagement's rules as they stand: the latest saved version, or the built-in ones. */
+  async ruleSet(ctx: RequestContext): Promise<RuleSet> {
+    ctx.require(Permission.SafeguardingManage);
+    return this.latest(ctx);
+  }
+
+  /**
+   * The rules submission matches against. One small read (the latest version number) per
+   * submission; the rules are read and compiled only when that version is new to this process.
+   */
+  async matcher(ctx: RequestContext): Promise<Matcher> {
+    const [row] = await ctx.read<{ version: number }>(
+      `SELECT coalesce(max(version), 0)::int AS version FROM safeguarding_rule_sets WHERE engagement_id = $1`,
+      [ctx.engagementId],
+    );
+    const cached = this.compiled.get(ctx.engagementId);
+    if (cached && cached.version === row!.version) return cached;
+    const set = await this.latest(ctx);
+    const matcher = { version: set.version, rules: new CompiledRules(set.rules) };
+    this.compiled.set(ctx.engagementId, matcher);
+    return matcher;
+  }
+
+  /** Saves an edited rule set as the next version; later submissions are matched against it. */
+  saveRules(ctx: RequestContext, rawRules: SafeguardingRule[]): Promise<RuleSet> {
+    ctx.require(Permission.SafeguardingManage);
+    const rules = validateRules(rawRules);
+    return this.useCases.run(ctx, Permission.SafeguardingManage, async (tx) => {
+      // One save at a time per engagement, so versions never collide.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:safeguarding-rules:' || $1))`, [tx.engagementId]);
+      const [row] = await tx.query<{ id: string; version: number; created_at: Date }>(
+        `INSERT INTO safeguarding_rule_sets (engagement_id, version, rules, created_by_user_id)
+         SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM safeguarding_rule_sets WHERE engagement_id = $1
+         RETURNING id, version, created_at`,
+        [tx.engagementId, JSON.stringify(rules), tx.caller.userId],
+      );
+      return audited(
+        { version: row!.version, rules, savedAt: row!.created_at, savedBy: null },
+        {
+          action: AuditAction.SafeguardingRulesChanged,
+          entityType: 'safeguarding_rule_set',
+          entityId: row!.id,
+          details: { version: row!.version, rules: rules.length },
+        },
+      );
+    });
+  }
+
+  /**
+   * Flags the responses of a batch that the rules matched, inside the batch's transaction. The
+   * matching itself ran before the transaction opened; with no match this costs nothing.
+   */
+  async raiseForBatch(
+    tx: RequestContext,
+    matcher: Matcher,
+    stored: { id: string; matches: RuleMatch[] }[],
+  ): Promise<AuditEntry[]> {
+    const flags = stored.flatMap(({ id, matches }) => matches.map((match) => ({ responseId: id, ...match })));
+    if (!flags.length) return [];
+    const rows = await tx.query<{ id: string; response_id: string; category: SafeguardingCategory }>(
+      `INSERT INTO safeguarding_flags (engagement_id, response_id, category, source, rule_set_version, rule_label)
+       SELECT $1, t.response_id, t.category, 'RULE', $2, t.rule
+       FROM unnest($3::uuid[], $4::text[], $5::text[]) AS t(response_id, category, rule)
+       RETURNING id, response_id, category`,
+      [
+        tx.engagementId,
+        matcher.version,
+        flags.map((f) => f.responseId),
+        flags.map((f) => f.category),
+        flags.map((f) => f.rule),
+      ],
+    );
+    return rows.map((row) => raised({ id: row.id, category: row.category, source: FlagSource.RULE }, row.response_id));
+  }
+
+  private async latest(ctx: RequestContext): Promise<RuleSet> {
+    const [row] = await ctx.read<{
+      version: number;
+      rules: SafeguardingRule[];
+      created_at: string;
+      saved_by: string | null;
+    }>(
+      `SELECT s.version, s.rules, s.created_at, u.display_name AS saved_by
+       FROM safeguarding_rule_sets s LEFT JOIN users u ON u.id = s.created_by_user_id
+       WHERE s.engagement_id = $1 ORDER BY s.version DESC LIMIT 1`,
+      [ctx.engagementId],
+    );
+    if (!row) return { version: 0, rules: DEFAULT_RULES, savedAt: null, savedBy: null };
+    return { version: row.version, rules: row.rules, savedAt: new Date(row.created_at), savedBy: row.saved_by };
+  }
+}
