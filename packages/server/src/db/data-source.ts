@@ -27,6 +27,7 @@ import { SessionResponseCounts1796320000000 } from './migrations/1796320000000-s
 import { DisclosureRecordKeys1796350000000 } from './migrations/1796350000000-disclosure-record-keys.js';
 import { AreaCodesAndKinds1796360000000 } from './migrations/1796360000000-area-codes-and-kinds.js';
 import { Releases1796361000000 } from './migrations/1796361000000-releases.js';
+import { ThemeRollups1796370000000 } from './migrations/1796370000000-theme-rollups.js';
 import { QuoteRegister1796400000000 } from './migrations/1796400000000-quote-register.js';
 import { SafeguardingAndAudit1796420000000 } from './migrations/1796420000000-safeguarding-and-audit.js';
 import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   DisclosureRecordKeys1796350000000,
   AreaCodesAndKinds1796360000000,
   Releases1796361000000,
+  ThemeRollups1796370000000,
   QuoteRegister1796400000000,
   SafeguardingAndAudit1796420000000,
   ReleaseSchedule1796460000000,

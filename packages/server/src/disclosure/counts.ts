@@ -1,7 +1,7 @@
 import type { AgeBand, Prompt, Sector, SessionFormat } from '@chorus/shared';
 import type { RequestContext } from '../db/request-context.js';
 import { CELL_KEY_MODULUS } from './ptable.js';
-import { Dimension } from './dimensions.js';
+import { Dimension, Measure } from './dimensions.js';
 
 /** A checked filter on the fact tables: one value per dimension or none, and a month as [from, to). */
 export interface TallyFilter {
@@ -14,15 +14,21 @@ export interface TallyFilter {
   to: Date | null;
 }
 
-/** True counts of one cell and their cell keys. Never leaves the disclosure module unperturbed. */
+/**
+ * True counts of one cell and their cell keys. Never leaves the disclosure module unperturbed.
+ * Participants are null where the caller asked for responses only.
+ */
 export interface Tally {
   dimensions: Dimension[];
   keys: (string | null)[];
   responses: number;
   responseKey: number;
-  participants: number;
-  participantKey: number;
+  participants: number | null;
+  participantKey: number | null;
 }
+
+/** Both measures, for a caller that releases both. */
+export const BOTH: readonly Measure[] = [Measure.RESPONSES, Measure.PARTICIPANTS];
 
 const COLUMN: Record<Dimension, string> = {
   [Dimension.AREA]: 'f.area_id::text',
@@ -31,7 +37,7 @@ const COLUMN: Record<Dimension, string> = {
   [Dimension.AGE_BAND]: 'f.age_band',
   [Dimension.MONTH]: `to_char(f.starts_at AT TIME ZONE 'UTC', 'YYYY-MM')`,
   [Dimension.SECTOR]: 'f.sector',
-  [Dimension.THEME]: 'tree.ancestor::text',
+  [Dimension.THEME]: 'f.theme_id::text',
 };
 
 /**
@@ -58,44 +64,84 @@ function factConditions(ctx: RequestContext, filter: TallyFilter): { params: unk
   return { params, where };
 }
 
+/** The one category a filter narrows to, as `theme_cells` keys it, or null for none; undefined for more than one. */
+function filterCategory(filter: TallyFilter): { dimension: string; value: string | null } | null | undefined {
+  const narrowed = [
+    filter.areaId !== null && { dimension: Dimension.AREA, value: filter.areaId },
+    filter.format !== null && { dimension: Dimension.FORMAT, value: filter.format },
+    filter.prompt !== null && { dimension: Dimension.PROMPT, value: filter.prompt },
+    filter.ageBand !== null && { dimension: Dimension.AGE_BAND, value: filter.ageBand },
+    filter.sector !== null && { dimension: Dimension.SECTOR, value: filter.sector },
+    filter.from !== null && { dimension: Dimension.MONTH, value: filter.from.toISOString().slice(0, 7) },
+  ].filter((n) => n !== false);
+  if (narrowed.length > 1) return undefined;
+  return narrowed[0] ?? null;
+}
+
 /**
- * Each theme's figures, counting its whole subtree, for themeSummary over the whole engagement:
- * one theme at a time, from the covering index on (theme_id, participant_id), so no more than one
- * subtree's codings are ever sorted at once (the general `tally` sorts every theme's together).
- * The engagement's own themes scope the facts: a condition on engagement_id, which the index does
- * not carry, would make every row a heap fetch (5 s rather than 19 s cold at 1M responses).
- * Same counts and cell keys as `tally(ctx, 'codings', [[THEME]], filter)`.
+ * Each theme's figures, counting its whole subtree, for every grouping set (each ends with THEME):
+ * from the counters kept on write (`theme_cells`, `theme_reach`, migration 1796370000000) where
+ * they hold the answer, a few rows per theme; otherwise from `theme_response_facts`, a theme's
+ * subtree being one index range. The counters hold responses per theme and category of one
+ * dimension (so a table by one dimension, or a filter on one), and participants per theme over
+ * the whole engagement only: distinct people do not add up across categories.
  */
-export async function tallyThemes(ctx: RequestContext, filter: TallyFilter): Promise<Tally[]> {
-  const { params, where } = factConditions(ctx, filter);
+export async function tallyThemes(
+  ctx: RequestContext,
+  sets: Dimension[][],
+  filter: TallyFilter,
+  measures: readonly Measure[] = BOTH,
+): Promise<Tally[]> {
+  const category = filterCategory(filter);
+  const withParticipants = measures.includes(Measure.PARTICIPANTS);
+  const served = (set: Dimension[]) =>
+    set.at(-1) === Dimension.THEME &&
+    (set.length === 1
+      ? category === null || (category !== undefined && !withParticipants)
+      : set.length === 2 && category === null && !withParticipants);
+  const fromCounters = sets.filter(served);
+  const [counted, rest] = await Promise.all([
+    Promise.all(fromCounters.map((set) => readThemeCells(ctx, set, category ?? null, withParticipants))),
+    tally(
+      ctx,
+      'themes',
+      sets.filter((set) => !served(set)),
+      filter,
+      measures,
+    ),
+  ]);
+  return [...counted.flat(), ...rest];
+}
+
+async function readThemeCells(
+  ctx: RequestContext,
+  set: Dimension[],
+  category: { dimension: string; value: string | null } | null,
+  withParticipants: boolean,
+): Promise<Tally[]> {
+  const by = set.length === 2 ? set[0]! : null;
+  const [dimension, value] = by ? [by, null] : category ? [category.dimension, category.value] : ['ALL', null];
   const rows = await ctx.query<{
     theme: string;
+    category: string | null;
     responses: number;
     response_key: number;
-    participants: number;
-    participant_key: number;
+    participants: number | null;
+    participant_key: number | null;
   }>(
-    `WITH RECURSIVE tree (ancestor, theme_id) AS (
-       SELECT id, id FROM themes WHERE engagement_id = $1
-       UNION ALL SELECT tree.ancestor, t.id FROM tree JOIN themes t ON t.parent_id = tree.theme_id),
-     subtree AS (SELECT ancestor, array_agg(theme_id) AS ids FROM tree GROUP BY ancestor)
-     SELECT subtree.ancestor::text AS theme, counted.*
-     FROM subtree CROSS JOIN LATERAL (
-       SELECT coalesce(sum(n), 0)::int AS responses, (coalesce(sum(rk), 0) % ${CELL_KEY_MODULUS})::int AS response_key,
-              count(participant_id)::int AS participants, (coalesce(sum(pk), 0) % ${CELL_KEY_MODULUS})::int AS participant_key
-       FROM (
-         SELECT participant_id, count(*) AS n, sum(response_key) AS rk, min(participant_key) AS pk
-         FROM (SELECT DISTINCT f.response_id, f.participant_id, f.response_key, f.participant_key
-               FROM coding_facts f WHERE ${['f.theme_id = ANY(subtree.ids)', ...where].join(' AND ')}) coded
-         GROUP BY participant_id
-       ) per_person
-     ) counted
-     WHERE counted.responses > 0`,
-    params,
+    `SELECT c.theme_id::text AS theme, c.value AS category, c.responses,
+            (c.response_key % ${CELL_KEY_MODULUS})::int AS response_key,
+            ${withParticipants ? `coalesce(r.participants, 0)` : 'NULL::int'} AS participants,
+            ${withParticipants ? `(coalesce(r.participant_key, 0) % ${CELL_KEY_MODULUS})::int` : 'NULL::int'} AS participant_key
+     FROM themes t JOIN theme_cells c ON c.theme_id = t.id
+     ${withParticipants ? 'LEFT JOIN theme_reach r ON r.theme_id = t.id' : ''}
+     WHERE t.engagement_id = $1 AND c.dimension = $2 AND c.responses > 0
+       ${by ? '' : 'AND c.value IS NOT DISTINCT FROM $3'}`,
+    by ? [ctx.engagementId, dimension] : [ctx.engagementId, dimension, value],
   );
   return rows.map((row) => ({
-    dimensions: [Dimension.THEME],
-    keys: [row.theme],
+    dimensions: set,
+    keys: by ? [row.category, row.theme] : [row.theme],
     responses: row.responses,
     responseKey: row.response_key,
     participants: row.participants,
@@ -105,51 +151,48 @@ export async function tallyThemes(ctx: RequestContext, filter: TallyFilter): Pro
 
 /**
  * Counts distinct responses and participants, with the sums of their record keys, for each
- * grouping set, in one statement over one snapshot. From `codings`, a theme counts every response
- * coded anywhere in its subtree, once. Distinct participants in two steps: per participant first
- * (their key counted once), then per cell. Group notes (no participant) count as responses only.
+ * grouping set, in one statement over one snapshot. From `themes` (theme_response_facts), a theme
+ * counts every response coded anywhere in its subtree, once. Distinct participants in two steps:
+ * per participant first (their key counted once), then per cell; skipped when only responses are
+ * asked for. Group notes (no participant) count as responses only.
  */
 export async function tally(
   ctx: RequestContext,
-  source: 'responses' | 'codings',
+  source: 'responses' | 'themes',
   sets: Dimension[][],
   filter: TallyFilter,
+  measures: readonly Measure[] = BOTH,
 ): Promise<Tally[]> {
   if (sets.length === 0) return [];
   const used = [...new Set(sets.flat())];
   const { params, where } = factConditions(ctx, filter);
-  where.unshift('f.engagement_id = $1');
+  // The theme facts are scoped by the engagement's themes, which their indexes lead with.
+  where.unshift(
+    source === 'responses' ? 'f.engagement_id = $1' : 'f.theme_id IN (SELECT id FROM themes WHERE engagement_id = $1)',
+  );
   const names = used.map((_, i) => `d${i}`);
   const projected = used.map((d, i) => `${COLUMN[d]} AS d${i}`);
-  const facts =
-    source === 'responses'
-      ? `SELECT ${[...projected, 'f.participant_id', 'f.response_key', 'f.participant_key'].join(', ')}
-         FROM response_facts f WHERE ${where.join(' AND ')}`
-      : `SELECT DISTINCT ${[...projected, 'f.response_id', 'f.participant_id', 'f.response_key', 'f.participant_key'].join(', ')}
-         FROM coding_facts f JOIN tree ON tree.theme_id = f.theme_id WHERE ${where.join(' AND ')}`;
-  const tree =
-    source === 'codings'
-      ? `WITH RECURSIVE tree (ancestor, theme_id) AS (
-           SELECT id, id FROM themes WHERE engagement_id = $1
-           UNION ALL SELECT tree.ancestor, t.id FROM tree JOIN themes t ON t.parent_id = tree.theme_id)`
-      : '';
-  const groupingSets = sets.map(
-    (set) => `(${[...set.map((d) => names[used.indexOf(d)]), 'participant_id'].join(', ')})`,
-  );
+  const facts = `SELECT ${[...projected, 'f.participant_id', 'f.response_key', 'f.participant_key'].join(', ')}
+    FROM ${source === 'responses' ? 'response_facts' : 'theme_response_facts'} f WHERE ${where.join(' AND ')}`;
   const mask = names.length ? `GROUPING(${names.join(', ')})` : '0';
-  const rows = await ctx.query<Record<string, string | number | null>>(
-    `${tree}
-     SELECT ${['mask', ...names].join(', ')}, sum(n)::int AS responses, (sum(rk) % ${CELL_KEY_MODULUS})::int AS response_key,
-            count(participant_id)::int AS participants, (coalesce(sum(pk), 0) % ${CELL_KEY_MODULUS})::int AS participant_key
-     FROM (
-       SELECT ${[`${mask} AS mask`, ...names].join(', ')}, participant_id, count(*) AS n, sum(response_key) AS rk,
-              min(participant_key) AS pk
+  const withParticipants = measures.includes(Measure.PARTICIPANTS);
+  const per = (extra: string[]) =>
+    sets.map((set) => `(${[...set.map((d) => names[used.indexOf(d)]), ...extra].join(', ')})`);
+  const sql = withParticipants
+    ? `SELECT ${['mask', ...names].join(', ')}, sum(n)::int AS responses, (sum(rk) % ${CELL_KEY_MODULUS})::int AS response_key,
+              count(participant_id)::int AS participants, (coalesce(sum(pk), 0) % ${CELL_KEY_MODULUS})::int AS participant_key
+       FROM (
+         SELECT ${[`${mask} AS mask`, ...names].join(', ')}, participant_id, count(*) AS n, sum(response_key) AS rk,
+                min(participant_key) AS pk
+         FROM (${facts}) facts
+         GROUP BY GROUPING SETS (${per(['participant_id']).join(', ')})
+       ) per_person
+       GROUP BY ${['mask', ...names].join(', ')}`
+    : `SELECT ${[`${mask} AS mask`, ...names].join(', ')}, count(*)::int AS responses,
+              (sum(response_key) % ${CELL_KEY_MODULUS})::int AS response_key
        FROM (${facts}) facts
-       GROUP BY GROUPING SETS (${groupingSets.join(', ')})
-     ) per_person
-     GROUP BY ${['mask', ...names].join(', ')}`,
-    params,
-  );
+       GROUP BY GROUPING SETS (${per([]).join(', ')})`;
+  const rows = await ctx.query<Record<string, string | number | null>>(sql, params);
   // GROUPING() sets a bit, leftmost dimension highest, for each dimension a set leaves out.
   const maskOf = (set: Dimension[]) =>
     used.reduce((bits, d, i) => (set.includes(d) ? bits : bits | (1 << (used.length - 1 - i))), 0);
@@ -162,8 +205,8 @@ export async function tally(
         keys: set.map((d) => row[names[used.indexOf(d)]!] as string | null),
         responses: Number(row.responses),
         responseKey: Number(row.response_key),
-        participants: Number(row.participants),
-        participantKey: Number(row.participant_key),
+        participants: withParticipants ? Number(row.participants) : null,
+        participantKey: withParticipants ? Number(row.participant_key) : null,
       },
     ];
   });

@@ -91,7 +91,7 @@ export async function computeTable(ctx: RequestContext, spec: TableSpec): Promis
     readThreshold(ctx),
     categories(ctx, rows),
     categories(ctx, columns),
-    countTable(ctx, rows, columns, filter),
+    countTable(ctx, rows, columns, measure, filter),
   ]);
   const figure = releaser(measure, threshold);
   return {
@@ -136,7 +136,7 @@ export async function computeBreakdown(
   const [threshold, found, counts] = await Promise.all([
     readThreshold(ctx),
     categories(ctx, by),
-    tally(ctx, 'responses', [[by], []], checked),
+    tally(ctx, 'responses', [[by], []], checked, [measure]),
   ]);
   const figure = releaser(measure, threshold);
   const byKey = new Map(counts.filter((t) => t.dimensions.length === 1).map((t) => [t.keys[0] ?? null, t]));
@@ -153,10 +153,11 @@ export async function computeBreakdown(
 
 const releaser =
   (measure: Measure, threshold: number) =>
-  (found: Tally | undefined): ReleasedFigure =>
-    measure === Measure.RESPONSES
-      ? release(found?.responses ?? 0, found?.responseKey ?? 0, threshold)
-      : release(found?.participants ?? 0, found?.participantKey ?? 0, threshold);
+  (found: Tally | undefined): ReleasedFigure => {
+    if (measure === Measure.RESPONSES) return release(found?.responses ?? 0, found?.responseKey ?? 0, threshold);
+    if (found && found.participants === null) throw new Error('participants were not counted for this figure');
+    return release(found?.participants ?? 0, found?.participantKey ?? 0, threshold);
+  };
 
 /** Released figures of one theme or of everything under a filter: responses and participants. */
 export interface ReleasedPair {
@@ -179,7 +180,7 @@ export async function computeThemeFigures(
   const [threshold, total, themes] = await Promise.all([
     readThreshold(ctx),
     tally(ctx, 'responses', [[]], checked),
-    tallyThemes(ctx, checked),
+    tallyThemes(ctx, [[Dimension.THEME]], checked),
   ]);
   const pair = (found: Tally | undefined): ReleasedPair => ({
     responses: releaser(Measure.RESPONSES, threshold)(found),
@@ -203,13 +204,19 @@ export async function readThreshold(ctx: RequestContext): Promise<number> {
 
 const cellId = (row: string | null, column: string | null) => JSON.stringify([row, column]);
 
-async function countTable(ctx: RequestContext, rows: Dimension, columns: Dimension, filter: TallyFilter) {
+async function countTable(
+  ctx: RequestContext,
+  rows: Dimension,
+  columns: Dimension,
+  measure: Measure,
+  filter: TallyFilter,
+) {
   const byTheme = columns === Dimension.THEME;
   // With THEME columns a response sits in several cells of a row: the row's own figure is every
-  // response of the row, counted from the response facts.
+  // response of the row, counted from the response facts. Only the measure released is counted.
   const [inner, outer] = await Promise.all([
-    tally(ctx, 'codings', byTheme ? [[rows, columns], [columns]] : [], filter),
-    tally(ctx, 'responses', byTheme ? [[rows], []] : [[rows, columns], [rows], [columns], []], filter),
+    byTheme ? tallyThemes(ctx, [[rows, columns], [columns]], filter, [measure]) : [],
+    tally(ctx, 'responses', byTheme ? [[rows], []] : [[rows, columns], [rows], [columns], []], filter, [measure]),
   ]);
   const all = [...inner, ...outer];
   const at = (shape: Dimension[]) => all.filter((t) => t.dimensions.join() === shape.join());

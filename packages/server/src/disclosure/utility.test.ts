@@ -34,7 +34,7 @@ it('releases at least 90 % of the cells of 20 or more, each within ±5', async (
     const table = await computeTable(ctx, spec);
     const truths = await tally(
       ctx,
-      spec.columns === Dimension.THEME ? 'codings' : 'responses',
+      spec.columns === Dimension.THEME ? 'themes' : 'responses',
       [[spec.rows, spec.columns]],
       EVERYTHING,
     );
