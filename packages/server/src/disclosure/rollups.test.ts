@@ -204,20 +204,10 @@ describe('theme rollups', () => {
   });
 
   it('are recomputed by aggregate_facts_rebuild after a bulk load with triggers off', async () => {
-    const runner = server.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      await runner.query(`SET LOCAL session_replication_role = replica`);
-      await runner.query(
-        `INSERT INTO codings (response_id, theme_id) SELECT id, $1 FROM responses ON CONFLICT DO NOTHING`,
-        [themes.fares],
-      );
-      await runner.commitTransaction();
-    } finally {
-      await runner.release();
-    }
-    await server.dataSource.query(`SELECT aggregate_facts_rebuild()`);
+    await server.bulkLoadAndRebuild(
+      `INSERT INTO codings (response_id, theme_id) SELECT id, $1 FROM responses ON CONFLICT DO NOTHING`,
+      [themes.fares],
+    );
     await expectRollupsExact();
   });
 });

@@ -274,6 +274,21 @@ export class TestServer {
     return this.gql(SUBMIT, { i: { sessionId, idempotencyKey, responses } }, token);
   }
 
+  /** Runs a statement with triggers off, as a bulk load does, then recomputes the aggregate facts. */
+  async bulkLoadAndRebuild(sql: string, params: unknown[] = []): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL session_replication_role = replica`);
+      await runner.query(sql, params);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    await this.dataSource.query(`SELECT aggregate_facts_rebuild()`);
+  }
+
   async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
     const [row] = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`,

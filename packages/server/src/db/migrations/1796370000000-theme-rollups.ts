@@ -77,27 +77,10 @@ export class ThemeRollups1796370000000 implements MigrationInterface {
         participants integer NOT NULL,
         participant_key bigint NOT NULL
       )`);
-    // coding_facts → theme_response_facts, per statement (transition tables serve one event each).
-    for (const [event, fn, ids, referencing] of [
-      ['INSERT', 'coding_facts_added', 'SELECT response_id FROM added', 'NEW TABLE AS added'],
-      ['DELETE', 'coding_facts_removed', 'SELECT response_id FROM removed', 'OLD TABLE AS removed'],
-      [
-        'UPDATE',
-        'coding_facts_moved',
-        'SELECT response_id FROM removed UNION SELECT response_id FROM added',
-        'OLD TABLE AS removed NEW TABLE AS added',
-      ],
-    ] as const) {
-      await db.query(`
-        CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${refresh(ids)}
-          RETURN NULL;
-        END $$`);
-      await db.query(`
-        CREATE TRIGGER ${fn} AFTER ${event} ON coding_facts
-        REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-    }
+    // coding_facts → theme_response_facts, per statement.
+    await onEveryStatement(db, 'coding_facts', 'coding_facts', (changed) =>
+      refresh(changed.map(({ rows }) => `SELECT response_id FROM ${rows}`).join(' UNION ')),
+    );
     // A theme moved to another parent: every response coded in its subtree counts elsewhere now.
     await db.query(`
       CREATE FUNCTION themes_moved() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -124,26 +107,9 @@ export class ThemeRollups1796370000000 implements MigrationInterface {
       REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION themes_removed()`);
 
     // theme_response_facts → the counters. Each change is its rows with a sign: +1 added, −1 removed.
-    for (const [event, fn, changes, referencing] of [
-      ['INSERT', 'theme_rollups_added', `SELECT f.*, 1 AS sign FROM added f`, 'NEW TABLE AS added'],
-      ['DELETE', 'theme_rollups_removed', `SELECT f.*, -1 AS sign FROM removed f`, 'OLD TABLE AS removed'],
-      [
-        'UPDATE',
-        'theme_rollups_moved',
-        `SELECT f.*, 1 AS sign FROM added f UNION ALL SELECT f.*, -1 AS sign FROM removed f`,
-        'OLD TABLE AS removed NEW TABLE AS added',
-      ],
-    ] as const) {
-      await db.query(`
-        CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${counterUpdates(changes)}
-          RETURN NULL;
-        END $$`);
-      await db.query(`
-        CREATE TRIGGER ${fn} AFTER ${event} ON theme_response_facts
-        REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-    }
+    await onEveryStatement(db, 'theme_response_facts', 'theme_rollups', (changed) =>
+      counterUpdates(changed.map(({ rows, sign }) => `SELECT f.*, ${sign} AS sign FROM ${rows} f`).join(' UNION ALL ')),
+    );
 
     // A theme moving changes figures without touching coding_facts: it marks the engagement changed too.
     for (const [event, referencing] of [
@@ -158,15 +124,9 @@ export class ThemeRollups1796370000000 implements MigrationInterface {
 
     // The whole rebuild (after a bulk load with triggers off) now includes the theme rollups: the
     // insert into theme_response_facts counts them, through the same triggers as any write.
-    await db.query(`
-      CREATE OR REPLACE FUNCTION aggregate_facts_rebuild() RETURNS void LANGUAGE sql AS $$
-        TRUNCATE coding_facts, response_facts, theme_response_facts, theme_cells, theme_participants, theme_reach;
-        INSERT INTO response_facts SELECT * FROM response_facts_source;
-        INSERT INTO coding_facts (response_id, theme_id, ${FACT_COLUMNS})
-        SELECT DISTINCT f.response_id, c.theme_id, ${of('f', FACT_COLUMNS)}
-        FROM codings c JOIN response_facts f ON f.response_id = c.response_id;
-        UPDATE aggregate_versions SET version = version + 1;
-      $$`);
+    await db.query(
+      rebuild('coding_facts, response_facts, theme_response_facts, theme_cells, theme_participants, theme_reach'),
+    );
     await db.query(`INSERT INTO theme_response_facts (theme_id, response_id, ${FACT_COLUMNS}) ${source()}`);
     // A theme's subtree is one range, ordered by participant (the figures stream out of it in two
     // GROUP BY steps); the area index lets an area filter read only its own entries.
@@ -179,33 +139,31 @@ export class ThemeRollups1796370000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TRIGGER themes_moved ON themes`);
     await db.query(`DROP TRIGGER themes_removed ON themes`);
-    await db.query(`DROP TRIGGER coding_facts_added ON coding_facts`);
-    await db.query(`DROP TRIGGER coding_facts_removed ON coding_facts`);
-    await db.query(`DROP TRIGGER coding_facts_moved ON coding_facts`);
-    await db.query(`
-      CREATE OR REPLACE FUNCTION aggregate_facts_rebuild() RETURNS void LANGUAGE sql AS $$
-        TRUNCATE coding_facts, response_facts;
-        INSERT INTO response_facts SELECT * FROM response_facts_source;
-        INSERT INTO coding_facts (response_id, theme_id, ${FACT_COLUMNS})
-        SELECT DISTINCT f.response_id, c.theme_id, ${of('f', FACT_COLUMNS)}
-        FROM codings c JOIN response_facts f ON f.response_id = c.response_id;
-        UPDATE aggregate_versions SET version = version + 1;
-      $$`);
+    for (const event of EVENTS) await db.query(`DROP TRIGGER coding_facts_${event.name} ON coding_facts`);
+    await db.query(rebuild('coding_facts, response_facts'));
     await db.query(`DROP TABLE theme_response_facts, theme_cells, theme_participants, theme_reach`);
     await db.query(`DROP VIEW theme_ancestry`);
     for (const fn of [
       'themes_moved()',
       'themes_removed()',
-      'coding_facts_added()',
-      'coding_facts_removed()',
-      'coding_facts_moved()',
-      'theme_rollups_added()',
-      'theme_rollups_removed()',
-      'theme_rollups_moved()',
+      ...EVENTS.flatMap(({ name }) => [`coding_facts_${name}()`, `theme_rollups_${name}()`]),
     ]) {
       await db.query(`DROP FUNCTION ${fn}`);
     }
   }
+}
+
+/** aggregate_facts_rebuild(), emptying these tables first. */
+function rebuild(tables: string): string {
+  return `
+    CREATE OR REPLACE FUNCTION aggregate_facts_rebuild() RETURNS void LANGUAGE sql AS $$
+      TRUNCATE ${tables};
+      INSERT INTO response_facts SELECT * FROM response_facts_source;
+      INSERT INTO coding_facts (response_id, theme_id, ${FACT_COLUMNS})
+      SELECT DISTINCT f.response_id, c.theme_id, ${of('f', FACT_COLUMNS)}
+      FROM codings c JOIN response_facts f ON f.response_id = c.response_id;
+      UPDATE aggregate_versions SET version = version + 1;
+    $$`;
 }
 
 /** The theme facts as coding_facts and the codebook make them, of these responses (a subquery) or all. */
@@ -232,6 +190,41 @@ function refresh(ids: string): string {
     INSERT INTO theme_response_facts (theme_id, response_id, ${FACT_COLUMNS})
     SELECT theme_id, response_id, ${FACT_COLUMNS} FROM (${source(ids)}) s
     ON CONFLICT DO NOTHING;`;
+}
+
+/** Each event with its transition tables: the rows it added and removed. */
+const EVENTS = [
+  { event: 'INSERT', name: 'added', changed: [{ rows: 'added', sign: 1 }] },
+  { event: 'DELETE', name: 'removed', changed: [{ rows: 'removed', sign: -1 }] },
+  {
+    event: 'UPDATE',
+    name: 'moved',
+    changed: [
+      { rows: 'removed', sign: -1 },
+      { rows: 'added', sign: 1 },
+    ],
+  },
+] as const;
+
+/** A trigger per statement and event on `table` (transition tables serve one event each), running `body` over its changed rows. */
+async function onEveryStatement(
+  db: QueryRunner,
+  table: string,
+  prefix: string,
+  body: (changed: readonly { rows: string; sign: number }[]) => string,
+): Promise<void> {
+  for (const { event, name, changed } of EVENTS) {
+    const referencing = changed.map(({ rows }) => `${rows === 'added' ? 'NEW' : 'OLD'} TABLE AS ${rows}`).join(' ');
+    await db.query(`
+      CREATE FUNCTION ${prefix}_${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${body(changed)}
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER ${prefix}_${name} AFTER ${event} ON ${table}
+      REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${prefix}_${name}()`);
+  }
 }
 
 function of(alias: string, columns: string): string {
