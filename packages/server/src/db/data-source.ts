@@ -28,6 +28,7 @@ import { DisclosureRecordKeys1796350000000 } from './migrations/1796350000000-di
 import { AreaCodesAndKinds1796360000000 } from './migrations/1796360000000-area-codes-and-kinds.js';
 import { Releases1796361000000 } from './migrations/1796361000000-releases.js';
 import { ThemeRollups1796370000000 } from './migrations/1796370000000-theme-rollups.js';
+import { ContactNameFirstWords1796390000000 } from './migrations/1796390000000-contact-name-first-words.js';
 import { QuoteRegister1796400000000 } from './migrations/1796400000000-quote-register.js';
 import { SafeguardingAndAudit1796420000000 } from './migrations/1796420000000-safeguarding-and-audit.js';
 import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   AreaCodesAndKinds1796360000000,
   Releases1796361000000,
   ThemeRollups1796370000000,
+  ContactNameFirstWords1796390000000,
   QuoteRegister1796400000000,
   SafeguardingAndAudit1796420000000,
   ReleaseSchedule1796460000000,

@@ -100,6 +100,30 @@ describe('names on file, across instances', () => {
     expect(await server.count('contact_name_digests', 'participant_id = $1', [row!.id])).toBe(1);
   });
 
+  it('keeps redacting a name whose first word an erased contact shared, and drops only the erased name', async () => {
+    const text = 'Tamsin Ollerenshaw and Tamsin Quarrie met Tamsin';
+    const erased = await registerWithName('Tamsin Ollerenshaw');
+    await registerWithName('Tamsin Bryony Quarrie');
+    expect(await bothInstances(text)).toEqual(Array(2).fill('[NAME] and [NAME] met Tamsin'));
+
+    await server.ok(`mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }`, { id: erased });
+    expect(await bothInstances(text)).toEqual(Array(2).fill('Tamsin Ollerenshaw and [NAME] met Tamsin'));
+    expect(await server.count('contact_name_first_words', 'participant_id = $1', [erased])).toBe(0);
+  });
+
+  it('redacts a contact stored before first words were digested, before and after the start-up pass', async () => {
+    const text = 'Clementine Ashdown-Pyke chaired it';
+    const id = await registerWithName('Clementine Ashdown-Pyke');
+    // As migration 1796390000000 leaves a contact: its forms digested, its first words not yet.
+    await server.dataSource.query(`DELETE FROM contact_name_first_words WHERE participant_id = $1`, [id]);
+    await server.dataSource.query(`UPDATE participants SET contact_name_digested = false WHERE id = $1`, [id]);
+    expect(await bothInstances(text)).toEqual(Array(2).fill('[NAME] chaired it'));
+
+    expect(await other.services.participants.digestStoredContacts(server.systemContext())).toBe(1);
+    expect(await server.count('contact_name_first_words', 'participant_id = $1', [id])).toBe(1);
+    expect(await bothInstances(text)).toEqual(Array(2).fill('[NAME] chaired it'));
+  });
+
   it('keeps only keyed digests: nothing stored equals a plain hash of the name', async () => {
     await registerWithName('Wilhelmina Cartwright');
     const plain = await server.count(
@@ -107,6 +131,12 @@ describe('names on file, across instances', () => {
       `digest IN (sha256('wilhelmina cartwright'), sha256('Wilhelmina Cartwright'), hmac('wilhelmina cartwright', '', 'sha256'))`,
     );
     expect(plain).toBe(0);
+    const plainFirst = await server.count(
+      'contact_name_first_words',
+      `digest IN (sha256('wilhelmina'), sha256('Wilhelmina'), hmac('wilhelmina', '', 'sha256'))`,
+    );
+    expect(plainFirst).toBe(0);
+    expect(await server.count('contact_name_first_words')).toBeGreaterThan(0);
   });
 });
 

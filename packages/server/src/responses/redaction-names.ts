@@ -79,6 +79,9 @@ export function nameForms(name: string): string[] {
 /** How many words a form from `nameForms` has. */
 export const wordCount = (form: string) => form.split(' ').length;
 
+/** The first word of a form from `nameForms`. */
+export const firstWord = (form: string) => form.split(' ', 1)[0]!;
+
 /**
  * The names on file, as the matcher asks about them: "is this form known?", never "which names
  * are there?". So they can be held as keyed digests (participants/contact-names.ts) as well as in
@@ -88,6 +91,12 @@ export interface KnownNames {
   /** The word counts of the forms on file, longest first. */
   readonly lengths: readonly number[];
   has(form: string): boolean;
+  /**
+   * Whether some form on file begins with this folded word. Never false for the first word of a
+   * known form, so the matcher asks `has` only about sequences that begin with such a word: most
+   * words of a text begin no name, and each question costs a digest.
+   */
+  opens(word: string): boolean;
 }
 
 /** Word counts, longest first, for `KnownNames.lengths`. */
@@ -98,17 +107,24 @@ export function lengthsOf(counts: Iterable<number>): number[] {
 /** Names given in the clear. */
 export function plainNames(names: readonly string[]): KnownNames {
   const forms = new Set(names.flatMap(nameForms));
-  return { lengths: lengthsOf([...forms].map(wordCount)), has: (form) => forms.has(form) };
+  const firstWords = new Set([...forms].map(firstWord));
+  return {
+    lengths: lengthsOf([...forms].map(wordCount)),
+    has: (form) => forms.has(form),
+    opens: (word) => firstWords.has(word),
+  };
 }
 
 /**
  * Finds known names as whole names. Matching walks the text's words once and, at each word, asks
  * about the few word sequences starting there that are as long as a name on file (longest first),
- * so the cost is linear in the text and does not grow with the number of names. Each distinct
- * sequence is asked about once per matcher (one batch).
+ * so the cost is linear in the text and does not grow with the number of names. It asks only about
+ * sequences whose first word opens some name on file, and each distinct word and sequence once per
+ * matcher (one batch).
  */
 export class NameMatcher {
   private readonly asked = new Map<string, boolean>();
+  private readonly opening = new Map<string, boolean>();
   private readonly folded = new Map<string, string>();
 
   constructor(private readonly known: KnownNames) {}
@@ -135,6 +151,9 @@ export class NameMatcher {
 
   /** The end of the longest known name starting at token `first`, and its length in words. */
   private longestAt(tokens: Token[], joined: boolean[], first: number): { at: number; words: number } | undefined {
+    const start = tokens[first]!;
+    // Only a one-word name can begin with the possessive-less form of the first word ("Cher's").
+    if (!this.opens(start.folded) && !(start.bare && this.opens(start.bare.folded))) return undefined;
     let reach = 1;
     while (first + reach < tokens.length && joined[first + reach]) reach++;
     for (const words of this.known.lengths) {
@@ -170,9 +189,18 @@ export class NameMatcher {
   private knows(form: string): boolean {
     let known = this.asked.get(form);
     if (known === undefined) {
-      known = this.known.has(form);
+      known = this.opens(firstWord(form)) && this.known.has(form);
       this.asked.set(form, known);
     }
     return known;
+  }
+
+  private opens(word: string): boolean {
+    let opens = this.opening.get(word);
+    if (opens === undefined) {
+      opens = this.known.opens(word);
+      this.opening.set(word, opens);
+    }
+    return opens;
   }
 }

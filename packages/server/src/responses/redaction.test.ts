@@ -1,4 +1,6 @@
 import { redact, redactAll, Redactor } from './redaction.js';
+import { CORPUS_NAMES, CORPUS_TODAY, REDACTION_CORPUS } from './redaction-corpus.js';
+import { plainNames, type KnownNames } from './redaction-names.js';
 
 const NAMES = ['Jane Smith', 'Mo Farah'];
 
@@ -298,6 +300,48 @@ describe('redact', () => {
 
     it('does not corrupt existing placeholders when a name matches one', () => {
       expect(redact('[NAME] met Name at jo@example.com', ['Name', 'Email'])).toBe('[NAME] met [NAME] at [EMAIL]');
+    });
+  });
+
+  describe('names looked up only where a name on file begins', () => {
+    /** `names` as the matcher sees them, recording every sequence it asks about. */
+    function recorded(names: KnownNames) {
+      const asked: string[] = [];
+      return { asked, names: { ...names, has: (form: string) => (asked.push(form), names.has(form)) } };
+    }
+
+    it('finds exactly what looking up every sequence finds, on the labelled corpus', () => {
+      const names = plainNames(CORPUS_NAMES);
+      const everySequence = new Redactor({ ...names, opens: () => true }, { today: CORPUS_TODAY });
+      const gated = new Redactor(names, { today: CORPUS_TODAY });
+      const texts = REDACTION_CORPUS.map((sentence) => sentence.text);
+      expect(texts.map((text) => gated.redact(text))).toEqual(texts.map((text) => everySequence.redact(text)));
+    });
+
+    it('asks only about sequences whose first word begins a name on file', () => {
+      const { asked, names } = recorded(plainNames(['Jane Smith', 'Jane Mary Brown']));
+      expect(new Redactor(names).redact('The park was busy, and Jane Brown said Jane was there')).toBe(
+        'The park was busy, and [NAME] said Jane was there',
+      );
+      expect(asked.every((form) => form.startsWith('jane'))).toBe(true);
+    });
+
+    it('redacts a name whose first word is an everyday word, and leaves the everyday word', () => {
+      const names = ['Will Smith', 'May Okafor'];
+      expect(redact('I will go in May, and will Will Smith come? May Okafor will', names)).toBe(
+        'I will go in May, and will [NAME] come? [NAME] will',
+      );
+    });
+
+    it('redacts names of several words, and names sharing their first word', () => {
+      const names = ['Mary Ann de la Cruz', 'Mary Jones'];
+      expect(
+        redact('Mary Ann de la Cruz, Mary Cruz, Mary Jones and Mary Ann Jones; Ann de la Cruz and Mary', names),
+      ).toBe('[NAME], [NAME], [NAME] and Mary Ann Jones; Ann de la Cruz and Mary');
+    });
+
+    it("redacts a one-word name before a possessive, though the word as written begins no name", () => {
+      expect(redact("Cher's songs, and Cher sang", ['Cher'])).toBe("[NAME]'s songs, and [NAME] sang");
     });
   });
 
