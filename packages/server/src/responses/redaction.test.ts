@@ -340,7 +340,7 @@ describe('redact', () => {
       ).toBe('[NAME], [NAME], [NAME] and Mary Ann Jones; Ann de la Cruz and Mary');
     });
 
-    it("redacts a one-word name before a possessive, though the word as written begins no name", () => {
+    it('redacts a one-word name before a possessive, though the word as written begins no name', () => {
       expect(redact("Cher's songs, and Cher sang", ['Cher'])).toBe("[NAME]'s songs, and [NAME] sang");
     });
   });
