@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Caller } from '../access/caller.js';
 import { RequestContext } from '../db/request-context.js';
-import { computeTable, Dimension, Measure } from '../disclosure/index.js';
+import { computeTable, computeThemeFigures, Dimension, Measure } from '../disclosure/index.js';
 import { ReleaseStatus } from '../releases/release.entity.js';
 import { createServices } from '../services.js';
 import { generateVolume, volumeFor } from './api/generate.js';
@@ -80,6 +80,20 @@ export async function benchAggregates(logger: Logger): Promise<void> {
     const live = await timed(options.rounds, () =>
       computeTable(ctx, { rows: Dimension.AREA, columns: Dimension.THEME, measure: Measure.RESPONSES }),
     );
+    // themeSummary's figures, recounted (no cache): the whole engagement, one area, and ten
+    // callers at once, each timed from the start of the ten.
+    const summary = await timed(options.rounds, () => computeThemeFigures(ctx, {}));
+    const [area] = await dataSource.query<{ id: string }[]>(`SELECT id FROM areas ORDER BY id LIMIT 1`);
+    const oneArea = await timed(options.rounds, () => computeThemeFigures(ctx, { areaId: area!.id }));
+    const concurrent: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: 10 }, () =>
+          computeThemeFigures(ctx, {}).then(() => concurrent.push(performance.now() - start)),
+        ),
+      );
+    }
     const [table] = await services.releases
       .tables(ctx, release)
       .then((all) => all.filter((t) => t.name === 'themes-by-area'));
@@ -101,6 +115,12 @@ export async function benchAggregates(logger: Logger): Promise<void> {
     );
     log(`  read from a release (one indexed range of release_cells):          ${ms(stored)}`);
     log(`  streamed from a release by cursor, as the export does:             ${ms(streamed)}`);
+    log(`\nthemeSummary figures recounted live (no cache), ${options.rounds} rounds each:`);
+    log(`  whole engagement:                                                   ${ms(summary)}`);
+    log(`  one area:                                                           ${ms(oneArea)}`);
+    log(
+      `  10 callers at once, 3 rounds: slowest ${Math.max(...concurrent).toFixed(0)} ms, p50 ${percentile(concurrent, 0.5).toFixed(0)} ms`,
+    );
     log(`\nwhole release: ${release.tableCount} tables, ${release.cellCount} figures`);
     log(
       `  built in ${(buildMs / 1000).toFixed(1)} s; peak heap +${((peakHeap - baseHeap) / 2 ** 20).toFixed(0)} MiB over the start`,
