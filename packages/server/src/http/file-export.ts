@@ -8,6 +8,7 @@ import { isConnectionLoss } from '../db/connection-errors.js';
 import { RequestContext } from '../db/request-context.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
+import { RateLimitedError } from '../rate-limit/refusal.js';
 import { sendErrorReply } from './error-reply.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -15,7 +16,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
+
+/** Charges more points to the request's caller before its body is sent; RateLimitedError past the budget. */
+export type Charge = (points: number) => Promise<void>;
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break. */
 export function csvField(value: string | number | boolean | null): string {
@@ -40,21 +45,42 @@ export function bodyWriter(res: Response): (chunk: string) => Promise<boolean> {
 
 /**
  * A file export over plain HTTP (`GET`, `Authorization: Bearer`), run as its caller through the
- * same permissions and tenancy as the API. Domain errors become 400/401/403/404 with the API's
- * error body; a failure once the body has started cuts the body short, so a client sees a
- * truncated file, never a wrong one.
+ * same permissions and tenancy as the API, and charged to the caller's API budget as a GraphQL
+ * request is: a point for the request (a refusal costs that much), and whatever `send` charges
+ * for what it sends, before it sends it. Past the budget: 429 with `Retry-After`. Domain errors
+ * become 400/401/403/404 with the API's error body; a failure once the body has started cuts the
+ * body short, so a client sees a truncated file, never a wrong one.
  */
 export function fileExport(
   dataSource: DataSource,
   engagementId: string,
   services: Services,
   logger: Logger,
-  send: (ctx: RequestContext, req: Request, res: Response) => Promise<void>,
+  send: (ctx: RequestContext, req: Request, res: Response, charge: Charge) => Promise<void>,
 ): RequestHandler {
   return async (req, res) => {
     const anonymous = new RequestContext(dataSource, engagementId, Caller.anonymous, req.id as string);
+    let caller = Caller.anonymous;
+    const charge: Charge = async (points) => {
+      const { refused, budget } = await services.rateLimits.api.charge(caller, req.ip ?? '', points);
+      res.setHeader('RateLimit-Limit', String(budget.limit));
+      res.setHeader('RateLimit-Remaining', String(budget.remaining));
+      res.setHeader('RateLimit-Reset', String(budget.resetSeconds));
+      if (refused) {
+        throw new RateLimitedError(
+          `This export costs ${points} points and ${budget.remaining} of ${budget.limit} remain this minute; try again in ${budget.resetSeconds} s`,
+          budget.resetSeconds,
+        );
+      }
+    };
     try {
-      await send(anonymous.as(await services.auth.callerFor(anonymous, req.headers.authorization)), req, res);
+      try {
+        caller = await services.auth.callerFor(anonymous, req.headers.authorization);
+      } finally {
+        // A request without a valid token costs its point too, by address.
+        await charge(1);
+      }
+      await send(anonymous.as(caller), req, res, charge);
     } catch (error) {
       if (res.headersSent) {
         logger.warn({ errorClass: (error as Error)?.constructor?.name }, 'export stopped');
@@ -66,6 +92,7 @@ export function fileExport(
           code: error.code,
           message: error.message,
           field: error.field,
+          headers: error instanceof RateLimitedError ? { 'Retry-After': String(error.retryAfterSeconds) } : {},
         });
       }
       const unavailable = isConnectionLoss(error);

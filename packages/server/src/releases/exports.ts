@@ -40,7 +40,7 @@ export function exportRoutes(dataSource: DataSource, engagementId: string, servi
   const router = Router();
   router.get(
     '/exports/releases/:version/:file',
-    fileExport(dataSource, engagementId, services, logger, async (ctx, req, res) => {
+    fileExport(dataSource, engagementId, services, logger, async (ctx, req, res, charge) => {
       // Authentication first: an anonymous caller learns nothing, not even which tables exist.
       ctx.require(Permission.ReleaseRead);
       const version = String(req.params.version);
@@ -56,11 +56,14 @@ export function exportRoutes(dataSource: DataSource, engagementId: string, servi
       const table = await services.releases.table(ctx, release, name, 'table');
 
       const etag = `"${table.contentHash.slice(0, 32)}-v${release.version}-${format}"`;
+      const unchanged = matches(req.headers['if-none-match'], etag);
+      // A point per figure sent (several fewer than reading it through GraphQL), before any is sent.
+      if (!unchanged) await charge(table.cellCount);
       res.setHeader('ETag', etag);
       res.setHeader('Last-Modified', release.publishedAt!.toUTCString());
       res.setHeader('Cache-Control', 'private, no-cache');
       res.setHeader('Vary', 'Authorization');
-      if (matches(req.headers['if-none-match'], etag)) return void res.status(304).end();
+      if (unchanged) return void res.status(304).end();
 
       res.status(200);
       res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
