@@ -59,7 +59,7 @@ describe('exports and the API budget', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     const [error] = ((await reply.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
     expect(error?.extensions.code).toBe('RATE_LIMITED');
-    expect(error?.message).toContain(`costs ${cost} points`);
+    expect(error?.message).toContain(`costs ${cellCount} points`);
 
     // The key's GraphQL requests draw on what the exports left: a page of cells no longer fits.
     const left = Number(reply.headers.get('ratelimit-remaining'));
