@@ -32,7 +32,9 @@ it('offers a facilitator only what their role allows', async () => {
   const { page } = chorus;
   await signIn(page, DEMO.facilitator);
   const nav = page.getByRole('navigation', { name: 'Sections' });
-  await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Sessions', 'Responses', 'Participants']);
+  await expect
+    .poll(() => nav.getByRole('link').allTextContents())
+    .toEqual(['Sessions', 'Responses', 'Participants', 'Quotes']);
   expect(new URL(page.url()).pathname).toBe('/sessions');
   await page.getByRole('button', { name: 'Sign out' }).click();
 });
