@@ -22,6 +22,8 @@ import { ParticipantsService } from './participants/participants.service.js';
 import { QuoteConsentEffects } from './quotes/quote-consent-effects.js';
 import { QuotesService } from './quotes/quotes.service.js';
 import { ReleaseScheduleService } from './releases/release-schedule.service.js';
+import { SubjectAccessService } from './participants/subject-access.service.js';
+import { RetentionService } from './retention/retention.service.js';
 import { ReleasesService } from './releases/releases.service.js';
 import { ResponsesService } from './responses/responses.service.js';
 import { SafeguardingRules } from './safeguarding/safeguarding-rules.service.js';
@@ -53,6 +55,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const sessions = new SessionsService(useCases, cursors);
   const participants = new ParticipantsService(
     deriveKey(secret, 'contact-encryption'),
+    deriveKey(secret, 'special-category-encryption'),
     new ContactNames(deriveKey(secret, 'contact-name-digests')),
     sessions,
     consents,
@@ -89,6 +92,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     organisations: new OrganisationsService(useCases, cursors),
     sessions,
     participants,
+    subjectAccess: new SubjectAccessService(participants, consents, useCases),
     consents,
     responses,
     safeguardingRules,
@@ -99,6 +103,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     quotes,
     releases,
     releaseSchedule: new ReleaseScheduleService(useCases, cursors, jobs, releases),
+    retention: new RetentionService(useCases, jobs, idempotency, cursors),
     jobs,
   };
 }

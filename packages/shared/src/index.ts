@@ -5,3 +5,4 @@ export * from './labels.js';
 export * from './permissions.js';
 export * from './routes.js';
 export * from './exports.js';
+export * from './demographics.js';

@@ -42,6 +42,10 @@ export const Permission = {
   ParticipantErase: 'participant.erase',
   /** Read contact details (audited). */
   ContactRead: 'contact.read',
+  /** Read ethnicity, religion and disability, special-category data (audited). */
+  DemographicsRead: 'demographics.read',
+  /** Build a subject access export: everything held about one person (audited). */
+  ParticipantExport: 'participant.export',
   /** Read responses. */
   ResponseRead: 'response.read',
   /** Submit responses. */
@@ -76,6 +80,8 @@ export const Permission = {
   SafeguardingManage: 'safeguarding.manage',
   /** Search and export the audit trail. */
   AuditRead: 'audit.read',
+  /** Set the engagement's retention date and read what the retention job did (audited). */
+  RetentionManage: 'retention.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];

@@ -20,6 +20,11 @@ export enum AuditAction {
   ParticipantResponsesDeleted = 'participant.responses_deleted',
   ParticipantErased = 'participant.erased',
   ParticipantContactRead = 'participant.contact_read',
+  ParticipantContactDeleted = 'participant.contact_deleted',
+  ParticipantDemographicsRecorded = 'participant.demographics_recorded',
+  ParticipantDemographicsRead = 'participant.demographics_read',
+  ParticipantDemographicsDeleted = 'participant.demographics_deleted',
+  ParticipantDataExported = 'participant.data_exported',
   ConsentGranted = 'consent.granted',
   ConsentRefused = 'consent.refused',
   ConsentWithdrawn = 'consent.withdrawn',
@@ -46,6 +51,8 @@ export enum AuditAction {
   DemoSeeded = 'demo.seeded',
   EngagementThresholdChanged = 'engagement.threshold_changed',
   ReleaseScheduleChanged = 'engagement.release_schedule_changed',
+  EngagementRetentionDateChanged = 'engagement.retention_date_changed',
+  RetentionApplied = 'retention.applied',
 }
 
 /** The kind of record an audit entry is about. */
@@ -95,6 +102,14 @@ export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.ParticipantResponsesDeleted]: "A participant's responses were deleted (PARTICIPATION withdrawn).",
   [AuditAction.ParticipantErased]: 'A participant was erased; earlier entries about them lost their record id.',
   [AuditAction.ParticipantContactRead]: "A participant's contact details were read.",
+  [AuditAction.ParticipantContactDeleted]:
+    "A participant's contact details were deleted (FOLLOW_UP_CONTACT withdrawn).",
+  [AuditAction.ParticipantDemographicsRecorded]:
+    "A participant's ethnicity, religion or disability answers were recorded.",
+  [AuditAction.ParticipantDemographicsRead]: "A participant's ethnicity, religion and disability answers were read.",
+  [AuditAction.ParticipantDemographicsDeleted]:
+    "A participant's ethnicity, religion and disability answers were deleted.",
+  [AuditAction.ParticipantDataExported]: 'A subject access export of everything held about a participant was built.',
   [AuditAction.ConsentGranted]: 'A consent was granted.',
   [AuditAction.ConsentRefused]: 'A consent was refused.',
   [AuditAction.ConsentWithdrawn]: 'A consent was withdrawn.',
@@ -121,6 +136,8 @@ export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.AuditExported]: 'The audit log was exported as CSV.',
   [AuditAction.DemoSeeded]: 'Demo data was loaded.',
   [AuditAction.EngagementThresholdChanged]: "The engagement's disclosure threshold was changed.",
+  [AuditAction.EngagementRetentionDateChanged]: "The engagement's retention date was set, changed or cleared.",
+  [AuditAction.RetentionApplied]: 'The retention job deleted contact details and special-category data (counts only).',
 };
 
 /** The GraphQL name of an action: `area.created` is AREA_CREATED. */

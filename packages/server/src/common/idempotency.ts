@@ -10,10 +10,11 @@ export function idempotencyScope(caller: Caller): string {
 }
 
 /**
- * `payload_hash_version`: 1 for rows written before this helper (a plain SHA-256 of a batch, or
+ * `payload_hash_version`: 0 for a hash forgotten (its rows' personal data was deleted), 1 for rows written before this helper (a plain SHA-256 of a batch, or
  * an HMAC of a registration's raw input), 2 for a keyed HMAC of the normalised payload.
  */
 export const PAYLOAD_HASH_VERSION = 2;
+const FORGOTTEN = 0;
 
 /** The tables that hold claimed keys; each has idempotency_scope, idempotency_key, payload_hash, payload_hash_version. */
 type KeyTable = 'submissions' | 'participant_registrations';
@@ -94,10 +95,28 @@ export class Idempotency {
        WHERE idempotency_scope = $1 AND idempotency_key = $2`,
       [scope, request.key],
     );
+    // A forgotten hash cannot be compared: the key still replays what is left, never stores again.
+    if (first!.payload_hash_version === FORGOTTEN) return { first: false, id: first!.id };
     const expected = first!.payload_hash_version === PAYLOAD_HASH_VERSION ? payloadHash : request.legacyHash?.();
     if (!expected || !safeEqual(first!.payload_hash, expected)) {
       throw new DomainError(ErrorCode.IDEMPOTENCY_CONFLICT, request.conflict, 'idempotencyKey');
     }
     return { first: false, id: first!.id };
+  }
+
+  /**
+   * Forgets the payload hashes of the claimed keys `ids` selects (a subquery on `params`): once the
+   * personal data a hash covered is deleted, the hash must not stay testable against guesses.
+   * Returns how many rows changed.
+   */
+  async forget(ctx: RequestContext, table: KeyTable, ids: string, params: unknown[]): Promise<number> {
+    const [row] = await ctx.query<{ n: number }>(
+      `WITH forgotten AS (
+         UPDATE ${table} SET payload_hash = ''::bytea, payload_hash_version = ${FORGOTTEN}
+         WHERE id IN (${ids}) AND payload_hash_version <> ${FORGOTTEN} RETURNING 1)
+       SELECT count(*)::int AS n FROM forgotten`,
+      params,
+    );
+    return row!.n;
   }
 }

@@ -10,6 +10,7 @@ import { Engagement } from '../engagements/engagement.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Release } from '../releases/release.entity.js';
+import { RetentionRun } from '../retention/retention-run.entity.js';
 import { Response } from '../responses/response.entity.js';
 import { Submission } from '../responses/submission.entity.js';
 import { Quote } from '../quotes/quote.entity.js';
@@ -31,6 +32,7 @@ import { ThemeRollups1796370000000 } from './migrations/1796370000000-theme-roll
 import { ContactNameFirstWords1796390000000 } from './migrations/1796390000000-contact-name-first-words.js';
 import { QuoteRegister1796400000000 } from './migrations/1796400000000-quote-register.js';
 import { SafeguardingAndAudit1796420000000 } from './migrations/1796420000000-safeguarding-and-audit.js';
+import { DemographicsAndRetention1796440000000 } from './migrations/1796440000000-demographics-and-retention.js';
 import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
@@ -46,6 +48,7 @@ export const ENTITIES = [
   Quote,
   Release,
   ReleaseRun,
+  RetentionRun,
   Response,
   Submission,
   Session,
@@ -67,6 +70,7 @@ export const MIGRATIONS = [
   ContactNameFirstWords1796390000000,
   QuoteRegister1796400000000,
   SafeguardingAndAudit1796420000000,
+  DemographicsAndRetention1796440000000,
   ReleaseSchedule1796460000000,
 ];
 

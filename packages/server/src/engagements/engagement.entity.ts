@@ -28,6 +28,14 @@ export class Engagement {
   @Column({ type: 'integer' })
   suppressionThreshold!: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'After this day (YYYY-MM-DD) contact details and special-category data are deleted; null when not set.',
+  })
+  @Column({ type: 'date', nullable: true })
+  retentionDate!: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

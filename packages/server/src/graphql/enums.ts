@@ -7,7 +7,11 @@ import {
   ConsentPurpose,
   FlagSource,
   FlagStatus,
+  Disability,
+  EthnicGroup,
+  Ethnicity,
   Prompt,
+  Religion,
   ResponseSource,
   Role,
   SafeguardingCategory,
@@ -38,4 +42,21 @@ registerEnumType(FlagStatus, { name: 'FlagStatus', description: 'OPEN until a sa
 registerEnumType(FlagSource, {
   name: 'FlagSource',
   description: 'RULE: the rule set matched at submission; MANUAL: a member of staff flagged it.',
+});
+registerEnumType(Ethnicity, {
+  name: 'Ethnicity',
+  description: 'The 19 ethnic groups of the 2021 Census (England and Wales), and PREFER_NOT_TO_SAY.',
+});
+registerEnumType(EthnicGroup, {
+  name: 'EthnicGroup',
+  description: 'The five high-level ethnic groups of the 2021 Census.',
+});
+registerEnumType(Religion, {
+  name: 'Religion',
+  description: 'Religion, as the 2021 Census asks it, and PREFER_NOT_TO_SAY.',
+});
+registerEnumType(Disability, {
+  name: 'Disability',
+  description:
+    'The GSS harmonised disability questions: a condition lasting 12 months or more, and how much it reduces day-to-day activities.',
 });

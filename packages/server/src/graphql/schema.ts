@@ -25,6 +25,8 @@ import {
   ReleaseScheduleFieldsResolver,
   ReleaseScheduleResolver,
 } from '../releases/release-schedule.resolver.js';
+import { SubjectAccessResolver } from '../participants/subject-access.resolver.js';
+import { RetentionResolver } from '../retention/retention.resolver.js';
 import { ReleasesResolver, ReleaseTablesResolver } from '../releases/releases.resolver.js';
 import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SafeguardingResolver } from '../safeguarding/safeguarding.resolver.js';
@@ -64,7 +66,9 @@ export function getSchema(): GraphQLSchema {
       ResponseQuotesResolver,
       ResponsesResolver,
       SafeguardingResolver,
+      RetentionResolver,
       SessionsResolver,
+      SubjectAccessResolver,
       ThemesResolver,
       UsersResolver,
       ViewerResolver,

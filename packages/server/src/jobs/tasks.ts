@@ -1,5 +1,6 @@
 import { buildReleaseTask } from '../releases/build-release.task.js';
 import { scheduledReleaseTask } from '../releases/scheduled-release.task.js';
+import { applyRetentionTask } from '../retention/retention.task.js';
 import type { Task } from './task.js';
 
 /**
@@ -7,4 +8,4 @@ import type { Task } from './task.js';
  * Exports, imports and reports add theirs here; a job whose task is not listed waits, untouched,
  * for a runner that knows it.
  */
-export const JOB_TASKS: readonly Task<unknown>[] = [buildReleaseTask, scheduledReleaseTask];
+export const JOB_TASKS: readonly Task<unknown>[] = [buildReleaseTask, scheduledReleaseTask, applyRetentionTask];

@@ -44,6 +44,10 @@ export class Participant {
   @Column({ type: 'bytea', nullable: true, select: false })
   contactEncrypted!: Buffer | null;
 
+  /** Ethnicity, religion and disability, sealed together (participants/demographics.ts). */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  specialCategoryEncrypted!: Buffer | null;
+
   @Field(() => Date, { description: 'When the person was registered.' })
   @Column({ type: 'timestamptz' })
   createdAt!: Date;

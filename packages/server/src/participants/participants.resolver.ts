@@ -21,6 +21,7 @@ import { ConsentEvent } from '../consents/consent-event.entity.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Session } from '../sessions/session.entity.js';
+import { Demographics, DemographicsInput } from './demographics.js';
 import { Participant } from './participant.entity.js';
 
 const ParticipantConnection = Connection(Participant, 'Participant');
@@ -101,6 +102,13 @@ class RegisterParticipantInput {
   })
   contact?: ContactInput | null;
 
+  @Field(() => DemographicsInput, {
+    nullable: true,
+    description:
+      'Ethnicity, religion, disability; CONSENT_REQUIRED (naming the field) unless SPECIAL_CATEGORY_DATA is granted in `consents`.',
+  })
+  demographics?: DemographicsInput | null;
+
   @Field(() => String, {
     nullable: true,
     description:
@@ -118,6 +126,15 @@ class ParticipantFilter {
   sessionId?: string | null;
 }
 
+@ObjectType({ description: 'One table an erasure changed.' })
+class TableTouched {
+  @Field(() => String, { description: 'The table, as the database names it.' })
+  table!: string;
+
+  @Field(() => Int, { description: 'How many of its rows were deleted or changed (hashes forgotten, links cut).' })
+  rows!: number;
+}
+
 @ObjectType({ description: 'What an erasure removed. The person is gone; this receipt holds counts only.' })
 class ErasureReceipt {
   @Field(() => Date, { description: 'When the person was erased.' })
@@ -131,6 +148,11 @@ class ErasureReceipt {
 
   @Field(() => Int, { description: 'How many quotes from those responses were deleted.' })
   quotesDeleted!: number;
+
+  @Field(() => [TableTouched], {
+    description: 'Every table the erasure changed, the audit entry it leaves included; see docs/privacy.md.',
+  })
+  tablesTouched!: TableTouched[];
 }
 
 @ObjectType({ description: 'What erasing a participant would delete.' })
@@ -218,6 +240,21 @@ export class ParticipantsResolver {
     return services.participants.withdrawConsent(req, participantId, purpose);
   }
 
+  @Authorized(Permission.ParticipantRegister)
+  @Mutation(() => Participant, {
+    description:
+      "Replaces a participant's ethnicity, religion and disability answers (all left out deletes them); CONSENT_REQUIRED unless SPECIAL_CATEGORY_DATA consent stands.",
+  })
+  recordDemographics(
+    @Arg('participantId', () => ID, { description: 'The participant (UUID); must be within your reach.' })
+    participantId: string,
+    @Arg('demographics', () => DemographicsInput, { description: 'The answers; each optional.' })
+    demographics: DemographicsInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.participants.recordDemographics(req, participantId, demographics);
+  }
+
   @Authorized(Permission.ParticipantErase)
   @Mutation(() => ErasureReceipt, { description: 'Erases every trace of a person (admin).' })
   eraseParticipant(
@@ -260,5 +297,15 @@ export class ParticipantsResolver {
   @FieldResolver(() => Contact, { nullable: true, description: 'Contact details (admin only; each read is audited).' })
   contact(@Root() participant: Participant, @Ctx() { req, services }: GraphQLContext) {
     return services.participants.contact(req, participant.id);
+  }
+
+  @Authorized(Permission.DemographicsRead)
+  @FieldResolver(() => Demographics, {
+    nullable: true,
+    description:
+      'Ethnicity, religion and disability (demographics.read; each read is audited); null when none is held.',
+  })
+  demographics(@Root() participant: Participant, @Ctx() { req, services }: GraphQLContext) {
+    return services.participants.demographics(req, participant.id);
   }
 }

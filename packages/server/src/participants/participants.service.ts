@@ -12,11 +12,19 @@ import type { QuoteConsentEffects } from '../quotes/quote-consent-effects.js';
 import type { RequestContext } from '../db/request-context.js';
 import { confinedToFacilitatedSessions, ownOrganisation, reachSql, scopeParticipants } from '../access/tenancy.js';
 import { date } from '../db/rows.js';
+import { rowsReferencing } from '../db/references.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import type { KnownNames } from '../responses/redaction-names.js';
 import { newParticipantCode, normaliseParticipantCode } from './codes.js';
 import type { ContactNames } from './contact-names.js';
 import { Participant } from './participant.entity.js';
+import {
+  openDemographics,
+  sealDemographics,
+  validDemographics,
+  type Demographics,
+  type DemographicsData,
+} from './demographics.js';
 
 export interface ContactData {
   name?: string | null;
@@ -31,6 +39,8 @@ export interface RegisterParticipantData {
   ageBand?: AgeBand | null;
   consents: ConsentData[];
   contact?: ContactData | null;
+  /** Ethnicity, religion, disability: CONSENT_REQUIRED unless SPECIAL_CATEGORY_DATA is granted in `consents`. */
+  demographics?: DemographicsData | null;
   /** A retry with the same key returns the first registration instead of registering twice. */
   idempotencyKey?: string | null;
 }
@@ -41,11 +51,18 @@ export interface ErasureImpact {
   quotes: number;
 }
 
+/** One table an erasure changed, and how many of its rows. */
+export interface TableTouched {
+  table: string;
+  rows: number;
+}
+
 export interface ErasureReceipt {
   erasedAt: Date;
   responsesDeleted: number;
   codingsDeleted: number;
   quotesDeleted: number;
+  tablesTouched: TableTouched[];
 }
 
 const CODE_ATTEMPTS = 10;
@@ -53,6 +70,7 @@ const CODE_ATTEMPTS = 10;
 export class ParticipantsService {
   constructor(
     private readonly contactKey: Buffer,
+    private readonly specialCategoryKey: Buffer,
     private readonly contactNames: ContactNames,
     private readonly sessions: SessionsService,
     private readonly consents: ConsentsService,
@@ -76,6 +94,11 @@ export class ParticipantsService {
       if (contact && !granted(ConsentPurpose.FOLLOW_UP_CONTACT)) {
         throw consentRequired('Contact details may be kept only with FOLLOW_UP_CONTACT consent granted', 'contact');
       }
+      const demographics = validDemographics(
+        'demographics',
+        input.demographics,
+        granted(ConsentPurpose.SPECIAL_CATEGORY_DATA),
+      );
       const areaId = validate.optionalId('areaId', input.areaId);
       const sessionId = validate.optionalId('sessionId', input.sessionId);
       if (confinedToFacilitatedSessions(tx.caller) && !sessionId) {
@@ -95,6 +118,7 @@ export class ParticipantsService {
             ageBand: input.ageBand,
             consents: [...decisions].sort((x, y) => x.purpose.localeCompare(y.purpose)),
             contact,
+            demographics,
           },
           legacyHash: () => {
             const { idempotencyKey: _key, ...payload } = input;
@@ -118,6 +142,7 @@ export class ParticipantsService {
         connections,
         ageBand: input.ageBand ?? null,
         contactEncrypted: contact ? encrypt(this.contactKey, JSON.stringify(contact)) : null,
+        specialCategoryEncrypted: demographics ? sealDemographics(this.specialCategoryKey, demographics) : null,
       });
       if (contact?.name) await this.contactNames.store(tx, [{ participantId, name: contact.name }]);
       const consented = await this.consents.append(tx, participantId, decisions);
@@ -197,6 +222,7 @@ export class ParticipantsService {
       connections: row.connections,
       ageBand: row.age_band,
       contactEncrypted: null,
+      specialCategoryEncrypted: null,
       createdAt: date(row.created_at),
     }));
   }
@@ -213,11 +239,39 @@ export class ParticipantsService {
   }
 
   /**
-   * A withdrawal is a new ledger entry. Withdrawing PARTICIPATION also deletes the person's
-   * responses (their codings and quotes go with them) and demographics; withdrawing QUOTE
-   * withdraws their quotes from every release and export, ATTRIBUTION unnames them (see
-   * QuoteConsentEffects); withdrawing FOLLOW_UP_CONTACT deletes their contact details. All in one
-   * transaction.
+   * Replaces the person's special-category answers; with none given, deletes them. Any answer
+   * needs SPECIAL_CATEGORY_DATA consent standing (CONSENT_REQUIRED naming the field otherwise).
+   */
+  async recordDemographics(
+    ctx: RequestContext,
+    rawParticipantId: string,
+    input: DemographicsData | null | undefined,
+  ): Promise<Participant> {
+    return this.useCases.run(ctx, Permission.ParticipantRegister, async (tx) => {
+      const participant = await this.lockForConsentChange(tx, rawParticipantId, 'participantId');
+      const consented = await this.consents.standing(tx, [participant.id], ConsentPurpose.SPECIAL_CATEGORY_DATA);
+      const demographics = validDemographics('demographics', input, consented.has(participant.id));
+      await tx.query(`UPDATE participants SET special_category_encrypted = $2 WHERE id = $1`, [
+        participant.id,
+        demographics ? sealDemographics(this.specialCategoryKey, demographics) : null,
+      ]);
+      // The registration's key hashed the answers it was made with: a keyed trace of them.
+      await this.forgetRegistrationHash(tx, participant.id);
+      return audited(participant, {
+        action: demographics ? AuditAction.ParticipantDemographicsRecorded : AuditAction.ParticipantDemographicsDeleted,
+        entityType: 'participant',
+        entityId: participant.id,
+      });
+    });
+  }
+
+  /**
+   * A withdrawal is a new ledger entry, and its effects happen in the same transaction:
+   * withdrawing PARTICIPATION deletes the person's responses (their codings and quotes go with
+   * them), demographics and contact details; QUOTE withdraws their quotes from every release and
+   * export, ATTRIBUTION unnames them (see QuoteConsentEffects); SPECIAL_CATEGORY_DATA deletes
+   * ethnicity, religion and disability; FOLLOW_UP_CONTACT deletes the contact details and the
+   * digests of their name.
    */
   async withdrawConsent(ctx: RequestContext, rawParticipantId: string, purpose: ConsentPurpose): Promise<Consent> {
     return this.useCases.run(ctx, Permission.ConsentRecord, async (tx) => {
@@ -233,15 +287,19 @@ export class ParticipantsService {
         ...(await this.quoteEffects.withdrawn(tx, participant.id, purpose)),
       ];
       if (purpose === ConsentPurpose.PARTICIPATION) {
+        await this.forgetSubmissionHashes(tx, participant.id);
         const [deleted] = await tx.query<{ n: number }>(
           `WITH gone AS (DELETE FROM responses WHERE participant_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
           [participant.id],
         );
         await tx.query(
-          `UPDATE participants SET age_band = NULL, area_id = NULL, contact_encrypted = NULL WHERE id = $1`,
+          `UPDATE participants
+           SET age_band = NULL, area_id = NULL, contact_encrypted = NULL, special_category_encrypted = NULL
+           WHERE id = $1`,
           [participant.id],
         );
         await this.contactNames.forget(tx, participant.id);
+        await this.forgetRegistrationHash(tx, participant.id);
         audit.push({
           action: AuditAction.ParticipantResponsesDeleted,
           entityType: 'participant',
@@ -252,6 +310,21 @@ export class ParticipantsService {
       if (purpose === ConsentPurpose.FOLLOW_UP_CONTACT) {
         await tx.query(`UPDATE participants SET contact_encrypted = NULL WHERE id = $1`, [participant.id]);
         await this.contactNames.forget(tx, participant.id);
+        await this.forgetRegistrationHash(tx, participant.id);
+        audit.push({
+          action: AuditAction.ParticipantContactDeleted,
+          entityType: 'participant',
+          entityId: participant.id,
+        });
+      }
+      if (purpose === ConsentPurpose.SPECIAL_CATEGORY_DATA) {
+        await tx.query(`UPDATE participants SET special_category_encrypted = NULL WHERE id = $1`, [participant.id]);
+        await this.forgetRegistrationHash(tx, participant.id);
+        audit.push({
+          action: AuditAction.ParticipantDemographicsDeleted,
+          entityType: 'participant',
+          entityId: participant.id,
+        });
       }
       return { result: consent, audit };
     });
@@ -269,14 +342,25 @@ export class ParticipantsService {
         [participant.id],
       );
       await this.quoteEffects.erased(tx, participant.id);
-      // Responses, codings, quotes, flags and the consent ledger go by cascade.
+      const referencing = await rowsReferencing(tx, 'participants', participant.id);
+      // Keyed hashes of their words and details would outlive them: a guess could be tested against them.
+      const submissions = await this.forgetSubmissionHashes(tx, participant.id);
+      await this.forgetRegistrationHash(tx, participant.id);
+      // Responses, codings, quotes, flags, name digests and the consent ledger go by cascade.
       await tx.query(`DELETE FROM participants WHERE id = $1`, [participant.id]);
       await this.useCases.anonymise(tx, [participant.id, ...records.map((row) => row.id)]);
+      const tablesTouched = [
+        { table: 'participants', rows: 1 },
+        ...referencing,
+        ...(submissions ? [{ table: 'submissions', rows: submissions }] : []),
+        { table: 'audit_events', rows: 1 },
+      ];
       const receipt = {
         erasedAt: new Date(),
         responsesDeleted: counts.responses,
         codingsDeleted: counts.codings,
         quotesDeleted: counts.quotes,
+        tablesTouched,
       };
       return audited(receipt, {
         action: AuditAction.ParticipantErased,
@@ -286,6 +370,7 @@ export class ParticipantsService {
           responses: receipt.responsesDeleted,
           codings: receipt.codingsDeleted,
           quotes: receipt.quotesDeleted,
+          tables: tablesTouched.map((t) => t.table).join(','),
         },
       });
     });
@@ -306,23 +391,74 @@ export class ParticipantsService {
   }
 
   /** Contact details, decrypted; every read is audited. */
-  async contact(ctx: RequestContext, rawId: string): Promise<ContactData | null> {
-    ctx.require(Permission.ContactRead);
+  contact(ctx: RequestContext, rawId: string): Promise<ContactData | null> {
+    return this.auditedRead(ctx, rawId, Permission.ContactRead, AuditAction.ParticipantContactRead, 'contact');
+  }
+
+  /** Ethnicity, religion and disability, decrypted; every read is audited. */
+  demographics(ctx: RequestContext, rawId: string): Promise<Demographics | null> {
+    return this.auditedRead(
+      ctx,
+      rawId,
+      Permission.DemographicsRead,
+      AuditAction.ParticipantDemographicsRead,
+      'demographics',
+    );
+  }
+
+  private async auditedRead<K extends 'contact' | 'demographics'>(
+    ctx: RequestContext,
+    rawId: string,
+    permission: Permission,
+    action: AuditAction,
+    part: K,
+  ) {
+    ctx.require(permission);
     const participantId = validate.id('id', rawId);
+    const held = (await this.personalData(ctx, participantId))[part];
+    if (held) await this.useCases.record(ctx, { action, entityType: 'participant', entityId: participantId });
+    return held;
+  }
+
+  /**
+   * The encrypted details of a participant in reach, decrypted and not audited: the caller
+   * checks its own permission and records the read (a subject access export records one entry).
+   */
+  async personalData(
+    ctx: RequestContext,
+    participantId: string,
+  ): Promise<{ contact: ContactData | null; demographics: Demographics | null }> {
     const [row] = await scopeParticipants(
-      ctx.manager.createQueryBuilder().select('p.contact_encrypted', 'contact_encrypted').from('participants', 'p'),
+      ctx.manager
+        .createQueryBuilder()
+        .select('p.contact_encrypted', 'contact_encrypted')
+        .addSelect('p.special_category_encrypted', 'special_category_encrypted')
+        .from('participants', 'p'),
       'p',
       ctx,
     )
       .andWhere('p.id = :participantId', { participantId })
-      .getRawMany<{ contact_encrypted: Buffer | null }>();
-    if (!row?.contact_encrypted) return null;
-    await this.useCases.record(ctx, {
-      action: AuditAction.ParticipantContactRead,
-      entityType: 'participant',
-      entityId: participantId,
-    });
-    return JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData;
+      .getRawMany<{ contact_encrypted: Buffer | null; special_category_encrypted: Buffer | null }>();
+    return {
+      contact: row?.contact_encrypted
+        ? (JSON.parse(decrypt(this.contactKey, row.contact_encrypted)) as ContactData)
+        : null,
+      demographics: row?.special_category_encrypted
+        ? openDemographics(this.specialCategoryKey, row.special_category_encrypted)
+        : null,
+    };
+  }
+
+  /** A participant by id (UUID) or by printable code, as staff type either. */
+  async find(ctx: RequestContext, reference: string, field: string): Promise<Participant> {
+    const ref = validate.requiredText(field, reference, 100);
+    if (validate.isUuid(ref)) return this.get(ctx, ref, field);
+    ctx.require(Permission.ParticipantRead);
+    const participant = await this.scoped(ctx)
+      .andWhere('p.code = :code', { code: normaliseParticipantCode(ref) })
+      .getOne();
+    if (!participant) throw notFound('Participant', field);
+    return participant;
   }
 
   /**
@@ -363,6 +499,26 @@ export class ParticipantsService {
     }
   }
 
+  /** The registration's payload hash covered their contact details and answers; it stops being checkable. */
+  private forgetRegistrationHash(ctx: RequestContext, participantId: string): Promise<number> {
+    return this.idempotency.forget(
+      ctx,
+      'participant_registrations',
+      `SELECT id FROM participant_registrations WHERE participant_id = $1`,
+      [participantId],
+    );
+  }
+
+  /** The hashes of the batches that carried their responses covered their words. */
+  private forgetSubmissionHashes(ctx: RequestContext, participantId: string): Promise<number> {
+    return this.idempotency.forget(
+      ctx,
+      'submissions',
+      `SELECT submission_id FROM responses WHERE participant_id = $1 AND submission_id IS NOT NULL`,
+      [participantId],
+    );
+  }
+
   private scoped(ctx: RequestContext) {
     return scopeParticipants(ctx.manager.createQueryBuilder(Participant, 'p'), 'p', ctx);
   }
@@ -389,8 +545,8 @@ export class ParticipantsService {
   private async insertWithFreshCode(ctx: RequestContext, values: Partial<Participant>): Promise<string> {
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const [row] = await ctx.query<{ id: string }>(
-        `INSERT INTO participants (engagement_id, code, session_id, organisation_id, area_id, connections, age_band, contact_encrypted)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO participants (engagement_id, code, session_id, organisation_id, area_id, connections, age_band, contact_encrypted, special_category_encrypted)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (engagement_id, code) DO NOTHING RETURNING id`,
         [
           ctx.engagementId,
@@ -401,6 +557,7 @@ export class ParticipantsService {
           values.connections,
           values.ageBand,
           values.contactEncrypted,
+          values.specialCategoryEncrypted,
         ],
       );
       if (row) return row.id;

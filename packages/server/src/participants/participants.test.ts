@@ -225,7 +225,12 @@ describe('eraseParticipant', () => {
       `SELECT details::text AS details FROM audit_events WHERE action = 'participant.erased' AND entity_id = $1`,
       [id],
     );
-    expect(JSON.parse(audit.details)).toEqual({ responses: 2, codings: 1, quotes: 1 });
+    expect(JSON.parse(audit.details)).toEqual({
+      responses: 2,
+      codings: 1,
+      quotes: 1,
+      tables: expect.stringContaining('responses'),
+    });
     expect(codeOf(await server.gql(`query($id: ID!) { participant(id: $id) { id } }`, { id }, server.adminToken))).toBe(
       'NOT_FOUND',
     );
