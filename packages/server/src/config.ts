@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http/server-options.js';
 import { validPassword } from './auth/password-strength.js';
+import { DEFAULT_RELEASE_BUILD_TIMEOUT_MS } from './releases/releases.service.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/rate-limits.js';
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   trustProxy: number;
   /** `inline`: this process runs queued jobs; `off`: a separate `pnpm worker` does. */
   jobs: { mode: 'inline' | 'off'; concurrency: number };
+  /** The statement timeout of a release built by a job; requests keep 15 s. */
+  releaseBuildTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -192,5 +195,12 @@ export function loadConfig(env: Env = process.env): Config {
       mode: oneOf(env, 'CHORUS_JOBS', ['inline', 'off'], 'inline'),
       concurrency: integer(env, 'CHORUS_JOBS_CONCURRENCY', 2, 1, 50),
     },
+    releaseBuildTimeoutMs: integer(
+      env,
+      'CHORUS_RELEASE_BUILD_TIMEOUT_MS',
+      DEFAULT_RELEASE_BUILD_TIMEOUT_MS,
+      15_000,
+      86_400_000,
+    ),
   };
 }

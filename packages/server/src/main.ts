@@ -62,7 +62,11 @@ async function main(): Promise<void> {
     // Retried each second: meanwhile every instance goes on limiting by what it charged itself.
     onSyncError: (error) => logger.warn({ err: { message: error.message } }, 'rate-limit spend not yet settled'),
   });
-  const services = createServices(config.secret, { rateLimitStore, rateLimits: config.rateLimits });
+  const services = createServices(config.secret, {
+    rateLimitStore,
+    rateLimits: config.rateLimits,
+    releaseBuildTimeoutMs: config.releaseBuildTimeoutMs,
+  });
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
   const system = new RequestContext(dataSource, engagementId, Caller.system, 'start-up');
   const digested = await services.participants.digestStoredContacts(system);

@@ -36,6 +36,8 @@ export interface ServiceOptions {
   /** Where rate-limit counters live; tools and tests that have no database use the process's memory. */
   rateLimitStore?: RateLimitStore;
   rateLimits?: RateLimitSettings;
+  /** The statement timeout of a release built by a job (CHORUS_RELEASE_BUILD_TIMEOUT_MS). */
+  releaseBuildTimeoutMs?: number;
 }
 
 /** Every service of the process, wired once at start-up; they are stateless apart from keys. */
@@ -78,7 +80,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const areas = new AreasService(useCases);
   const jobs = new JobQueue(deriveKey(secret, 'job-envelope'));
   const quotes = new QuotesService(responses, consents, useCases, cursors);
-  const releases = new ReleasesService(useCases, cursors, jobs, quotes);
+  const releases = new ReleasesService(useCases, cursors, jobs, quotes, options.releaseBuildTimeoutMs);
   return {
     audit,
     auditLog: new AuditLogService(cursors, audit),

@@ -37,7 +37,7 @@ export async function runWorkerProcess(tasks: readonly Task<unknown>[]): Promise
   const runner = await startJobRunner({
     databaseUrl: config.databaseUrl,
     dataSource,
-    services: createServices(config.secret),
+    services: createServices(config.secret, { releaseBuildTimeoutMs: config.releaseBuildTimeoutMs }),
     tasks,
     logger,
     concurrency: config.jobs.concurrency,

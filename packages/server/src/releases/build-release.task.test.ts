@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { Role } from '@chorus/shared';
 import pino from 'pino';
 import { Caller } from '../access/caller';
 import { RequestContext } from '../db/request-context';
 import { startJobRunner, type JobRunner } from '../jobs/runner';
 import { JOB_TASKS } from '../jobs/tasks';
+import { createServices } from '../services';
 import { TestServer } from '../test/harness';
 import { buildReleaseTask } from './build-release.task';
 
@@ -34,7 +36,7 @@ async function statusOf(id: string): Promise<string> {
   return row.status;
 }
 
-async function queue(role: Role): Promise<{ id: string; jobId: string }> {
+async function numbered(role: Role): Promise<{ id: string; ctx: RequestContext }> {
   const { id: userId } = await server.userWithRole(role);
   const [{ id }] = await server.dataSource.query(
     `INSERT INTO releases (engagement_id, version, status, requested_by_user_id)
@@ -42,7 +44,11 @@ async function queue(role: Role): Promise<{ id: string; jobId: string }> {
     [server.engagementId, userId],
   );
   const caller = Caller.user({ id: userId, role, organisationId: null });
-  const ctx = new RequestContext(server.dataSource, server.engagementId, caller, 'test');
+  return { id, ctx: new RequestContext(server.dataSource, server.engagementId, caller, 'test') };
+}
+
+async function queue(role: Role): Promise<{ id: string; jobId: string }> {
+  const { id, ctx } = await numbered(role);
   return { id, jobId: await server.services.jobs.enqueue(ctx, buildReleaseTask, { releaseId: id }) };
 }
 
@@ -82,5 +88,22 @@ describe('a release built by a job', () => {
     } finally {
       await server.dataSource.query(`ALTER TABLE response_facts_away RENAME TO response_facts`);
     }
+  }, 60_000);
+});
+
+describe('the statement timeout of a build', () => {
+  // A timeout no build can meet shows whose timeout each build runs under.
+  const impatient = () => createServices(randomBytes(48), { releaseBuildTimeoutMs: 1 });
+
+  it('is the background one for a build run by a job', async () => {
+    const { id, ctx } = await numbered(Role.COORDINATOR);
+    await expect(impatient().releases.build(ctx, id)).rejects.toThrow(/statement timeout/);
+    expect(await statusOf(id)).toBe('BUILDING');
+  }, 60_000);
+
+  it("is the request's own for a small release built within the request", async () => {
+    const { ctx } = await numbered(Role.COORDINATOR);
+    const release = await impatient().releases.publish(ctx);
+    expect(release.status).toBe('PUBLISHED');
   }, 60_000);
 });

@@ -25,6 +25,8 @@ export const INLINE_BUILD_LIMIT = 50_000;
 /** Cells per INSERT while building, and per FETCH while exporting: bounds memory either way. */
 const CELL_BATCH = 5_000;
 export const EXPORT_FETCH = 1_000;
+/** A background build's statement timeout (CHORUS_RELEASE_BUILD_TIMEOUT_MS) unless configured: 10 minutes. */
+export const DEFAULT_RELEASE_BUILD_TIMEOUT_MS = 600_000;
 
 type Figure = Omit<ReleaseCell, 'ordinal'>;
 
@@ -110,6 +112,8 @@ export class ReleasesService {
     private readonly cursors: Cursors,
     private readonly jobs: JobQueue,
     private readonly quotes: QuotesService,
+    /** Each statement of a build run by a job may take this long; a request's keep the connection's 15 s. */
+    private readonly backgroundStatementTimeoutMs = DEFAULT_RELEASE_BUILD_TIMEOUT_MS,
   ) {}
 
   /**
@@ -129,7 +133,7 @@ export class ReleasesService {
     });
     if (queued) return release;
     try {
-      return await this.build(ctx, release.id);
+      return await this.compile(ctx, release.id, null);
     } catch (error) {
       await this.markFailed(ctx, release.id);
       throw error;
@@ -160,11 +164,20 @@ export class ReleasesService {
    * Computes every table in one REPEATABLE READ transaction (one snapshot: the release describes
    * one moment), stores each table's figures as it goes (one table in memory at a time), hashes
    * them, and publishes. A release already built is returned as it is, so a retried job is harmless.
+   * Run by a job: its statements get the background timeout, for this transaction only.
    */
-  async build(ctx: RequestContext, releaseId: string): Promise<Release> {
+  build(ctx: RequestContext, releaseId: string): Promise<Release> {
+    return this.compile(ctx, releaseId, this.backgroundStatementTimeoutMs);
+  }
+
+  /** The build; `statementTimeoutMs` null keeps the connection's (a request's) timeout. */
+  private async compile(ctx: RequestContext, releaseId: string, statementTimeoutMs: number | null): Promise<Release> {
     if (ctx.inTransaction) throw new Error('a release is built in a transaction of its own');
     return this.useCases.run(ctx, Permission.ReleasePublish, async (tx) => {
       await tx.query(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
+      if (statementTimeoutMs !== null) {
+        await tx.query(`SELECT set_config('statement_timeout', $1, true)`, [`${statementTimeoutMs}ms`]);
+      }
       const release = await tx.manager.findOneBy(Release, { id: releaseId, engagementId: tx.engagementId });
       if (!release) throw notFound('Release', 'releaseId');
       if (release.status !== ReleaseStatus.BUILDING) return { result: release, audit: [] };
