@@ -84,6 +84,33 @@ interface Index {
   indexdef: string;
 }
 
+/** Fact tables the rebuild fills; their secondary indexes are dropped while it does. */
+const REBUILT_FACTS = ['theme_response_facts'];
+
+/** Drops the secondary indexes of `tables` and returns them. Constraints' indexes (primary keys, UNIQUE) stay. */
+async function dropSecondaryIndexes(db: Client, tables: string[]): Promise<Index[]> {
+  const { rows: indexes } = await db.query<Index>(
+    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+     WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [tables],
+  );
+  for (const index of indexes) await db.query(`DROP INDEX "${index.indexname}"`);
+  return indexes;
+}
+
+/** Creates `indexes`, one per connection at a time, the GIN ones (full text, trigrams; the slow ones) first. */
+async function createIndexes(connections: Client[], indexes: Index[]): Promise<void> {
+  const queue = [...indexes];
+  queue.sort((a, b) => Number(b.indexdef.includes('USING gin')) - Number(a.indexdef.includes('USING gin')));
+  await Promise.all(
+    connections.map(async (db) => {
+      await db.query(`SET maintenance_work_mem = '256MB'`);
+      for (let index = queue.shift(); index; index = queue.shift()) await db.query(index.indexdef);
+    }),
+  );
+}
+
 /** Loads the rows; returns the indexes it dropped to do so. */
 async function load(db: Client, volume: Volume, log: (line: string) => void): Promise<Index[]> {
   const step = async (label: string, sql: string, params: unknown[] = []) => {
@@ -93,14 +120,7 @@ async function load(db: Client, volume: Volume, log: (line: string) => void): Pr
   };
   await db.query(`SET session_replication_role = replica`);
   await db.query(`SET synchronous_commit = off`);
-  // Constraints' indexes (primary keys, UNIQUE) stay: the rows are checked against them as they go in.
-  const { rows: indexes } = await db.query<Index>(
-    `SELECT i.indexname, i.indexdef FROM pg_indexes i
-     WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-    [BIG_TABLES],
-  );
-  for (const index of indexes) await db.query(`DROP INDEX "${index.indexname}"`);
+  const indexes = await dropSecondaryIndexes(db, BIG_TABLES);
 
   await step(
     'engagement',
@@ -225,27 +245,25 @@ async function load(db: Client, volume: Volume, log: (line: string) => void): Pr
 
 async function rebuildIndexes(connections: Client[], indexes: Index[], log: (line: string) => void): Promise<void> {
   const started = performance.now();
-  const queue = [...indexes];
-  // The GIN indexes (full text, trigrams) are the slow ones: first, one per connection.
-  queue.sort((a, b) => Number(b.indexdef.includes('USING gin')) - Number(a.indexdef.includes('USING gin')));
-  const count = queue.length;
-  await Promise.all(
-    connections.map(async (db) => {
-      await db.query(`SET maintenance_work_mem = '256MB'`);
-      for (let index = queue.shift(); index; index = queue.shift()) await db.query(index.indexdef);
-    }),
-  );
-  log(`  indexes rebuilt: ${count}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  // The load ran with triggers off, so the facts themeSummary counts from are computed here.
+  await createIndexes(connections, indexes);
+  log(`  indexes rebuilt: ${indexes.length}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // The load ran with triggers off, so the facts themeSummary counts from are computed here, with
+  // the theme facts' covering indexes dropped meanwhile and built once they are filled.
   const facts = performance.now();
+  const factIndexes = await dropSecondaryIndexes(connections[0]!, REBUILT_FACTS);
   await connections[0]!.query(`SELECT aggregate_facts_rebuild()`);
+  log(`  aggregate facts rebuilt: ${((performance.now() - facts) / 1000).toFixed(1)} s`);
+  const indexed = performance.now();
+  await createIndexes(connections, factIndexes);
+  log(`  theme fact indexes built: ${factIndexes.length}, ${((performance.now() - indexed) / 1000).toFixed(1)} s`);
+  const counters = performance.now();
   // …and the per-session response counter that totalCount and responseCount read.
   await connections[0]!.query(
     `INSERT INTO session_response_counts (session_id, responses)
      SELECT session_id, count(*) FROM responses GROUP BY session_id
      ON CONFLICT (session_id) DO UPDATE SET responses = EXCLUDED.responses`,
   );
-  log(`  aggregate facts and response counters rebuilt: ${((performance.now() - facts) / 1000).toFixed(1)} s`);
+  log(`  response counters rebuilt: ${((performance.now() - counters) / 1000).toFixed(1)} s`);
   const vacuumed = performance.now();
   await connections[0]!.query(`VACUUM ANALYZE`);
   log(`  vacuum analyze: ${((performance.now() - vacuumed) / 1000).toFixed(1)} s`);
