@@ -21,6 +21,7 @@ export const DEMO = {
   facilitator: { email: 'facilitator@chorus.local', password: 'chorus-demo-facilitator' },
   analyst: { email: 'analyst@chorus.local', password: 'chorus-demo-analyst' },
   partner: { email: 'partner@chorus.local', password: 'chorus-demo-partner' },
+  safeguarding: { email: 'safeguarding@chorus.local', password: 'chorus-demo-safeguarding_lead' },
 };
 
 async function freePort(): Promise<number> {
@@ -179,4 +180,21 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
       );
   });
   expect(violations, `accessibility violations on ${name}`).toEqual([]);
+}
+
+/** One GraphQL request to a started Chorus, as a partner system would send it; a test fails on any error. */
+export async function api<T>(
+  chorus: Chorus,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const reply = await fetch(`${chorus.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await reply.json()) as { data: T; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkScreen, DEMO, signIn, startChorus, type Chorus } from './harness';
+import { api as request, checkScreen, DEMO, signIn, startChorus, type Chorus } from './harness';
 
 let chorus: Chorus;
 beforeAll(async () => {
@@ -8,20 +8,12 @@ beforeAll(async () => {
 });
 afterAll(() => chorus?.stop());
 
+const api = <T>(query: string, variables: Record<string, unknown> = {}, token?: string) =>
+  request<T>(chorus, query, variables, token);
+
 /** Waits for transitions to finish, so the contrast checks see the final screen. */
 const settled = (page: Page) =>
   page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-
-async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const reply = await fetch(`${chorus.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await reply.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
 
 interface Candidate {
   id: string;

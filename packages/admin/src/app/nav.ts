@@ -17,8 +17,10 @@ export const NAV: NavItem[] = [
   { to: '/aggregates', label: 'Aggregates', permission: Permission.AggregateRead },
   { to: '/releases', label: 'Releases', permission: Permission.ReleaseRead },
   { to: '/quotes', label: 'Quotes', permission: Permission.QuoteRead },
+  { to: '/safeguarding', label: 'Safeguarding', permission: Permission.SafeguardingManage },
   { to: '/admin/areas', label: 'Areas', permission: Permission.AreaManage },
   { to: '/admin/organisations', label: 'Organisations', permission: Permission.OrganisationManage },
   { to: '/admin/users', label: 'Users', permission: Permission.UserManage },
   { to: '/admin/api-keys', label: 'API keys', permission: Permission.ApiKeyManage },
+  { to: '/admin/audit', label: 'Audit log', permission: Permission.AuditRead },
 ];

@@ -24,6 +24,8 @@ const screens = {
   releases: lazy(() => import('../releases/ReleasesPage')),
   quotes: lazy(() => import('../quotes/QuotesPage')),
   quote: lazy(() => import('../quotes/QuotePage')),
+  safeguarding: lazy(() => import('../safeguarding/SafeguardingPage')),
+  auditLog: lazy(() => import('../audit/AuditLogPage')),
   areas: lazy(() => import('../areas/AreasPage')),
   organisations: lazy(() => import('../administration/OrganisationsPage')),
   users: lazy(() => import('../administration/UsersPage')),
@@ -38,10 +40,11 @@ function guarded(permission: Permission, Screen: LazyExoticComponent<ComponentTy
   );
 }
 
-/** Overview for roles that have it; everyone else starts at their sessions. */
+/** Overview for roles that have it; a safeguarding lead starts at the queue, everyone else at their sessions. */
 function Home() {
   const { can } = useSession();
-  return can(Permission.OverviewRead) ? <screens.overview /> : <Navigate to="/sessions" replace />;
+  if (can(Permission.OverviewRead)) return <screens.overview />;
+  return <Navigate to={can(Permission.SafeguardingManage) ? '/safeguarding' : '/sessions'} replace />;
 }
 
 // Paths come from ADMIN_ROUTES, the list the server also serves index.html for.
@@ -66,6 +69,8 @@ export const routes: RouteObject[] = [
       { path: ADMIN_ROUTES.releases, element: guarded(Permission.ReleaseRead, screens.releases) },
       { path: ADMIN_ROUTES.quotes, element: guarded(Permission.QuoteRead, screens.quotes) },
       { path: ADMIN_ROUTES.quote, element: guarded(Permission.QuoteRead, screens.quote) },
+      { path: ADMIN_ROUTES.safeguarding, element: guarded(Permission.SafeguardingManage, screens.safeguarding) },
+      { path: ADMIN_ROUTES.auditLog, element: guarded(Permission.AuditRead, screens.auditLog) },
       { path: ADMIN_ROUTES.areas, element: guarded(Permission.AreaManage, screens.areas) },
       { path: ADMIN_ROUTES.organisations, element: guarded(Permission.OrganisationManage, screens.organisations) },
       { path: ADMIN_ROUTES.users, element: guarded(Permission.UserManage, screens.users) },

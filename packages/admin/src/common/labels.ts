@@ -6,6 +6,7 @@ import {
   ConsentPurpose,
   Prompt,
   Role,
+  SafeguardingCategory,
   Sector,
   SessionFormat,
   SessionStatus,
@@ -69,6 +70,11 @@ export const LABELS = {
     [Role.PARTNER]: 'Partner',
     [Role.COUNCIL_READER]: 'Council reader',
     [Role.SAFEGUARDING_LEAD]: 'Safeguarding lead',
+  },
+  safeguardingCategory: {
+    [SafeguardingCategory.RISK_OF_HARM]: 'Risk of harm',
+    [SafeguardingCategory.HATE_INCIDENT]: 'Hate incident',
+    [SafeguardingCategory.ABUSE_DISCLOSURE]: 'Abuse disclosure',
   },
   areaKind: {
     [AreaKind.WARD]: 'Ward',

@@ -1,5 +1,5 @@
 import type { ExportCell } from '@chorus/shared';
-import { session } from '../auth/session';
+import { downloadWithToken, fetchWithToken } from '../common/download';
 
 export interface ExportFile {
   release: { version: number; threshold: number; contentHash: string };
@@ -12,21 +12,9 @@ export const exportUrl = (version: number, table: string, format: 'csv' | 'json'
   `/exports/releases/${version}/${table}.${format}`;
 
 /** Fetches an export with the signed-in session's token: the same bytes a council key receives. */
-export async function fetchExport(version: number, table: string, format: 'csv' | 'json'): Promise<Response> {
-  const response = await fetch(exportUrl(version, table, format), {
-    headers: session.token ? { authorization: `Bearer ${session.token}` } : {},
-  });
-  if (!response.ok) throw new Error(`The export could not be read (HTTP ${response.status})`);
-  return response;
-}
+export const fetchExport = (version: number, table: string, format: 'csv' | 'json') =>
+  fetchWithToken(exportUrl(version, table, format));
 
-/** Saves an export as a file; the link needs the token, so the file is fetched first. */
-export async function downloadExport(version: number, table: string, format: 'csv' | 'json'): Promise<void> {
-  const blob = await (await fetchExport(version, table, format)).blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `chorus-release-${version}-${table}.${format}`;
-  link.click();
-  URL.revokeObjectURL(url);
-}
+/** Saves an export as a file. */
+export const downloadExport = (version: number, table: string, format: 'csv' | 'json') =>
+  downloadWithToken(exportUrl(version, table, format), `chorus-release-${version}-${table}.${format}`);

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { api, checkScreen, DEMO, signIn, startChorus, type Chorus } from './harness';
+
+let chorus: Chorus;
+beforeAll(async () => {
+  chorus = await startChorus();
+});
+afterAll(() => chorus?.stop());
+
+it('a safeguarding lead records what was done about a flagged response and closes it', async () => {
+  // Unique per attempt: a retried test must not find the flag an earlier attempt closed.
+  const attempt = Date.now();
+  const disclosure = `Some weeks I want to end it all and nobody at the job centre listens (${attempt}).`;
+  const { login } = await api<{ login: { token: string } }>(
+    chorus,
+    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+    { e: DEMO.admin.email, p: DEMO.admin.password },
+  );
+  const { sessions } = await api<{ sessions: { edges: { node: { id: string } }[] } }>(
+    chorus,
+    `{ sessions(first: 1) { edges { node { id } } } }`,
+    {},
+    login.token,
+  );
+  await api(
+    chorus,
+    `mutation($i: SubmitResponsesInput!) { submitResponses(input: $i) { duplicate } }`,
+    {
+      i: {
+        sessionId: sessions.edges[0]!.node.id,
+        idempotencyKey: `e2e-safeguarding-${attempt}`,
+        responses: [{ prompt: 'CHALLENGES', text: disclosure }],
+      },
+    },
+    login.token,
+  );
+
+  const { page } = chorus;
+  await signIn(page, DEMO.safeguarding);
+  // A lead has no overview: they start at the queue.
+  await page.waitForURL('**/safeguarding');
+  await page.mouse.move(640, 890);
+  await page.getByRole('heading', { level: 1, name: 'Safeguarding' }).waitFor();
+  const flag = page.getByRole('article').filter({ hasText: disclosure });
+  await flag.waitFor();
+  await expect.poll(() => flag.getByText(/Raised by rule “end it all”/).count()).toBe(1);
+  await checkScreen(page, 'safeguarding-queue');
+
+  // An empty action names the field; nothing is recorded.
+  await flag.getByRole('button', { name: 'Record action' }).click();
+  await flag.getByText('action must not be empty').waitFor();
+  await flag.getByLabel('Action taken').fill('Called back; referred to the GP and Samaritans.');
+  await flag.getByRole('button', { name: 'Record action' }).click();
+  await flag.getByText('Called back; referred to the GP and Samaritans.').waitFor();
+  await flag.getByLabel('Action taken').fill('Checked in a week later: safe, with support.');
+  await flag.getByRole('button', { name: 'Close flag' }).click();
+  await flag.waitFor({ state: 'detached' });
+
+  await page.locator('label', { hasText: /^Closed$/ }).click();
+  const closed = page.getByRole('article').filter({ hasText: disclosure });
+  await closed.getByText('Called back; referred to the GP and Samaritans.').waitFor();
+  await closed.getByText(/^Closed by/).waitFor();
+  await checkScreen(page, 'safeguarding-closed');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+});
+
+it('an admin searches the audit log by action and record, and downloads it as CSV', async () => {
+  const { page } = chorus;
+  await signIn(page, DEMO.admin);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Audit log' }).click();
+  await page.mouse.move(640, 890);
+  await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+  await page.getByRole('table', { name: /^Audit entries/ }).waitFor();
+  await checkScreen(page, 'audit-log');
+
+  await page.getByLabel('Action').selectOption({ label: 'safeguarding.flag_closed' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('table', { name: 'Audit entries, 1 in all' }).waitFor();
+  await page.getByRole('cell', { name: 'safeguarding.flag_closed' }).waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('chorus-audit-log.csv');
+
+  await page.getByLabel('Record id').fill('not-an-id');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByText('filter.recordId is not a valid id').waitFor();
+
+  await page.getByLabel('Record id').fill('00000000-0000-4000-8000-000000000000');
+  await page.getByLabel('Action').selectOption({ label: 'Any action' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByText('No entries').waitFor();
+  await checkScreen(page, 'audit-log-empty');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+});
