@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../app.js';
-import { createDataSource } from '../db/data-source.js';
+import { createDataSource, type PoolOptions } from '../db/data-source.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrate } from '../db/migrate.js';
 import type { Services } from '../services.js';
@@ -17,7 +17,11 @@ import type { Services } from '../services.js';
  * an embedded PostgreSQL; dropped afterwards either way. `work` gets its connection string too, for
  * servers the bench starts as processes of their own.
  */
-export async function withBenchDatabase(logger: Logger, work: (dataSource: DataSource, url: string) => Promise<void>) {
+export async function withBenchDatabase(
+  logger: Logger,
+  work: (dataSource: DataSource, url: string) => Promise<void>,
+  pool: PoolOptions = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-bench-'));
   chmodSync(dataDir, 0o755);
   const database = `chorus_bench_${randomBytes(4).toString('hex')}`;
@@ -27,7 +31,7 @@ export async function withBenchDatabase(logger: Logger, work: (dataSource: DataS
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
   serverUrl.pathname = `/${database}`;
-  const dataSource = createDataSource(serverUrl.toString());
+  const dataSource = createDataSource(serverUrl.toString(), pool);
   try {
     await dataSource.initialize();
     await migrate(dataSource, logger);
