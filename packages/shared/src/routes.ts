@@ -26,6 +26,7 @@ export const ADMIN_ROUTES = {
   organisations: '/admin/organisations',
   users: '/admin/users',
   apiKeys: '/admin/api-keys',
+  settings: '/admin/settings',
 } as const;
 
 const PATTERNS = Object.values(ADMIN_ROUTES).map((route) => new RegExp(`^${route.replace(/:\w+/g, '[^/]+')}/?$`));
@@ -34,3 +35,7 @@ const PATTERNS = Object.values(ADMIN_ROUTES).map((route) => new RegExp(`^${route
 export function isAdminRoute(path: string): boolean {
   return PATTERNS.some((pattern) => pattern.test(path));
 }
+
+/** Where a participant's subject access export downloads from: their id only, never their code or details. */
+export const participantExportPath = (participantId: string, format: 'json' | 'html') =>
+  `/exports/participants/${participantId}/data.${format}`;

@@ -30,6 +30,7 @@ const screens = {
   organisations: lazy(() => import('../administration/OrganisationsPage')),
   users: lazy(() => import('../administration/UsersPage')),
   apiKeys: lazy(() => import('../administration/ApiKeysPage')),
+  settings: lazy(() => import('../settings/SettingsPage')),
 };
 
 function guarded(permission: Permission, Screen: LazyExoticComponent<ComponentType>) {
@@ -75,6 +76,7 @@ export const routes: RouteObject[] = [
       { path: ADMIN_ROUTES.organisations, element: guarded(Permission.OrganisationManage, screens.organisations) },
       { path: ADMIN_ROUTES.users, element: guarded(Permission.UserManage, screens.users) },
       { path: ADMIN_ROUTES.apiKeys, element: guarded(Permission.ApiKeyManage, screens.apiKeys) },
+      { path: ADMIN_ROUTES.settings, element: guarded(Permission.RetentionManage, screens.settings) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, DataList, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { DataList } from '@mantine/core';
 import { QueryState } from '../common/QueryState';
 import { ParticipantContactQuery } from './participants.graphql';
+import { RevealOnRequest } from './RevealOnRequest';
 
 function Shown({ participantId }: { participantId: string }) {
   // Straight from the server each time they are shown, so every viewing is in the audit log.
@@ -42,22 +42,9 @@ function Shown({ participantId }: { participantId: string }) {
 
 /** Contact details, for admins, read only when asked for. */
 export function ContactDetails({ participantId }: { participantId: string }) {
-  const [shown, setShown] = useState(false);
   return (
-    <section aria-labelledby="contact-heading">
-      <Title order={2} size="h3" id="contact-heading" mb="sm">
-        Contact details
-      </Title>
-      <Stack gap="sm" align="flex-start">
-        <Text size="sm">
-          Every viewing of contact details is recorded in the audit log under your name, so they are fetched only when
-          you ask.
-        </Text>
-        <Button variant="default" onClick={() => setShown((now) => !now)} aria-expanded={shown}>
-          {shown ? 'Hide contact details' : 'Show contact details'}
-        </Button>
-        {shown && <Shown participantId={participantId} />}
-      </Stack>
-    </section>
+    <RevealOnRequest id="contact" title="Contact details" what="contact details">
+      <Shown participantId={participantId} />
+    </RevealOnRequest>
   );
 }

@@ -5,6 +5,7 @@ import { useSession } from '../auth/useSession';
 import { formatDateTime, LABELS } from '../common/labels';
 import { SuccessNotice } from '../common/SuccessNotice';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
+import { consentEffect } from './consentEffects';
 import { RecordConsentModal } from './RecordConsentModal';
 import { WithdrawConsentModal } from './WithdrawConsentModal';
 
@@ -48,7 +49,7 @@ export function ParticipantConsents({
     setDone(
       purpose === ConsentPurpose.PARTICIPATION
         ? 'Participation withdrawn. Their responses, codings and quotes have been deleted.'
-        : `${LABELS.purpose[purpose]}: withdrawn.`,
+        : `${LABELS.purpose[purpose]}: withdrawn. ${consentEffect({ purpose, granted: false, withdrawnAt: 'now' })}`,
     );
   };
 
@@ -72,13 +73,14 @@ export function ParticipantConsents({
       {person.consents.length === 0 ? (
         <Text size="sm">No consent decisions are recorded.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={860}>
           <Table>
             <Table.Caption>Consent as it stands now, one row per purpose</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Purpose</Table.Th>
                 <Table.Th scope="col">Decision</Table.Th>
+                <Table.Th scope="col">What it means</Table.Th>
                 <Table.Th scope="col">Method</Table.Th>
                 <Table.Th scope="col">Notice</Table.Th>
                 <Table.Th scope="col">Recorded</Table.Th>
@@ -96,6 +98,7 @@ export function ParticipantConsents({
                     {LABELS.purpose[consent.purpose]}
                   </Table.Th>
                   <Table.Td>{decision(consent)}</Table.Td>
+                  <Table.Td>{consentEffect(consent)}</Table.Td>
                   <Table.Td>{consent.method ? LABELS.method[consent.method] : '—'}</Table.Td>
                   <Table.Td>{consent.noticeVersion ?? '—'}</Table.Td>
                   <Table.Td>{formatDateTime(consent.recordedAt)}</Table.Td>

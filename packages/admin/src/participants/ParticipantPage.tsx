@@ -1,6 +1,6 @@
 import { Permission } from '@chorus/shared';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, DataList, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, DataList, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
@@ -9,6 +9,8 @@ import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { ConsentLedgerTable } from './ConsentLedgerTable';
 import { ContactDetails } from './ContactDetails';
+import { DemographicsDetails } from './DemographicsDetails';
+import { DownloadParticipantData } from './DownloadParticipantData';
 import { EraseParticipant, type ErasureReceipt } from './EraseParticipant';
 import { ParticipantConsents } from './ParticipantConsents';
 import { ParticipantDetails } from './ParticipantDetails';
@@ -51,6 +53,23 @@ function ErasedReceipt({ code, receipt }: { code: string; receipt: ErasureReceip
             <DataList.ItemValue>{receipt.quotesDeleted}</DataList.ItemValue>
           </DataList.Item>
         </DataList>
+        <Table w="auto">
+          <Table.Caption>Every table the erasure changed</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Table</Table.Th>
+              <Table.Th scope="col">Rows</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {receipt.tablesTouched.map((t) => (
+              <Table.Tr key={t.table}>
+                <Table.Td ff="monospace">{t.table}</Table.Td>
+                <Table.Td>{t.rows}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
         {backLink}
       </Stack>
     </>
@@ -99,6 +118,10 @@ function ParticipantView({ id, onErased }: { id: string; onErased: (code: string
               <ParticipantResponses participantId={participant.id} />
             </section>
             {can(Permission.ContactRead) && <ContactDetails participantId={participant.id} />}
+            {can(Permission.DemographicsRead) && <DemographicsDetails participantId={participant.id} />}
+            {can(Permission.ParticipantExport) && (
+              <DownloadParticipantData participantId={participant.id} code={participant.code} />
+            )}
             {can(Permission.ParticipantErase) && (
               <EraseParticipant
                 participantId={participant.id}

@@ -66,6 +66,22 @@ export const ParticipantContactQuery = graphql(`
   }
 `);
 
+// Separate too: every read of special category answers is audited.
+export const ParticipantDemographicsQuery = graphql(`
+  query ParticipantDemographics($id: ID!) {
+    participant(id: $id) {
+      id
+      demographics {
+        ethnicity
+        ethnicGroup
+        religion
+        disability
+        equalityActDisabled
+      }
+    }
+  }
+`);
+
 export const ParticipantErasureImpactQuery = graphql(`
   query ParticipantErasureImpact($id: ID!) {
     participant(id: $id) {
@@ -106,6 +122,10 @@ export const EraseParticipantMutation = graphql(`
       responsesDeleted
       codingsDeleted
       quotesDeleted
+      tablesTouched {
+        table
+        rows
+      }
     }
   }
 `);

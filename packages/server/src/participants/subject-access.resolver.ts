@@ -1,7 +1,6 @@
-import { Permission } from '@chorus/shared';
+import { participantExportPath, Permission } from '@chorus/shared';
 import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
-import { subjectAccessPath } from './subject-access.routes.js';
 
 @ObjectType({ description: 'A subject access export: everything held about one person (admin; audited).' })
 class ParticipantDataExport {
@@ -44,8 +43,8 @@ export class SubjectAccessResolver {
       participantId,
       generatedAt: new Date(data.generatedAt),
       json: JSON.stringify(data),
-      jsonPath: subjectAccessPath(participantId, 'json'),
-      htmlPath: subjectAccessPath(participantId, 'html'),
+      jsonPath: participantExportPath(participantId, 'json'),
+      htmlPath: participantExportPath(participantId, 'html'),
     };
   }
 }

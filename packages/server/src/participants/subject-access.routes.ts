@@ -8,10 +8,6 @@ import { subjectAccessPage } from './subject-access-page.js';
 
 const FILE = /^data\.(json|html)$/;
 
-/** Where the export of one participant downloads from: their id only, never their code or details. */
-export const subjectAccessPath = (participantId: string, format: 'json' | 'html') =>
-  `/exports/participants/${participantId}/data.${format}`;
-
 /**
  * `GET /exports/participants/<id>/data.{json|html}`: a subject access export as a file, for a
  * caller whose bearer token may build one (admins). Each download is audited and never cached.
