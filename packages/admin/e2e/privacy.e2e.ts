@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkScreen, DEMO, signIn, startChorus, type Chorus } from './harness';
+import { api, checkScreen, DEMO, signIn, startChorus, type Chorus } from './harness';
 
 let chorus: Chorus;
 beforeAll(async () => {
@@ -8,25 +8,16 @@ beforeAll(async () => {
 });
 afterAll(() => chorus?.stop());
 
-async function api<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${chorus.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 /** A person who agreed to special category data and follow-up, registered through the API as a partner's form would. */
 async function registered(): Promise<{ id: string; code: string }> {
   const { login } = await api<{ login: { token: string } }>(
+    chorus,
     `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
     { e: DEMO.admin.email, p: DEMO.admin.password },
   );
   const given = (purpose: string) => ({ purpose, granted: true, method: 'WRITTEN', noticeVersion: '2026-07' });
   const { registerParticipant } = await api<{ registerParticipant: { id: string; code: string } }>(
+    chorus,
     `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id code } }`,
     {
       i: {
@@ -62,7 +53,7 @@ it("shows each consent's effect and the demographics on request, downloads their
   await page.getByRole('button', { name: 'Download their data' }).focus();
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(download.suggestedFilename()).toBe(`chorus-participant-${person.code}.html`);
-  const html = readFileSync((await download.path()), 'utf8');
+  const html = readFileSync(await download.path(), 'utf8');
   expect(html).toContain('Your data held by Chorus');
   expect(html).toContain('dorota@example.org');
   expect(html).toContain('WHITE_ROMA');
@@ -86,13 +77,13 @@ it('sets the retention date on the engagement settings, refusing one before the 
   await page.getByRole('heading', { level: 1, name: 'Engagement settings' }).waitFor();
   await page.getByText('The retention job has not run yet.').waitFor();
   await checkScreen(page, 'settings');
-  const date = page.getByLabel('Retention date');
+  const date = page.getByLabel('Retention date', { exact: true });
   await date.fill('2020-01-01');
   await page.getByRole('button', { name: 'Save retention date' }).click();
   await page.getByText(/must be on or after the last day of listening/).waitFor();
   await checkScreen(page, 'settings-retention-refused');
   await date.fill('2027-03-31');
-  await date.press('Enter');
+  await page.getByRole('button', { name: 'Save retention date' }).click();
   await page.getByRole('status').filter({ hasText: 'Retention date set to 2027-03-31' }).waitFor();
   await expect.poll(() => date.inputValue()).toBe('2027-03-31');
   await checkScreen(page, 'settings-retention-set');

@@ -21,6 +21,7 @@ function RetentionForm({ current, endsOn }: { current: string | null; endsOn: st
     setDone(null);
     try {
       const saved = await set(retentionDate);
+      setValue(saved?.retentionDate ?? '');
       setDone(saved?.retentionDate ? `Retention date set to ${saved.retentionDate}.` : 'Retention date cleared.');
     } catch {
       // shown from `error` below
@@ -78,11 +79,7 @@ export default function SettingsPage() {
               <Title order={2} size="h3" id="retention-heading" mb="sm">
                 Retention
               </Title>
-              <RetentionForm
-                key={data.engagement.retentionDate ?? ''}
-                current={data.engagement.retentionDate ?? null}
-                endsOn={data.engagement.endsOn ?? null}
-              />
+              <RetentionForm current={data.engagement.retentionDate ?? null} endsOn={data.engagement.endsOn ?? null} />
             </Paper>
             <section aria-labelledby="runs-heading">
               <Title order={2} size="h3" id="runs-heading" mb="sm">
