@@ -291,3 +291,101 @@ it('deletes unsent words when the facilitator signs out, and keeps none in local
   await expect.poll(() => firstResponseBox.inputValue()).toBe('');
   await expect.poll(() => page.getByText('Unsent work restored').count()).toBe(0);
 });
+
+it('asks ethnicity, religion and disability only once the person agrees, keeps the answers, and shows a refusal beside its field', async () => {
+  const { page } = chorus;
+  const [session] = await sessionsOfFacilitator('HELD');
+  await signIn(page, DEMO.facilitator);
+  await page.goto(`/sessions/${session!.id}/capture`);
+  const ethnicityBox = page.getByRole('combobox', { name: /^Ethnic group/ });
+  const religionBox = page.getByRole('combobox', { name: /^Religion/ });
+  const disabilityBox = page.getByRole('combobox', { name: /^Disability/ });
+  const sensitive = page.getByRole('checkbox', { name: 'Share sensitive demographics' });
+  const codeShown = page.getByTestId('participant-code');
+
+  async function choose(box: Locator, option: string) {
+    await box.click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+    await expect.poll(() => box.inputValue()).toBe(option);
+    // The list has closed, so nothing covers the rest of the form.
+    await expect.poll(() => page.locator('[role="listbox"]:visible').count()).toBe(0);
+  }
+  async function startRegistration() {
+    await page.getByRole('checkbox', { name: 'Lives here' }).check();
+    await page.getByRole('checkbox', { name: 'Take part (required)' }).check();
+    await expect.poll(() => ethnicityBox.count()).toBe(0);
+    await sensitive.check();
+    await ethnicityBox.waitFor();
+  }
+
+  await page.getByRole('button', { name: 'Register participant' }).waitFor();
+  await startRegistration();
+  await choose(ethnicityBox, 'Pakistani');
+  await choose(religionBox, 'Muslim');
+  await choose(disabilityBox, 'Prefer not to say');
+  await checkScreen(page, 'capture-sensitive-demographics');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => codeShown.textContent()).toMatch(/^[A-Z0-9]{6}$/);
+  const code = (await codeShown.textContent())!;
+  // The form starts afresh: the next person is not asked until they too agree.
+  await expect.poll(() => ethnicityBox.count()).toBe(0);
+  const kept = await api<{ participants: { edges: { node: { demographics: unknown } }[] } }>(
+    DEMO.admin,
+    `query($code: String!) { participants(filter: { code: $code }, first: 1) { edges { node {
+       demographics { ethnicity ethnicGroup religion disability equalityActDisabled } } } } }`,
+    { code },
+  );
+  expect(kept.participants.edges[0]!.node.demographics).toEqual({
+    ethnicity: 'ASIAN_PAKISTANI',
+    ethnicGroup: 'ASIAN',
+    religion: 'MUSLIM',
+    disability: 'PREFER_NOT_TO_SAY',
+    equalityActDisabled: null,
+  });
+
+  // Were the consent lost on the way (here: the request rewritten to record it as refused), the
+  // server refuses to keep the answers and says so beside the first of them; no one is registered.
+  const peopleBefore = await count(page, 'session-participant-count');
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as {
+      operationName?: string;
+      variables: { input: { consents: { purpose: string; granted: boolean }[] } };
+    };
+    if (body.operationName !== 'RegisterParticipant') return route.continue();
+    for (const decision of body.variables.input.consents) {
+      if (decision.purpose === 'SPECIAL_CATEGORY_DATA') decision.granted = false;
+    }
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await startRegistration();
+  await choose(religionBox, 'Sikh');
+  await page.keyboard.press('Control+Enter');
+  await page.getByText(/demographics\.religion may be kept only with SPECIAL_CATEGORY_DATA consent/).waitFor();
+  await expect.poll(() => religionBox.getAttribute('aria-invalid')).toBe('true');
+  await expect.poll(() => isFocused(religionBox)).toBe(true);
+  // Focus opens the searchable list; closed, the screen is as the facilitator reads the refusal.
+  await page.keyboard.press('Escape');
+  await checkScreen(page, 'capture-sensitive-demographics-refused');
+  await page.unroute('**/graphql');
+  expect(await count(page, 'session-participant-count')).toBe(peopleBefore);
+});
+
+it('says legibly that no one can be registered before a privacy notice is set up', async () => {
+  const { page } = chorus;
+  const [session] = await sessionsOfFacilitator('HELD');
+  await signIn(page, DEMO.facilitator);
+  // Every engagement is created with a notice version, so the screen's answer is edited to reach this state.
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName !== 'Capture') return route.continue();
+    const answer = await route.fetch();
+    const json = (await answer.json()) as { data: { engagement: { noticeVersions: string[] } } };
+    json.data.engagement.noticeVersions = [];
+    await route.fulfill({ response: answer, json });
+  });
+  await page.goto(`/sessions/${session!.id}/capture`);
+  await page.getByRole('alert').filter({ hasText: 'No privacy notice set up' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Register participant' }).isDisabled()).toBe(true);
+  await checkScreen(page, 'capture-no-privacy-notice');
+  await page.unroute('**/graphql');
+});

@@ -88,6 +88,17 @@ describe('RegisterParticipantForm', () => {
     expect(screen.queryByRole('textbox', { name: 'Email' })).not.toBeInTheDocument();
   });
 
+  it('asks ethnicity, religion and disability only once the person agrees to share them', async () => {
+    renderForm();
+    expect(screen.queryByRole('combobox', { name: /^Ethnic group/ })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Share sensitive demographics' }));
+    expect(screen.getByRole('combobox', { name: /^Ethnic group/ })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Religion/ })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Disability/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Share sensitive demographics' }));
+    expect(screen.queryByRole('combobox', { name: /^Ethnic group/ })).not.toBeInTheDocument();
+  });
+
   it('checks the contact details it is given before sending them', async () => {
     renderForm();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Works here' }));
@@ -114,6 +125,7 @@ describe('RegisterParticipantForm', () => {
               ageBand: null,
               consents: consents([ConsentPurpose.PARTICIPATION, ConsentPurpose.QUOTE]),
               contact: null,
+              demographics: null,
             },
           }),
         },
@@ -147,6 +159,7 @@ describe('RegisterParticipantForm', () => {
               ageBand: null,
               consents: consents([ConsentPurpose.PARTICIPATION, ConsentPurpose.FOLLOW_UP_CONTACT]),
               contact: { name: null, email: null, phone: '+44 1782 000000' },
+              demographics: null,
             },
           }),
         },

@@ -21,6 +21,7 @@ import { messageAboveForm } from '../common/formMessage';
 import { enumValue, LABELS, options } from '../common/labels';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { TYPE_TO_CHOOSE } from '../common/typeToChoose';
+import { NO_ANSWERS, SpecialCategoryFields, type SpecialCategoryAnswers } from './SpecialCategoryFields';
 import { useRegisterParticipant } from './useRegisterParticipant';
 
 export const CaptureAreaOptionFragment = graphql(`
@@ -31,7 +32,15 @@ export const CaptureAreaOptionFragment = graphql(`
 `);
 
 /** The fields a message can sit beside; any other server message goes above the form. */
-type Field = 'connections' | 'areaId' | 'ageBand' | 'consents' | 'contact.name' | 'contact.email' | 'contact.phone';
+type Field =
+  | 'connections'
+  | 'areaId'
+  | 'ageBand'
+  | 'consents'
+  | 'contact.name'
+  | 'contact.email'
+  | 'contact.phone'
+  | `demographics.${keyof SpecialCategoryAnswers}`;
 const FIELDS: Field[] = [
   'connections',
   'areaId',
@@ -40,6 +49,9 @@ const FIELDS: Field[] = [
   'contact.name',
   'contact.email',
   'contact.phone',
+  'demographics.ethnicity',
+  'demographics.religion',
+  'demographics.disability',
 ];
 
 // The server's own rules, checked here first so the facilitator hears about them at once.
@@ -89,6 +101,7 @@ export function RegisterParticipantForm({
   const [granted, setGranted] = useState<string[]>([]);
   const [method, setMethod] = useState<string>(ConsentMethod.VERBAL);
   const [contact, setContact] = useState<Contact>(NO_CONTACT);
+  const [answers, setAnswers] = useState<SpecialCategoryAnswers>(NO_ANSWERS);
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [registered, setRegistered] = useState<(RegisteredParticipant & { speaking: boolean }) | null>(null);
   const [register, { loading, error, reset }] = useRegisterParticipant(sessionId);
@@ -102,6 +115,8 @@ export function RegisterParticipantForm({
 
   const wantsContact = granted.includes(ConsentPurpose.FOLLOW_UP_CONTACT);
   const hasParticipation = granted.includes(ConsentPurpose.PARTICIPATION);
+  // Asked only once the person agreed; answers chosen before they changed their mind are not sent.
+  const sharesDemographics = granted.includes(ConsentPurpose.SPECIAL_CATEGORY_DATA);
 
   const serverErrors = formErrors(error);
   // CONSENT_REQUIRED names `consents` or `contact`: both are about the consent checklist.
@@ -153,6 +168,7 @@ export function RegisterParticipantForm({
     registering.current = true;
     const consentMethod = method as ConsentMethod;
     const contactGiven = wantsContact && (contact.name.trim() || contact.email.trim() || contact.phone.trim());
+    const answersGiven = sharesDemographics && Object.values(answers).some((answer) => answer !== null);
     try {
       const participant = await register({
         sessionId,
@@ -173,12 +189,14 @@ export function RegisterParticipantForm({
               phone: contact.phone.trim() || null,
             }
           : null,
+        demographics: answersGiven ? answers : null,
       });
       setConnections([]);
       setAreaId(null);
       setAgeBand(null);
       setGranted([]);
       setContact(NO_CONTACT);
+      setAnswers(NO_ANSWERS);
       setRegistered({ ...participant, speaking: onRegistered(participant) });
     } catch (caught) {
       const fields = formErrors(caught).fields;
@@ -214,7 +232,13 @@ export function RegisterParticipantForm({
             Register a participant
           </Title>
           {!noticeVersion && (
-            <Alert color="yellow" role="alert" title="No privacy notice set up">
+            <Alert
+              color="yellow"
+              role="alert"
+              title="No privacy notice set up"
+              // Mantine's yellow title fails AA contrast on the light background.
+              styles={{ title: { color: 'var(--mantine-color-text)' } }}
+            >
               People must be shown a privacy notice before they agree to take part. Ask an admin to add the notice
               version to the engagement, then register participants here.
             </Alert>
@@ -313,6 +337,19 @@ export function RegisterParticipantForm({
               onChange={setMethod}
             />
           </div>
+          {sharesDemographics && (
+            <SpecialCategoryFields
+              answers={answers}
+              onChange={(field, value) => {
+                setAnswers((current) => ({ ...current, [field]: value }));
+                clearProblem(`demographics.${field}`);
+              }}
+              messageFor={(field) => messageFor(`demographics.${field}`)}
+              fieldRef={(field) => (element) => {
+                fieldRefs.current[`demographics.${field}`] = element;
+              }}
+            />
+          )}
           {wantsContact && (
             <Fieldset legend="Contact details (kept only with consent to be contacted again)" variant="filled">
               <Stack gap="sm">
