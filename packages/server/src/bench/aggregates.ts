@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LIMITS } from '@chorus/shared';
 import type { Logger } from 'pino';
 import { Caller } from '../access/caller.js';
 import { RequestContext } from '../db/request-context.js';
@@ -106,6 +107,10 @@ export async function benchAggregates(logger: Logger): Promise<void> {
           [release.id, 'themes-by-area'],
         ),
       );
+      // What a council key's themeTable(release) asks for: the first page of the largest size.
+      const page = await timed(options.rounds, () =>
+        services.releases.cells(ctx, table!, { first: LIMITS.pageSizeMax }),
+      );
       const streamed = await timed(options.rounds, () =>
         services.releases.streamCells(ctx, table!, () => Promise.resolve(true)),
       );
@@ -116,6 +121,7 @@ export async function benchAggregates(logger: Logger): Promise<void> {
         `  computed live through the disclosure module:                       ${ms(live)}  (${(live.p50 / raw.p50).toFixed(2)}× raw)`,
       );
       log(`  read from a release (one indexed range of release_cells):          ${ms(stored)}`);
+      log(`  a page of ${LIMITS.pageSizeMax} figures from a release, as the API serves it:   ${ms(page)}`);
       log(`  streamed from a release by cursor, as the export does:             ${ms(streamed)}`);
       log(`\nthemeSummary figures recounted live (no cache), ${options.rounds} rounds each:`);
       log(`  whole engagement:                                                   ${ms(summary)}`);

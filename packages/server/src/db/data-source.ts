@@ -34,6 +34,7 @@ import { QuoteRegister1796400000000 } from './migrations/1796400000000-quote-reg
 import { SafeguardingAndAudit1796420000000 } from './migrations/1796420000000-safeguarding-and-audit.js';
 import { DemographicsAndRetention1796440000000 } from './migrations/1796440000000-demographics-and-retention.js';
 import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
+import { EngagementParticipants1796510000000 } from './migrations/1796510000000-engagement-participants.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   SafeguardingAndAudit1796420000000,
   DemographicsAndRetention1796440000000,
   ReleaseSchedule1796460000000,
+  EngagementParticipants1796510000000,
 ];
 
 export interface PoolOptions {

@@ -31,13 +31,14 @@ export interface Tally {
 export const BOTH: readonly Measure[] = [Measure.RESPONSES, Measure.PARTICIPANTS];
 
 const COLUMN: Record<Dimension, string> = {
-  [Dimension.AREA]: 'f.area_id::text',
+  // Ids as uuids, not text: hashed and sorted as 16 bytes, in their indexes' order.
+  [Dimension.AREA]: 'f.area_id',
   [Dimension.FORMAT]: 'f.format',
   [Dimension.PROMPT]: 'f.prompt',
   [Dimension.AGE_BAND]: 'f.age_band',
   [Dimension.MONTH]: `to_char(f.starts_at AT TIME ZONE 'UTC', 'YYYY-MM')`,
   [Dimension.SECTOR]: 'f.sector',
-  [Dimension.THEME]: 'f.theme_id::text',
+  [Dimension.THEME]: 'f.theme_id',
 };
 
 /**
@@ -150,6 +151,57 @@ async function readThemeCells(
 }
 
 /**
+ * Like `tally` over the response facts, but the whole engagement's figure (the empty grouping set,
+ * with no filter) is read from `engagement_participants` (migration 1796510000000), kept on write:
+ * one row per participant instead of every response.
+ */
+export async function tallyResponses(
+  ctx: RequestContext,
+  sets: Dimension[][],
+  filter: TallyFilter,
+  measures: readonly Measure[] = BOTH,
+): Promise<Tally[]> {
+  const served = (set: Dimension[]) => set.length === 0 && filterCategory(filter) === null;
+  const [counted, rest] = await Promise.all([
+    sets.some(served) ? readEngagementTotal(ctx, measures.includes(Measure.PARTICIPANTS)) : [],
+    tally(
+      ctx,
+      'responses',
+      sets.filter((set) => !served(set)),
+      filter,
+      measures,
+    ),
+  ]);
+  return [...counted, ...rest];
+}
+
+async function readEngagementTotal(ctx: RequestContext, withParticipants: boolean): Promise<Tally[]> {
+  const [row] = await ctx.query<{
+    responses: number;
+    response_key: number;
+    participants: number;
+    participant_key: number;
+  }>(
+    `SELECT coalesce(sum(responses), 0)::int AS responses,
+            (coalesce(sum(response_key), 0) % ${CELL_KEY_MODULUS})::int AS response_key,
+            count(participant_id)::int AS participants,
+            (coalesce(sum(participant_key), 0) % ${CELL_KEY_MODULUS})::int AS participant_key
+     FROM engagement_participants WHERE engagement_id = $1`,
+    [ctx.engagementId],
+  );
+  return [
+    {
+      dimensions: [],
+      keys: [],
+      responses: row!.responses,
+      responseKey: row!.response_key,
+      participants: withParticipants ? row!.participants : null,
+      participantKey: withParticipants ? row!.participant_key : null,
+    },
+  ];
+}
+
+/**
  * Counts distinct responses and participants, with the sums of their record keys, for each
  * grouping set, in one statement over one snapshot. From `themes` (theme_response_facts), a theme
  * counts every response coded anywhere in its subtree, once. Distinct participants in two steps:
@@ -176,8 +228,17 @@ export async function tally(
     FROM ${source === 'responses' ? 'response_facts' : 'theme_response_facts'} f WHERE ${where.join(' AND ')}`;
   const mask = names.length ? `GROUPING(${names.join(', ')})` : '0';
   const withParticipants = measures.includes(Measure.PARTICIPANTS);
-  const per = (extra: string[]) =>
-    sets.map((set) => `(${[...set.map((d) => names[used.indexOf(d)]), ...extra].join(', ')})`);
+  const column = (d: Dimension) => names[used.indexOf(d)]!;
+  // Per person, keys in the order the covering indexes hold the facts: a theme, then its
+  // participants (theme_response_facts), or the engagement's participants (response_facts).
+  const perPerson = (set: Dimension[]) => [
+    ...set.filter((d) => d === Dimension.THEME).map(column),
+    'participant_id',
+    ...set.filter((d) => d !== Dimension.THEME).map(column),
+  ];
+  const groupingSets = sets
+    .map((set) => `(${(withParticipants ? perPerson(set) : set.map(column)).join(', ')})`)
+    .join(', ');
   const sql = withParticipants
     ? `SELECT ${['mask', ...names].join(', ')}, sum(n)::int AS responses, (sum(rk) % ${CELL_KEY_MODULUS})::int AS response_key,
               count(participant_id)::int AS participants, (coalesce(sum(pk), 0) % ${CELL_KEY_MODULUS})::int AS participant_key
@@ -185,13 +246,13 @@ export async function tally(
          SELECT ${[`${mask} AS mask`, ...names].join(', ')}, participant_id, count(*) AS n, sum(response_key) AS rk,
                 min(participant_key) AS pk
          FROM (${facts}) facts
-         GROUP BY GROUPING SETS (${per(['participant_id']).join(', ')})
+         GROUP BY GROUPING SETS (${groupingSets})
        ) per_person
        GROUP BY ${['mask', ...names].join(', ')}`
     : `SELECT ${[`${mask} AS mask`, ...names].join(', ')}, count(*)::int AS responses,
               (sum(response_key) % ${CELL_KEY_MODULUS})::int AS response_key
        FROM (${facts}) facts
-       GROUP BY GROUPING SETS (${per([]).join(', ')})`;
+       GROUP BY GROUPING SETS (${groupingSets})`;
   const rows = await ctx.query<Record<string, string | number | null>>(sql, params);
   // GROUPING() sets a bit, leftmost dimension highest, for each dimension a set leaves out.
   const maskOf = (set: Dimension[]) =>

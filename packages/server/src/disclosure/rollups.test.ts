@@ -4,9 +4,10 @@ import { release } from './ptable';
 
 /**
  * The theme rollups kept on write (theme_response_facts, theme_cells, theme_participants,
- * theme_reach) against a recount from the source tables and the codebook tree, after every kind
- * of write that changes what a theme counts: coding, excerpts, uncoding, a theme moved to another
- * parent, a merge, a session or participant edit, a withdrawal, an erasure and a bulk rebuild.
+ * theme_reach) and the engagement's totals (engagement_participants) against a recount from the
+ * source tables and the codebook tree, after every kind of write that changes what a theme counts:
+ * coding, excerpts, uncoding, a theme moved to another parent, a merge, a session or participant
+ * edit, a withdrawal, an erasure and a bulk rebuild.
  */
 const THRESHOLD = 2;
 let server: TestServer;
@@ -47,7 +48,14 @@ async function recount() {
      FROM (SELECT DISTINCT theme_id, participant_id, pk FROM facts WHERE participant_id IS NOT NULL) d
      GROUP BY 1 ORDER BY 1`,
   );
-  return { cells, participants, reach };
+  // The engagement's totals per participant (group notes as one row, participant NULL).
+  const engagement = await server.dataSource.query(
+    `SELECT s.engagement_id::text, r.participant_id::text, min(p.record_key)::int AS participant_key,
+            count(*)::int AS responses, sum(r.record_key)::int AS response_key
+     FROM responses r JOIN sessions s ON s.id = r.session_id LEFT JOIN participants p ON p.id = r.participant_id
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  return { cells, participants, reach, engagement };
 }
 
 async function maintained() {
@@ -63,20 +71,36 @@ async function maintained() {
     `SELECT theme_id::text, participants, participant_key::int FROM theme_reach
      WHERE participants <> 0 OR participant_key <> 0 ORDER BY 1`,
   );
-  return { cells, participants, reach };
+  const engagement = await server.dataSource.query(
+    `SELECT engagement_id::text, participant_id::text, participant_key::int, responses, response_key::int
+     FROM engagement_participants WHERE responses <> 0 OR response_key <> 0 ORDER BY 1, 2`,
+  );
+  return { cells, participants, reach, engagement };
 }
 
 async function expectRollupsExact() {
   const truth = await recount();
   expect(await maintained()).toEqual(truth);
   // What a council key reads of each theme is that recount, released.
-  const { themes: read } = (
+  const {
+    themes: read,
+    totalResponses,
+    totalParticipants,
+  } = (
     await server.ok(
-      `{ themeSummary { themes { theme { id } responses participants suppressed } } }`,
+      `{ themeSummary { totalResponses totalParticipants themes { theme { id } responses participants suppressed } } }`,
       undefined,
       council,
     )
   ).themeSummary;
+  // …and so is the whole engagement's, from the per-participant counter.
+  const sum = (key: 'responses' | 'response_key' | 'participant_key') =>
+    truth.engagement.reduce((total: number, row: any) => total + (row[key] ?? 0), 0);
+  const people = truth.engagement.filter((row: any) => row.participant_id !== null).length;
+  expect({ totalResponses, totalParticipants }).toEqual({
+    totalResponses: release(sum('responses'), sum('response_key'), THRESHOLD).value,
+    totalParticipants: release(people, sum('participant_key'), THRESHOLD).value,
+  });
   for (const { theme, responses, participants, suppressed } of read) {
     const cell = truth.cells.find((c: any) => c.theme_id === theme.id && c.dimension === 'ALL');
     const people = truth.reach.find((r: any) => r.theme_id === theme.id);
@@ -198,7 +222,7 @@ describe('theme rollups', () => {
     });
     await server.ok(`mutation($id: ID!) { eraseParticipant(id: $id) { responsesDeleted } }`, { id: people[3] });
     await expectRollupsExact();
-    for (const table of ['theme_response_facts', 'theme_participants']) {
+    for (const table of ['theme_response_facts', 'theme_participants', 'engagement_participants']) {
       expect(await server.count(table, 'participant_id = ANY($1)', [[people[2], people[3]]])).toBe(0);
     }
   });

@@ -2,7 +2,7 @@ import { AgeBand, Permission, Prompt, Sector, SessionFormat } from '@chorus/shar
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
-import { tally, tallyThemes, type Tally, type TallyFilter } from './counts.js';
+import { tallyResponses, tallyThemes, type Tally, type TallyFilter } from './counts.js';
 import { Dimension, Measure } from './dimensions.js';
 import { METHOD, release, type ReleasedFigure } from './ptable.js';
 
@@ -136,7 +136,7 @@ export async function computeBreakdown(
   const [threshold, found, counts] = await Promise.all([
     readThreshold(ctx),
     categories(ctx, by),
-    tally(ctx, 'responses', [[by], []], checked, [measure]),
+    tallyResponses(ctx, [[by], []], checked, [measure]),
   ]);
   const figure = releaser(measure, threshold);
   const byKey = new Map(counts.filter((t) => t.dimensions.length === 1).map((t) => [t.keys[0] ?? null, t]));
@@ -179,7 +179,7 @@ export async function computeThemeFigures(
   const checked = await tallyFilter(ctx, checkFilter(filter), areaField);
   const [threshold, total, themes] = await Promise.all([
     readThreshold(ctx),
-    tally(ctx, 'responses', [[]], checked),
+    tallyResponses(ctx, [[]], checked),
     tallyThemes(ctx, [[Dimension.THEME]], checked),
   ]);
   const pair = (found: Tally | undefined): ReleasedPair => ({
@@ -216,7 +216,7 @@ async function countTable(
   // response of the row, counted from the response facts. Only the measure released is counted.
   const [inner, outer] = await Promise.all([
     byTheme ? tallyThemes(ctx, [[rows, columns], [columns]], filter, [measure]) : [],
-    tally(ctx, 'responses', byTheme ? [[rows], []] : [[rows, columns], [rows], [columns], []], filter, [measure]),
+    tallyResponses(ctx, byTheme ? [[rows], []] : [[rows, columns], [rows], [columns], []], filter, [measure]),
   ]);
   const all = [...inner, ...outer];
   const at = (shape: Dimension[]) => all.filter((t) => t.dimensions.join() === shape.join());
