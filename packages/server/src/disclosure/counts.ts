@@ -218,16 +218,24 @@ export async function tally(
   if (sets.length === 0) return [];
   const used = [...new Set(sets.flat())];
   const { params, where } = factConditions(ctx, filter);
-  // The theme facts are scoped by the engagement's themes, which their indexes lead with.
+  const withParticipants = measures.includes(Measure.PARTICIPANTS);
+  // Distinct participants per theme are counted one theme at a time: each theme's facts are one
+  // range of its covering index, and its per-person groups fit in memory, where all themes'
+  // together (3M at 1M responses) spill to disk: 10 s instead of 29 s per table at 1M.
+  const perTheme = source === 'themes' && withParticipants && sets.every((set) => set.includes(Dimension.THEME));
+  // Otherwise the theme facts are scoped by the engagement's themes, which their indexes lead with.
   where.unshift(
-    source === 'responses' ? 'f.engagement_id = $1' : 'f.theme_id IN (SELECT id FROM themes WHERE engagement_id = $1)',
+    source === 'responses'
+      ? 'f.engagement_id = $1'
+      : perTheme
+        ? 'f.theme_id = t.id'
+        : 'f.theme_id IN (SELECT id FROM themes WHERE engagement_id = $1)',
   );
   const names = used.map((_, i) => `d${i}`);
   const projected = used.map((d, i) => `${COLUMN[d]} AS d${i}`);
   const facts = `SELECT ${[...projected, 'f.participant_id', 'f.response_key', 'f.participant_key'].join(', ')}
     FROM ${source === 'responses' ? 'response_facts' : 'theme_response_facts'} f WHERE ${where.join(' AND ')}`;
   const mask = names.length ? `GROUPING(${names.join(', ')})` : '0';
-  const withParticipants = measures.includes(Measure.PARTICIPANTS);
   const column = (d: Dimension) => names[used.indexOf(d)]!;
   // Per person, keys in the order the covering indexes hold the facts: a theme, then its
   // participants (theme_response_facts), or the engagement's participants (response_facts).
@@ -242,12 +250,13 @@ export async function tally(
   const sql = withParticipants
     ? `SELECT ${['mask', ...names].join(', ')}, sum(n)::int AS responses, (sum(rk) % ${CELL_KEY_MODULUS})::int AS response_key,
               count(participant_id)::int AS participants, (coalesce(sum(pk), 0) % ${CELL_KEY_MODULUS})::int AS participant_key
-       FROM (
+       FROM ${perTheme ? 'themes t CROSS JOIN LATERAL ' : ''}(
          SELECT ${[`${mask} AS mask`, ...names].join(', ')}, participant_id, count(*) AS n, sum(response_key) AS rk,
                 min(participant_key) AS pk
          FROM (${facts}) facts
          GROUP BY GROUPING SETS (${groupingSets})
        ) per_person
+       ${perTheme ? 'WHERE t.engagement_id = $1' : ''}
        GROUP BY ${['mask', ...names].join(', ')}`
     : `SELECT ${[`${mask} AS mask`, ...names].join(', ')}, count(*)::int AS responses,
               (sum(response_key) % ${CELL_KEY_MODULUS})::int AS response_key
