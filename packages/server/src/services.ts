@@ -66,7 +66,8 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     idempotency,
     cursors,
   );
-  const safeguardingRules = new SafeguardingRules(useCases);
+  const jobs = new JobQueue(deriveKey(secret, 'job-envelope'));
+  const safeguardingRules = new SafeguardingRules(useCases, jobs);
   const responses = new ResponsesService(
     sessions,
     participants,
@@ -78,7 +79,6 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   );
   const themes = new ThemesService(useCases);
   const areas = new AreasService(useCases);
-  const jobs = new JobQueue(deriveKey(secret, 'job-envelope'));
   const quotes = new QuotesService(responses, consents, useCases, cursors);
   const releases = new ReleasesService(useCases, cursors, jobs, quotes, options.releaseBuildTimeoutMs);
   return {

@@ -44,6 +44,7 @@ export enum AuditAction {
   QuotesNamedNoLonger = 'quotes.named_no_longer',
   QuotesExported = 'quotes.exported',
   SafeguardingRulesChanged = 'safeguarding.rules_changed',
+  SafeguardingRulesRescanned = 'safeguarding.rules_rescanned',
   SafeguardingFlagRaised = 'safeguarding.flag_raised',
   SafeguardingActionRecorded = 'safeguarding.action_recorded',
   SafeguardingFlagClosed = 'safeguarding.flag_closed',
@@ -130,6 +131,8 @@ export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.QuotesNamedNoLonger]: "A person's quotes went back to descriptions (ATTRIBUTION withdrawn).",
   [AuditAction.QuotesExported]: 'The quotes were exported.',
   [AuditAction.SafeguardingRulesChanged]: 'A new version of the safeguarding rule set was saved.',
+  [AuditAction.SafeguardingRulesRescanned]:
+    'Earlier responses were checked against a newly saved rule set (counts of responses read and flags raised).',
   [AuditAction.SafeguardingFlagRaised]: 'A response was flagged for safeguarding (by a rule or by hand).',
   [AuditAction.SafeguardingActionRecorded]: 'An action was recorded on a safeguarding flag.',
   [AuditAction.SafeguardingFlagClosed]: 'A safeguarding flag was closed.',

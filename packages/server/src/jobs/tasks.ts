@@ -1,6 +1,7 @@
 import { buildReleaseTask } from '../releases/build-release.task.js';
 import { scheduledReleaseTask } from '../releases/scheduled-release.task.js';
 import { applyRetentionTask } from '../retention/retention.task.js';
+import { rescanTask } from '../safeguarding/rescan.task.js';
 import type { Task } from './task.js';
 
 /**
@@ -8,4 +9,9 @@ import type { Task } from './task.js';
  * Exports, imports and reports add theirs here; a job whose task is not listed waits, untouched,
  * for a runner that knows it.
  */
-export const JOB_TASKS: readonly Task<unknown>[] = [buildReleaseTask, scheduledReleaseTask, applyRetentionTask];
+export const JOB_TASKS: readonly Task<unknown>[] = [
+  buildReleaseTask,
+  scheduledReleaseTask,
+  applyRetentionTask,
+  rescanTask,
+];

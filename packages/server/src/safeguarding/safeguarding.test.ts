@@ -1,5 +1,9 @@
 import { Role } from '@chorus/shared';
+import pino from 'pino';
+import { Caller } from '../access/caller';
+import { startJobRunner } from '../jobs/runner';
 import { codeOf, fieldOf, TestServer } from '../test/harness';
+import { rescanTask } from './rescan.task';
 
 let server: TestServer;
 let lead: string;
@@ -270,5 +274,98 @@ describe('flagged text and partners', () => {
     expect(search).toEqual([]);
     // Another organisation never reached it at all.
     expect(codeOf(await server.gql(RESPONSE, { id: ownId }, otherPartnerKey))).toBe('NOT_FOUND');
+  });
+});
+
+describe('rescanning earlier responses when the rules change', () => {
+  const PHRASE = 'burned our allotment shed';
+  const queued = () => server.count('graphile_worker.jobs', `task_identifier = 'safeguarding.rescan'`);
+
+  /** Saves the rules with the new phrase, and runs the rescan job that saving queued on the real queue. */
+  async function saveAndRescan(): Promise<number> {
+    const current = (await server.ok(RULES, {}, lead)).safeguardingRuleSet;
+    const rules = current.rules.some((rule: { text: string }) => rule.text === PHRASE)
+      ? current.rules
+      : [...current.rules, { category: 'HATE_INCIDENT', kind: 'PHRASE', text: PHRASE }];
+    const { version } = (await server.ok(SAVE, { r: rules }, lead)).saveSafeguardingRules;
+    // One rescan waits at a time: this save's replaced any an earlier save left waiting.
+    expect(await queued()).toBe(1);
+    const { options } = server.dataSource;
+    if (options.type !== 'postgres' || !options.url) throw new Error('no database url');
+    const runner = await startJobRunner({
+      databaseUrl: options.url,
+      dataSource: server.dataSource,
+      services: server.services,
+      tasks: [rescanTask],
+      logger: pino({ level: 'silent' }),
+      concurrency: 1,
+      pollIntervalMs: 100,
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while (await queued()) {
+        if (Date.now() > deadline) throw new Error('the rescan job did not finish');
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    } finally {
+      await runner.stop();
+    }
+    return version;
+  }
+
+  it('flags earlier responses a new phrase matches, once, without repeating a flag already raised', async () => {
+    const missed = await submitOne('Last spring someone burned our allotment shed because of where we are from.');
+    const fromPartner = await submitOne('They burned our allotment shed twice.', partnerKey, partnerSession);
+    const handFlagged = await submitOne('Whoever burned our allotment shed knew it was ours.');
+    await server.ok(FLAG, { i: { responseId: handFlagged, category: 'HATE_INCIDENT' } }, coordinator);
+    expect(await flagsOn(missed)).toEqual([]);
+
+    const version = await saveAndRescan();
+    for (const id of [missed, fromPartner]) {
+      expect(await flagsOn(id)).toEqual([
+        expect.objectContaining({ category: 'HATE_INCIDENT', source: 'RULE', ruleSetVersion: version, rule: PHRASE }),
+      ]);
+    }
+    // Already flagged in that category by hand: no second flag.
+    expect(await flagsOn(handFlagged)).toEqual([
+      expect.objectContaining({ category: 'HATE_INCIDENT', source: 'MANUAL' }),
+    ]);
+    const [report] = await server.dataSource.query(
+      `SELECT actor_user_id IS NOT NULL AS by_lead, details FROM audit_events
+       WHERE action = 'safeguarding.rules_rescanned' ORDER BY at DESC, id DESC LIMIT 1`,
+    );
+    expect(report).toEqual({
+      by_lead: true,
+      details: { version, scanned: expect.any(Number), flagged: 2, current: true },
+    });
+    expect(report.details.scanned).toBe(await server.count('responses'));
+    expect(
+      await server.count('audit_events', `action = 'safeguarding.flag_raised' AND details->>'responseId' = $1`, [
+        missed,
+      ]),
+    ).toBe(1);
+
+    // Saving again and rescanning raises nothing new, for responses flagged then or closed since.
+    const [closing] = await flagsOn(missed);
+    await server.ok(CLOSE, { id: closing.id, a: 'Reported to the police hate crime unit.' }, lead);
+    const flagsBefore = await server.count('safeguarding_flags');
+    await saveAndRescan();
+    expect(await server.count('safeguarding_flags')).toBe(flagsBefore);
+    expect(await server.count('safeguarding_flags', 'response_id = $1', [missed])).toBe(1);
+  });
+
+  it('refuses a rescan by anyone but a lead, and of a version never saved', async () => {
+    const { id } = await server.userWithRole(Role.COORDINATOR);
+    const ctx = server.systemContext().as(Caller.user({ id, role: Role.COORDINATOR, organisationId: null }));
+    await expect(server.services.safeguardingRules.rescan(ctx, 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(() => rescanTask.parse({ version: 0 })).toThrow(/version/);
+    const leadUser = await server.userWithRole(Role.SAFEGUARDING_LEAD);
+    const asLead = server
+      .systemContext()
+      .as(Caller.user({ id: leadUser.id, role: Role.SAFEGUARDING_LEAD, organisationId: null }));
+    await expect(server.services.safeguardingRules.rescan(asLead, 999)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'version',
+    });
   });
 });
