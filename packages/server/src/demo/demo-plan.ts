@@ -294,7 +294,51 @@ export function buildDemoPlan(seed = DEMO_SEED): DemoPlan {
     if (session.status === SessionStatus.HELD) hearSession(rng, plan, writer, takenCodes, session, index);
   });
   withdrawSomeQuotes(rng, plan);
+  raiseSomeConcerns(plan);
   return plan;
+}
+
+/**
+ * What a safeguarding lead meets in real fieldwork: a few answers that need someone to act,
+ * matched by the built-in rules once stored. Added after everything else and drawing nothing from
+ * the random source, so the rest of the plan is as it was. Each `share` picks the participant that
+ * far through the list.
+ */
+const CONCERNS: { share: number; prompt: Prompt; text: string }[] = [
+  {
+    share: 0.2,
+    prompt: Prompt.CHALLENGES,
+    text: 'Since the job went, some days I think everyone would be better off without me, and the wait to see anyone is months.',
+  },
+  {
+    share: 0.55,
+    prompt: Prompt.BELONGING,
+    text: 'Coming back from the bus station a group told my mum to go back to your own country and threw a bottle at her.',
+  },
+  {
+    share: 0.85,
+    prompt: Prompt.CHALLENGES,
+    text: 'I stay late at the youth club most nights because I am scared to go home when he has been drinking.',
+  },
+];
+
+function raiseSomeConcerns(plan: DemoPlan): void {
+  for (const { share, prompt, text } of CONCERNS) {
+    const participant = Math.floor(plan.participants.length * share);
+    const { session } = at(plan.participants, participant);
+    const earlier = plan.responses.filter((r) => r.session === session);
+    const last = earlier.reduce((latest, r) => Math.max(latest, r.createdAt.getTime()), 0);
+    plan.responses.push({
+      session,
+      participant,
+      position: Math.max(-1, ...earlier.map((r) => r.position)) + 1,
+      prompt,
+      text,
+      language: 'en',
+      source: earlier[0]?.source ?? ResponseSource.STAFF,
+      createdAt: new Date(last + MINUTE),
+    });
+  }
 }
 
 /** People name their town, not their ward. */

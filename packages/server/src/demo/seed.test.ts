@@ -140,7 +140,8 @@ describe('seedDemoData', () => {
              (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM themes)::int AS themes,
              (SELECT count(*) FROM sessions)::int AS sessions, (SELECT count(*) FROM participants)::int AS participants,
              (SELECT count(*) FROM consent_events)::int AS consents, (SELECT count(*) FROM responses)::int AS responses,
-             (SELECT count(*) FROM codings)::int AS codings`);
+             (SELECT count(*) FROM codings)::int AS codings, (SELECT count(*) FROM quotes)::int AS quotes,
+             (SELECT count(*) FROM safeguarding_flags)::int AS flags`);
     return row;
   };
 
@@ -163,6 +164,49 @@ describe('seedDemoData', () => {
 
     expect(await seedDemoData(ctx, services, logger)).toEqual(signIn);
     expect(await counts()).toEqual(first);
+  });
+
+  it('fills the quote register at every step but rejection, through the quote service, with one quote withdrawn', async () => {
+    const quotes = await dataSource.query(
+      `SELECT q.status, q.published_text, q.description, q.excerpt = substr(r.text, q.start_offset + 1, q.end_offset - q.start_offset) AS passage,
+              (SELECT array_agg(t.to_status ORDER BY t.at, t.id) FROM quote_transitions t WHERE t.quote_id = q.id) AS steps
+       FROM quotes q JOIN responses r ON r.id = q.response_id ORDER BY q.created_at, q.id`,
+    );
+    const statuses = quotes.map((q: { status: string }) => q.status);
+    expect(new Set(statuses)).toEqual(
+      new Set(['CANDIDATE', 'CONSENT_CHECKED', 'DEIDENTIFIED', 'APPROVED', 'WITHDRAWN']),
+    );
+    expect(statuses.filter((status: string) => status === 'APPROVED')).toHaveLength(3);
+    for (const quote of quotes) expect(quote.passage).toBe(true);
+    for (const quote of quotes.filter((q: { status: string }) => q.status === 'APPROVED')) {
+      expect(quote.description).toMatch(/^(a|someone)/);
+      expect(quote.steps).toEqual(['CANDIDATE', 'CONSENT_CHECKED', 'DEIDENTIFIED', 'APPROVED']);
+    }
+    const [withdrawn] = quotes.filter((q: { status: string }) => q.status === 'WITHDRAWN');
+    expect(withdrawn.steps).toEqual(['CANDIDATE', 'CONSENT_CHECKED', 'DEIDENTIFIED', 'APPROVED', 'WITHDRAWN']);
+    // Withdrawn because its speaker's QUOTE consent no longer stands; every other quote's does.
+    const [standing] = await dataSource.query(`
+      SELECT count(*) FILTER (WHERE q.status = 'WITHDRAWN' AND latest.granted)::int AS withdrawn_but_standing,
+             count(*) FILTER (WHERE q.status <> 'WITHDRAWN' AND NOT latest.granted)::int AS kept_but_withdrawn
+      FROM quotes q JOIN responses r ON r.id = q.response_id,
+      LATERAL (SELECT granted FROM consent_events e WHERE e.participant_id = r.participant_id AND e.purpose = 'QUOTE'
+               ORDER BY recorded_at DESC, id DESC LIMIT 1) latest`);
+    expect(standing).toEqual({ withdrawn_but_standing: 0, kept_but_withdrawn: 0 });
+  });
+
+  it('puts the answers the built-in safeguarding rules match in the queue, open', async () => {
+    const flags = await dataSource.query(
+      `SELECT f.category, f.status, f.source, f.rule_set_version FROM safeguarding_flags f ORDER BY f.category`,
+    );
+    expect(flags.map((f: { category: string }) => f.category)).toEqual([
+      'ABUSE_DISCLOSURE',
+      'HATE_INCIDENT',
+      'RISK_OF_HARM',
+    ]);
+    for (const flag of flags) expect(flag).toMatchObject({ status: 'OPEN', source: 'RULE', rule_set_version: 0 });
+    expect(
+      await dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'safeguarding.flag_raised'`),
+    ).toEqual([{ n: flags.length }]);
   });
 
   it('keeps the engagement threshold and sets its period and notices', async () => {

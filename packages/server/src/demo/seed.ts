@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@chorus/shared';
+import { AgeBand, ConsentPurpose, type CityConnection, type Role } from '@chorus/shared';
+import { Caller } from '../access/caller.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { at } from '../common/arrays.js';
 import type { RequestContext } from '../db/request-context.js';
 import type { Logger } from '../logger.js';
+import { mainConnection } from '../quotes/description.js';
+import { QuoteAttribute } from '../quotes/quote.entity.js';
+import { QuoteConsentEffects } from '../quotes/quote-consent-effects.js';
 import type { Services } from '../services.js';
-import { buildDemoPlan } from './demo-plan.js';
+import { buildDemoPlan, type DemoPlan } from './demo-plan.js';
 import {
   AREAS,
   ENGAGEMENT_NAME,
@@ -153,24 +157,29 @@ async function seed(tx: RequestContext, services: Services) {
     ],
   );
 
-  await insertChunked(
-    tx,
-    plan.consents,
-    `INSERT INTO consent_events (participant_id, purpose, granted, is_withdrawal, method, notice_version,
+  // Withdrawals go in after the quotes, and take the withdrawn people's quotes with them as a real one does.
+  const given = plan.consents.filter((c) => !c.isWithdrawal);
+  const withdrawals = plan.consents.filter((c) => c.isWithdrawal);
+  const insertConsents = (rows: typeof plan.consents) =>
+    insertChunked(
+      tx,
+      rows,
+      `INSERT INTO consent_events (participant_id, purpose, granted, is_withdrawal, method, notice_version,
                                  recorded_by_user_id, recorded_at)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::boolean[], $5::text[], $6::text[], $7::uuid[],
                           $8::timestamptz[])`,
-    (rows) => [
-      rows.map((c) => at(participants, c.participant).id),
-      rows.map((c) => c.purpose),
-      rows.map((c) => c.granted),
-      rows.map((c) => c.isWithdrawal),
-      rows.map((c) => c.method),
-      rows.map((c) => c.noticeVersion),
-      rows.map((c) => user(c.recordedBy)),
-      rows.map((c) => c.recordedAt.toISOString()),
-    ],
-  );
+      (rows) => [
+        rows.map((c) => at(participants, c.participant).id),
+        rows.map((c) => c.purpose),
+        rows.map((c) => c.granted),
+        rows.map((c) => c.isWithdrawal),
+        rows.map((c) => c.method),
+        rows.map((c) => c.noticeVersion),
+        rows.map((c) => user(c.recordedBy)),
+        rows.map((c) => c.recordedAt.toISOString()),
+      ],
+    );
+  await insertConsents(given);
 
   await insertChunked(
     tx,
@@ -205,6 +214,32 @@ async function seed(tx: RequestContext, services: Services) {
     ],
   );
 
+  const staff = (key: UserKey) =>
+    tx.as(Caller.user({ id: user(key)!, role: USERS.find((u) => u.key === key)!.role, organisationId: null }));
+  const quotes = await createQuotes(tx, services, plan, {
+    responseId: (index) => at(responses, index).id,
+    participantId: (index) => at(participants, index).id,
+    analyst: staff('analyst'),
+    coordinator: staff('coordinator'),
+  });
+  await insertConsents(withdrawals);
+  const effects = new QuoteConsentEffects();
+  for (const withdrawal of withdrawals) {
+    const participantId = at(participants, withdrawal.participant).id;
+    await services.audit.record(
+      tx,
+      ...(await effects.withdrawn(staff('coordinator'), participantId, ConsentPurpose.QUOTE)),
+    );
+  }
+  // The built-in rules, over every demo answer, as they would have run at submission.
+  const matcher = await services.safeguardingRules.matcher(tx);
+  const flags = await services.safeguardingRules.raiseForBatch(
+    tx,
+    matcher,
+    responses.map((r) => ({ id: r.id, matches: matcher.rules.match(r.text) })),
+  );
+  await services.audit.record(tx, ...flags);
+
   const counts = {
     areas: areaIds.size,
     organisations: organisationIds.size,
@@ -215,6 +250,8 @@ async function seed(tx: RequestContext, services: Services) {
     consentEvents: plan.consents.length,
     responses: responses.length,
     codings: plan.codings.length,
+    quotes,
+    safeguardingFlags: flags.length,
   };
   await services.audit.record(tx, {
     action: AuditAction.DemoSeeded,
@@ -223,6 +260,103 @@ async function seed(tx: RequestContext, services: Services) {
     details: counts,
   });
   return counts;
+}
+
+/** How far along the register each demo quote is, spread over the candidates in plan order. */
+// No demo quote is REJECTED, so the register's empty state is there to see (and to test).
+const QUOTE_STEPS = [
+  'APPROVED',
+  'APPROVED',
+  'DEIDENTIFIED',
+  'APPROVED',
+  'CONSENT_CHECKED',
+  'CANDIDATE',
+  'CANDIDATE',
+] as const;
+
+/**
+ * A handful of quotes at every step of the register but REJECTED, made through the quote service as the demo
+ * analyst and coordinator would make them (so each has its transitions, description and audit
+ * trail), from passages analysts highlighted. One belongs to a person who later withdraws QUOTE
+ * consent, and becomes WITHDRAWN when the withdrawals go in. Returns how many were made.
+ */
+async function createQuotes(
+  tx: RequestContext,
+  services: Services,
+  plan: DemoPlan,
+  ids: {
+    responseId: (index: number) => string;
+    participantId: (index: number) => string;
+    analyst: RequestContext;
+    coordinator: RequestContext;
+  },
+): Promise<number> {
+  const withdrawn = new Set(plan.consents.filter((c) => c.isWithdrawal).map((c) => c.participant));
+  const quotable = new Set(
+    plan.consents.filter((c) => c.purpose === ConsentPurpose.QUOTE && c.granted).map((c) => c.participant),
+  );
+  // One passage per person, from people who agreed to be quoted.
+  const seen = new Set<number>();
+  const passages = plan.codings.flatMap((coding) => {
+    const response = at(plan.responses, coding.response);
+    const person = response.participant;
+    if (coding.excerpt === null || person === null || !quotable.has(person) || seen.has(person)) return [];
+    seen.add(person);
+    return [{ response: coding.response, person, excerpt: coding.excerpt, text: response.text }];
+  });
+  const kept = passages.filter((p) => !withdrawn.has(p.person));
+  const chosen = [
+    ...QUOTE_STEPS.map((step, k) => ({ step, ...at(kept, Math.floor((k * kept.length) / QUOTE_STEPS.length)) })),
+    { step: 'APPROVED' as const, ...passages.find((p) => withdrawn.has(p.person))! },
+  ];
+  for (const { step, response, person, excerpt, text } of chosen) {
+    const start = text.indexOf(excerpt);
+    const quote = await services.quotes.mark(ids.analyst, {
+      responseId: ids.responseId(response),
+      start,
+      end: start + excerpt.length,
+    });
+    if (step === 'CANDIDATE') continue;
+    await services.quotes.checkConsent(ids.coordinator, quote.id, null);
+    if (step === 'CONSENT_CHECKED') continue;
+    await services.quotes.deidentify(ids.analyst, {
+      id: quote.id,
+      publishedText: excerpt,
+      describeBy: await safeDescription(tx, ids.participantId(person)),
+    });
+    if (step === 'APPROVED') await services.quotes.approve(ids.coordinator, quote.id, false);
+  }
+  return chosen.length;
+}
+
+/**
+ * The fullest description that at least the threshold of participants share (the quote
+ * service's motivated-intruder check), so every demo quote is approved without accepting a risk.
+ */
+async function safeDescription(tx: RequestContext, participantId: string): Promise<QuoteAttribute[]> {
+  const [person] = await tx.query<{ age_band: AgeBand | null; connections: CityConnection[]; area_id: string | null }>(
+    `SELECT age_band, connections, area_id FROM participants WHERE id = $1`,
+    [participantId],
+  );
+  const ageBand = person!.age_band === AgeBand.PREFER_NOT_TO_SAY ? null : person!.age_band;
+  const connection = mainConnection(person!.connections);
+  const { AGE_BAND, CONNECTION, AREA } = QuoteAttribute;
+  for (const by of [[AGE_BAND, AREA], [CONNECTION, AREA], [AREA], [AGE_BAND], [CONNECTION]]) {
+    const [row] = await tx.query<{ shared: number; threshold: number }>(
+      `SELECT (SELECT count(*) FROM participants p WHERE p.engagement_id = $1
+                 AND ($2::text IS NULL OR p.age_band = $2) AND ($3::text IS NULL OR $3 = ANY(p.connections))
+                 AND ($4::uuid IS NULL OR p.area_id = $4))::int AS shared,
+              (SELECT suppression_threshold FROM engagements WHERE id = $1) AS threshold`,
+      [
+        tx.engagementId,
+        by.includes(AGE_BAND) ? ageBand : null,
+        by.includes(CONNECTION) ? connection : null,
+        by.includes(AREA) ? person!.area_id : null,
+      ],
+    );
+    if (row!.shared >= row!.threshold) return by;
+  }
+  return [];
 }
 
 /** Ids of the named rows, keyed by lower-cased name (names are unique case-insensitively). */
