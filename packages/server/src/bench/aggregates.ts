@@ -121,7 +121,7 @@ export async function benchAggregates(logger: Logger): Promise<void> {
         `  computed live through the disclosure module:                       ${ms(live)}  (${(live.p50 / raw.p50).toFixed(2)}× raw)`,
       );
       log(`  read from a release (one indexed range of release_cells):          ${ms(stored)}`);
-      log(`  a page of ${LIMITS.pageSizeMax} figures from a release, as the API serves it:   ${ms(page)}`);
+      log(`  a page of ${LIMITS.pageSizeMax} figures from a release, as the API serves it:        ${ms(page)}`);
       log(`  streamed from a release by cursor, as the export does:             ${ms(streamed)}`);
       log(`\nthemeSummary figures recounted live (no cache), ${options.rounds} rounds each:`);
       log(`  whole engagement:                                                   ${ms(summary)}`);
