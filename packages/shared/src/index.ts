@@ -6,3 +6,4 @@ export * from './permissions.js';
 export * from './routes.js';
 export * from './exports.js';
 export * from './demographics.js';
+export * from './months.js';

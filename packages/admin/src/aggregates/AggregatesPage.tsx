@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import type { AgeBand, Prompt, SessionFormat } from '@chorus/shared';
+import { cityMonthStart, type AgeBand, type Prompt, type SessionFormat } from '@chorus/shared';
 import {
   Alert,
   Box,
@@ -32,13 +32,10 @@ import { ThemeSummaryTable } from './ThemeSummaryTable';
 const PARAMS = { areaIds: 'area', formats: 'format', prompts: 'prompt', ageBands: 'ageBand' } as const;
 type OneValueFilter = keyof typeof PARAMS;
 
-/** A `YYYY-MM` month as the UTC instants it runs between, as the server counts months. */
-function monthPeriod(month: string): { from: string; to: string } {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return {
-    from: new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString(),
-    to: new Date(Date.UTC(year, monthNumber, 1)).toISOString(),
-  };
+/** A `YYYY-MM` month as the instants it runs between in Europe/London, as the server counts months. */
+function monthPeriod(month: string): { from?: string; to?: string } {
+  const [from, to] = [cityMonthStart(month), cityMonthStart(month, 1)];
+  return from && to ? { from: from.toISOString(), to: to.toISOString() } : {};
 }
 
 function toFilter(params: URLSearchParams): AggregateFilter {
@@ -49,7 +46,7 @@ function toFilter(params: URLSearchParams): AggregateFilter {
   if (one('prompts')) filter.prompts = [one('prompts') as Prompt];
   if (one('ageBands')) filter.ageBands = [one('ageBands') as AgeBand];
   const month = params.get('month');
-  if (month && /^\d{4}-\d{2}$/.test(month)) Object.assign(filter, monthPeriod(month));
+  if (month) Object.assign(filter, monthPeriod(month));
   return filter;
 }
 
@@ -157,8 +154,8 @@ export default function AggregatesPage() {
               label="Month"
               description={
                 engagement?.startsOn
-                  ? `Sessions starting in one calendar month (UTC); listening began ${formatDate(engagement.startsOn)}`
-                  : 'Sessions starting in one calendar month (UTC)'
+                  ? `Sessions starting in one calendar month, UK time; listening began ${formatDate(engagement.startsOn)}`
+                  : 'Sessions starting in one calendar month, UK time'
               }
               value={month}
               onChange={(e) => setParam('month', e.currentTarget.value)}

@@ -27,10 +27,16 @@ class AggregateFilter {
   })
   ageBands?: AgeBand[] | null;
 
-  @Field(() => Date, { nullable: true, description: 'With `to`, one calendar month: the 1st at 00:00 UTC.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'With `to`, one calendar month in Europe/London: midnight on the 1st (BST or GMT).',
+  })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'With `from`: the 1st of the next month at 00:00 UTC.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'With `from`: midnight on the 1st of the next month in Europe/London.',
+  })
   to?: Date | null;
 }
 

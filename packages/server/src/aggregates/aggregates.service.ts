@@ -1,4 +1,4 @@
-import { Permission, type AgeBand, type Prompt, type SessionFormat } from '@chorus/shared';
+import { cityMonth, cityMonthStart, Permission, type AgeBand, type Prompt, type SessionFormat } from '@chorus/shared';
 import { badInput } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
@@ -84,7 +84,7 @@ export class AggregatesService {
 }
 
 const MONTH_RULE =
-  'a period is one calendar month: filter.from on the 1st at 00:00 UTC, filter.to on the 1st of the next';
+  'a period is one calendar month in Europe/London: filter.from at midnight on the 1st (BST or GMT), filter.to at midnight on the 1st of the next';
 
 /**
  * The contract's filter in the one shape the disclosure design allows: lists of at most one value,
@@ -108,12 +108,9 @@ function tableFilter(filter: AggregateFilter): TableFilter {
   if (from || to) {
     if (!from) throw badInput('filter.from', `filter.from is missing: ${MONTH_RULE}`);
     if (!to) throw badInput('filter.to', `filter.to is missing: ${MONTH_RULE}`);
-    const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1);
-    if (from.getTime() !== start) throw badInput('filter.from', MONTH_RULE);
-    if (to.getTime() !== Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1)) {
-      throw badInput('filter.to', MONTH_RULE);
-    }
-    month = from.toISOString().slice(0, 7);
+    month = cityMonth(from);
+    if (from.getTime() !== cityMonthStart(month)!.getTime()) throw badInput('filter.from', MONTH_RULE);
+    if (to.getTime() !== cityMonthStart(month, 1)!.getTime()) throw badInput('filter.to', MONTH_RULE);
   }
   return {
     areaId: one('filter.areaIds', areaIds),

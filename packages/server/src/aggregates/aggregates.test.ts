@@ -80,7 +80,7 @@ describe('themeSummary', () => {
       { prompts: ['CHALLENGES'] },
       { ageBands: ['AGE_75_PLUS'] },
       { formats: ['WORKSHOP'] },
-      { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' },
+      { from: '2026-06-01T00:00:00+01:00', to: '2026-07-01T00:00:00+01:00' },
     ];
     for (const f of filters) {
       const summary = (await server.ok(SUMMARY, { f }, council)).themeSummary;
@@ -116,7 +116,7 @@ describe('themeSummary', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.areaIds.0' });
     const backwards = await server.gql(
       SUMMARY,
-      { f: { from: '2026-09-01T00:00:00Z', to: '2026-06-01T00:00:00Z' } },
+      { f: { from: '2026-09-01T00:00:00+01:00', to: '2026-06-01T00:00:00+01:00' } },
       council,
     );
     expect(backwards.errors?.[0]?.extensions?.field).toBe('filter.to');

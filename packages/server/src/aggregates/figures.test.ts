@@ -104,9 +104,14 @@ function filters(): Filter[] {
     { prompts: ['FUTURE'] },
     { ageBands: ['AGE_25_34'] },
     { ageBands: ['AGE_75_PLUS'] },
-    { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' },
+    { from: '2026-06-01T00:00:00+01:00', to: '2026-07-01T00:00:00+01:00' },
     { areaIds: [areas[0]!], prompts: ['VALUES'], formats: ['WORKSHOP'] },
-    { areaIds: [areas[1]!], ageBands: ['AGE_25_34'], from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' },
+    {
+      areaIds: [areas[1]!],
+      ageBands: ['AGE_25_34'],
+      from: '2026-06-01T00:00:00+01:00',
+      to: '2026-07-01T00:00:00+01:00',
+    },
   ];
 }
 

@@ -35,6 +35,7 @@ import { SafeguardingAndAudit1796420000000 } from './migrations/1796420000000-sa
 import { DemographicsAndRetention1796440000000 } from './migrations/1796440000000-demographics-and-retention.js';
 import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
 import { EngagementParticipants1796510000000 } from './migrations/1796510000000-engagement-participants.js';
+import { LondonMonths1796520000000 } from './migrations/1796520000000-london-months.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   DemographicsAndRetention1796440000000,
   ReleaseSchedule1796460000000,
   EngagementParticipants1796510000000,
+  LondonMonths1796520000000,
 ];
 
 export interface PoolOptions {

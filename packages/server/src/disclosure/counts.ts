@@ -1,9 +1,9 @@
-import type { AgeBand, Prompt, Sector, SessionFormat } from '@chorus/shared';
+import { cityMonth, type AgeBand, type Prompt, type Sector, type SessionFormat } from '@chorus/shared';
 import type { RequestContext } from '../db/request-context.js';
 import { CELL_KEY_MODULUS } from './ptable.js';
 import { Dimension, Measure } from './dimensions.js';
 
-/** A checked filter on the fact tables: one value per dimension or none, and a month as [from, to). */
+/** A checked filter on the fact tables: one value per dimension or none, and a London month as [from, to). */
 export interface TallyFilter {
   areaId: string | null;
   format: SessionFormat | null;
@@ -36,7 +36,8 @@ const COLUMN: Record<Dimension, string> = {
   [Dimension.FORMAT]: 'f.format',
   [Dimension.PROMPT]: 'f.prompt',
   [Dimension.AGE_BAND]: 'f.age_band',
-  [Dimension.MONTH]: `to_char(f.starts_at AT TIME ZONE 'UTC', 'YYYY-MM')`,
+  // The calendar month in Europe/London, as the theme_cells counters key it (migration 1796520000000).
+  [Dimension.MONTH]: 'london_month(f.starts_at)',
   [Dimension.SECTOR]: 'f.sector',
   [Dimension.THEME]: 'f.theme_id',
 };
@@ -73,7 +74,7 @@ function filterCategory(filter: TallyFilter): { dimension: string; value: string
     filter.prompt !== null && { dimension: Dimension.PROMPT, value: filter.prompt },
     filter.ageBand !== null && { dimension: Dimension.AGE_BAND, value: filter.ageBand },
     filter.sector !== null && { dimension: Dimension.SECTOR, value: filter.sector },
-    filter.from !== null && { dimension: Dimension.MONTH, value: filter.from.toISOString().slice(0, 7) },
+    filter.from !== null && { dimension: Dimension.MONTH, value: cityMonth(filter.from) },
   ].filter((n) => n !== false);
   if (narrowed.length > 1) return undefined;
   return narrowed[0] ?? null;

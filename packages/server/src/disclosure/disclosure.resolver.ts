@@ -21,7 +21,9 @@ import { computeTable, type TableFilter as Filter } from './tables.js';
 
 registerEnumType(Dimension, {
   name: 'Dimension',
-  description: 'What a table is broken down by. THEME only as columns; a parent theme counts its whole subtree.',
+  description:
+    'What a table is broken down by. THEME only as columns; a parent theme counts its whole subtree. MONTH is the ' +
+    'calendar month in Europe/London (BST or GMT) of the session start, YYYY-MM.',
 });
 registerEnumType(Measure, { name: 'Measure', description: 'What a table counts.' });
 registerEnumType(SuppressionReason, { name: 'SuppressionReason', description: 'Why a figure was withheld.' });
@@ -43,7 +45,10 @@ class TableFilter implements Filter {
   @Field(() => AgeBand, { nullable: true, description: 'Only participants in this age band.' })
   ageBand?: AgeBand | null;
 
-  @Field(() => String, { nullable: true, description: 'Only sessions starting in this calendar month (UTC), YYYY-MM.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only sessions starting in this calendar month in Europe/London (BST or GMT), YYYY-MM.',
+  })
   month?: string | null;
 
   @Field(() => Sector, { nullable: true, description: 'Only sessions run by an organisation of this sector.' })

@@ -162,7 +162,7 @@ describe('themeSummary through the same module', () => {
       expect(result.errors![0]!.message).toMatch(/one value at most|calendar month|not found/);
     }
     expect(
-      await server.ok(SUMMARY, { f: { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' } }, council),
+      await server.ok(SUMMARY, { f: { from: '2026-06-01T00:00:00+01:00', to: '2026-07-01T00:00:00+01:00' } }, council),
     ).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
 import { Role } from '@chorus/shared';
+import { LondonMonths1796520000000 } from '../db/migrations/1796520000000-london-months';
 import { TestServer } from '../test/harness';
 import { release } from './ptable';
 
@@ -24,7 +25,7 @@ const RECOUNT = `
   facts AS (
     SELECT DISTINCT tree.ancestor_id AS theme_id, r.id AS response_id, r.participant_id, r.record_key AS rk,
            p.record_key AS pk, coalesce(p.area_id, s.area_id)::text AS area, s.format, r.prompt, p.age_band,
-           to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, o.sector
+           to_char(s.starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, o.sector
     FROM codings c JOIN tree ON tree.theme_id = c.theme_id JOIN responses r ON r.id = c.response_id
     JOIN sessions s ON s.id = r.session_id LEFT JOIN participants p ON p.id = r.participant_id
     LEFT JOIN organisations o ON o.id = s.organisation_id)`;
@@ -141,7 +142,8 @@ beforeAll(async () => {
   themes.parks = await createTheme('Parks');
   const organisation = await server.createOrganisation();
   sessions.push(
-    await server.createSession(server.adminToken, { areaId: areas[0], startsAt: '2026-06-02T10:00:00Z' }),
+    // 00:30 BST on 1 June: June in London, though still May in UTC.
+    await server.createSession(server.adminToken, { areaId: areas[0], startsAt: '2026-05-31T23:30:00Z' }),
     await server.createSession(server.adminToken, { format: 'INTERVIEW', organisationId: organisation }),
   );
   for (let i = 0; i < 6; i++) {
@@ -185,6 +187,34 @@ describe('theme rollups', () => {
     await expectRollupsExact();
   });
 
+  it('count MONTH by the London month, and the migration recounts counters left by the UTC rule', async () => {
+    const months = async () =>
+      (
+        await server.dataSource.query(
+          `SELECT DISTINCT value FROM theme_cells WHERE dimension = 'MONTH' AND responses > 0 ORDER BY 1`,
+        )
+      ).map((r: { value: string }) => r.value);
+    expect(await months()).toContain('2026-06');
+    expect(await months()).not.toContain('2026-05');
+    // Back to the counters and triggers before migration 1796520000000 (UTC months), then forward.
+    const migration = new LondonMonths1796520000000();
+    const runner = server.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await migration.down(runner);
+      const [utc] = await runner.query(
+        `SELECT count(*)::int AS n FROM theme_cells WHERE dimension = 'MONTH' AND value = '2026-05'`,
+      );
+      expect(utc.n).toBeGreaterThan(0);
+      await migration.up(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    await expectRollupsExact();
+    expect(await months()).not.toContain('2026-05');
+  });
+
   it('follow a theme moved to another parent, and to the top level', async () => {
     await server.ok(`mutation($id: ID!, $i: UpdateThemeInput!) { updateTheme(id: $id, input: $i) { id } }`, {
       id: themes.buses,
@@ -201,7 +231,8 @@ describe('theme rollups', () => {
   it('follow a session and a participant edited', async () => {
     await server.ok(`mutation($id: ID!, $i: UpdateSessionInput!) { updateSession(id: $id, input: $i) { id } }`, {
       id: sessions[0],
-      i: { areaId: areas[1], format: 'FOCUS_GROUP', startsAt: '2026-07-20T10:00:00Z' },
+      // 23:30 GMT on 31 October, the clocks having gone back on the 25th: October, not November.
+      i: { areaId: areas[1], format: 'FOCUS_GROUP', startsAt: '2026-10-31T23:30:00Z' },
     });
     await server.dataSource.query(`UPDATE participants SET area_id = $2, age_band = 'AGE_16_24' WHERE id = $1`, [
       people[1],

@@ -1,4 +1,4 @@
-import { AgeBand, Permission, Prompt, Sector, SessionFormat } from '@chorus/shared';
+import { AgeBand, CITY_TIME_ZONE, cityMonthStart, Permission, Prompt, Sector, SessionFormat } from '@chorus/shared';
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
@@ -12,7 +12,7 @@ export interface TableFilter {
   format?: SessionFormat | null;
   prompt?: Prompt | null;
   ageBand?: AgeBand | null;
-  /** A calendar month, `YYYY-MM` (UTC), by the session's start. */
+  /** A calendar month in Europe/London, `YYYY-MM`, by the session's start. */
   month?: string | null;
   sector?: Sector | null;
 }
@@ -75,7 +75,6 @@ export const RELEASE_TABLES: readonly TableSpec[] = [Measure.RESPONSES, Measure.
   ...CROSSED.map(([rows, columns]) => ({ rows, columns, measure, filter: {} })),
 ]);
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const NOT_STATED = 'Not stated';
 
 /**
@@ -236,7 +235,7 @@ function checkSpec(spec: TableSpec): Required<TableSpec> {
 
 function checkFilter(filter: TableFilter): TableFilter {
   const month = filter.month ?? null;
-  if (month !== null && !MONTH.test(month)) {
+  if (month !== null && !cityMonthStart(month)) {
     throw badInput('filter.month', 'filter.month must be one calendar month, written YYYY-MM');
   }
   return {
@@ -258,9 +257,8 @@ async function tallyFilter(
     const [area] = await ctx.query(`SELECT 1 FROM areas WHERE id = $1`, [filter.areaId]);
     if (!area) throw notFound('Area', areaField);
   }
-  const month = filter.month ? MONTH.exec(filter.month) : null;
-  const from = month ? new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)) : null;
-  const to = month ? new Date(Date.UTC(Number(month[1]), Number(month[2]), 1)) : null;
+  const from = filter.month ? cityMonthStart(filter.month) : null;
+  const to = filter.month ? cityMonthStart(filter.month, 1) : null;
   return {
     areaId: filter.areaId ?? null,
     format: filter.format ?? null,
@@ -304,13 +302,15 @@ async function categories(ctx: RequestContext, dimension: Dimension): Promise<Ca
       return themes.map((t) => ({ key: t.id, label: t.name }));
     }
     case Dimension.MONTH: {
-      // The engagement's period, widened to any session outside it.
+      // The engagement's period, widened to any session outside it, in London wall-clock time.
       const months = await ctx.query<{ month: string }>(
         `SELECT to_char(m, 'YYYY-MM') AS month FROM engagements e,
-           LATERAL (SELECT min(starts_at) AS first, max(starts_at) AS last FROM response_facts WHERE engagement_id = e.id) f,
-           generate_series(date_trunc('month', least(e.starts_on::timestamp, f.first AT TIME ZONE 'UTC')),
-                           least(greatest(e.ends_on::timestamp, f.last AT TIME ZONE 'UTC'),
-                                 least(e.starts_on::timestamp, f.first AT TIME ZONE 'UTC') + interval '10 years'),
+           LATERAL (SELECT min(starts_at) AT TIME ZONE '${CITY_TIME_ZONE}' AS first,
+                           max(starts_at) AT TIME ZONE '${CITY_TIME_ZONE}' AS last
+                    FROM response_facts WHERE engagement_id = e.id) f,
+           generate_series(date_trunc('month', least(e.starts_on::timestamp, f.first)),
+                           least(greatest(e.ends_on::timestamp, f.last),
+                                 least(e.starts_on::timestamp, f.first) + interval '10 years'),
                            interval '1 month') m
          WHERE e.id = $1 ORDER BY m`,
         [ctx.engagementId],

@@ -1,3 +1,4 @@
+import { CITY_TIME_ZONE } from '@chorus/shared';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -29,8 +30,8 @@ registerEnumType(ReleaseRunOutcome, {
     'the build failed; RUNNING: under way.',
 });
 
-/** The time zone of a schedule's time and of MONTH figures. */
-export const RELEASE_TIME_ZONE = 'Europe/London';
+/** The time zone of a schedule's time, the city's, as of MONTH figures. */
+export const RELEASE_TIME_ZONE = CITY_TIME_ZONE;
 
 @ObjectType({ description: "The engagement's release schedule and when it is next due.", simpleResolvers: true })
 export class ReleaseSchedule {
