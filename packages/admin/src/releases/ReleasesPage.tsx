@@ -29,6 +29,7 @@ import { downloadExport, exportUrl } from './exportFile';
 import { ReleaseQuotes } from '../quotes/ReleaseQuotes';
 import { ReleaseCharts } from './ReleaseCharts';
 import { ReleasedTableView } from './ReleasedTableView';
+import { ReleaseSchedulePanel } from './ReleaseSchedulePanel';
 import { ReleaseHistoryQuery, ReleaseTablesQuery } from './releases.graphql';
 import { useExportFile } from './useExportFile';
 import { usePublishRelease } from './usePublishRelease';
@@ -105,6 +106,8 @@ export default function ReleasesPage() {
             </Stack>
           </Paper>
         )}
+
+        {can(Permission.ReleasePublish) && <ReleaseSchedulePanel />}
 
         <section aria-labelledby="history-heading">
           <Title order={2} size="h3" id="history-heading" mb="sm">

@@ -47,3 +47,51 @@ export const PublishReleaseMutation = graphql(`
     }
   }
 `);
+
+export const ReleaseScheduleQuery = graphql(`
+  query ReleaseSchedule {
+    releaseSchedule {
+      frequency
+      time
+      weekday
+      timeZone
+      nextDueAt
+      minimumChangedPeople
+      changedPeople
+    }
+  }
+`);
+
+export const ReleaseRunsQuery = graphql(`
+  query ReleaseRuns($first: Int!, $after: String) {
+    releaseRuns(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          dueAt
+          outcome
+          changedPeople
+          finishedAt
+          release {
+            version
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SetReleaseScheduleMutation = graphql(`
+  mutation SetReleaseSchedule($frequency: ReleaseFrequency!, $time: String, $weekday: Int) {
+    setReleaseSchedule(frequency: $frequency, time: $time, weekday: $weekday) {
+      frequency
+      time
+      weekday
+      nextDueAt
+    }
+  }
+`);
