@@ -26,6 +26,7 @@ import {
 } from './graphql/errors.js';
 import { queryLimitsPlugin } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
+import { compiledExecution } from './graphql/compiled-execution.js';
 import { documentGuard } from './graphql/document-guard.js';
 import { literalFieldPlugin } from './graphql/error-fields.js';
 import { sendErrorReply } from './http/error-reply.js';
@@ -72,7 +73,8 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   });
   const schema = getSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    // The schema, executed from compiled plans for repeated queries (graphql/compiled-execution.ts).
+    gateway: compiledExecution(schema),
     // Introspection is allowed; the limits plugin refuses it to anonymous callers in production.
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,

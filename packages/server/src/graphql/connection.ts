@@ -49,7 +49,9 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.`, simpleResolvers: true })
   class ConnectionType {
-    @Field(() => Int, { description: 'How many items match, across all pages.' })
+    // Not simple: the count is a promise, read only when selected, and a compiled plan
+    // (graphql/compiled-execution.ts) awaits only what a resolver returns.
+    @Field(() => Int, { description: 'How many items match, across all pages.', simple: false })
     totalCount!: number;
 
     @Field(() => PageInfo, { description: 'Cursors for this page, and whether more pages follow.' })
