@@ -31,6 +31,16 @@ function introspects(document: DocumentNode): boolean {
   return found;
 }
 
+/** The operation's plan; null when graphql-jit cannot compile it, so graphql-js answers instead. */
+function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) {
+  try {
+    const compiled = compileQuery(schema, document, operation.name?.value);
+    return isCompiledQuery(compiled) ? compiled : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A compiled plan's error as graphql-js raises it, so that Apollo, the error formatter and the
  * error log see the same thing on either path: graphql-js gives every error an `extensions`
@@ -49,13 +59,12 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
 /**
  * Executes the read operations a client repeats from a compiled plan (graphql-jit): the same
  * resolvers, authorisation and answers as graphql-js, without its per-field interpretation and
- * allocation, which dominate a nested list's time. A query is compiled on its second execution
- * (Apollo hands back the same parsed, validated document for the same text) and at most
- * MAX_PLANS plans are kept. Mutations, introspection and any request whose variables do not
+ * allocation. A query is compiled on its first execution and its plan kept with its operation
+ * (Apollo hands back the same parsed, validated document for the same text), at most MAX_PLANS
+ * of them. Mutations, introspection and any request whose variables do not
  * coerce run on graphql-js itself, so every write and every variable error is exactly as before.
  */
 export function compiledExecution(schema: GraphQLSchema): Gateway {
-  const seen = new WeakSet<OperationDefinitionNode>();
   const plans = new Map<OperationDefinitionNode, CompiledQuery | null>();
 
   const planFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null => {
@@ -67,14 +76,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
       return known;
     }
     if (operation.operation !== 'query') return null;
-    if (!seen.has(operation)) {
-      seen.add(operation);
-      return null;
-    }
-    const compiled = introspects(document)
-      ? null
-      : compileQuery(schema, document, operation.name?.value, { disablingCapturingStackErrors: false });
-    const plan = compiled && isCompiledQuery(compiled) ? compiled : null;
+    const plan = introspects(document) ? null : compile(schema, document, operation);
     plans.set(operation, plan);
     if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
     return plan;
