@@ -5,6 +5,7 @@ import {
   visit,
   BREAK,
   GraphQLError,
+  OperationTypeNode,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -75,7 +76,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
       plans.set(operation, known);
       return known;
     }
-    if (operation.operation !== 'query') return null;
+    if (operation.operation !== OperationTypeNode.QUERY) return null;
     const plan = introspects(document) ? null : compile(schema, document, operation);
     plans.set(operation, plan);
     if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
