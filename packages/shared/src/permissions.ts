@@ -60,6 +60,11 @@ export const Permission = {
   CodingEdit: 'coding.edit',
   /** Read suppressed aggregate figures. */
   AggregateRead: 'aggregate.read',
+  /**
+   * Read aggregate figures by ethnic group, religion or disability (perturbed and suppressed like
+   * every figure); staff only, never council keys or partners (docs/disclosure-control.md).
+   */
+  DemographicsAggregateRead: 'demographics.aggregate_read',
   /** Read published releases of the council tables, and export them. */
   ReleaseRead: 'release.read',
   /** Publish a new release of every council table (audited). */
@@ -118,6 +123,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.QuoteConsentCheck,
     P.QuoteApprove,
     P.SafeguardingFlag,
+    P.DemographicsAggregateRead,
     ...FIELDWORK,
     ...ANALYSIS,
   ],
@@ -143,6 +149,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.FacilitatorRead,
     P.ResponseRead,
     P.SafeguardingFlag,
+    P.DemographicsAggregateRead,
     ...ANALYSIS,
   ],
   [Role.PARTNER]: [

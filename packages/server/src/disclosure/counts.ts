@@ -282,3 +282,24 @@ export async function tally(
     ];
   });
 }
+
+/** One participant heard under a filter, with their record key. Never leaves the disclosure module. */
+export interface HeardParticipant {
+  participantId: string;
+  participantKey: number;
+}
+
+/**
+ * Every participant heard under the filter, once, for a breakdown SQL cannot group by: the
+ * special-category answers are encrypted, so they are opened and counted in the application.
+ */
+export async function heardParticipants(ctx: RequestContext, filter: TallyFilter): Promise<HeardParticipant[]> {
+  const { params, where } = factConditions(ctx, filter);
+  where.unshift('f.engagement_id = $1', 'f.participant_id IS NOT NULL');
+  const rows = await ctx.query<{ participant_id: string; participant_key: number }>(
+    `SELECT f.participant_id, min(f.participant_key)::int AS participant_key
+     FROM response_facts f WHERE ${where.join(' AND ')} GROUP BY f.participant_id`,
+    params,
+  );
+  return rows.map((row) => ({ participantId: row.participant_id, participantKey: Number(row.participant_key) }));
+}

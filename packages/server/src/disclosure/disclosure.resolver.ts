@@ -17,6 +17,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { Dimension, Measure } from './dimensions.js';
 import { SuppressionReason } from './ptable.js';
 import { computeReach } from './reach.js';
+import { computeSpecialCategoryReach, SpecialCategory } from './special-category.js';
 import { computeTable, type TableFilter as Filter } from './tables.js';
 
 registerEnumType(Dimension, {
@@ -24,6 +25,10 @@ registerEnumType(Dimension, {
   description:
     'What a table is broken down by. THEME only as columns; a parent theme counts its whole subtree. MONTH is the ' +
     'calendar month in Europe/London (BST or GMT) of the session start, YYYY-MM.',
+});
+registerEnumType(SpecialCategory, {
+  name: 'SpecialCategory',
+  description: 'A special-category answer reach can be broken down by (demographics.aggregate_read only).',
 });
 registerEnumType(Measure, { name: 'Measure', description: 'What a table counts.' });
 registerEnumType(SuppressionReason, { name: 'SuppressionReason', description: 'Why a figure was withheld.' });
@@ -187,5 +192,21 @@ export class DisclosureResolver {
     @Ctx() { req }: GraphQLContext,
   ) {
     return computeReach(req, by, filter ?? {});
+  }
+
+  @Authorized(Permission.DemographicsAggregateRead)
+  @Query(() => Reach, {
+    description:
+      'Participants heard by ethnic group, religion or disability: released figures only, a row per answer and "not stated"; no population. Staff only, not council keys (docs/disclosure-control.md).',
+  })
+  specialCategoryReach(
+    @Arg('by', () => SpecialCategory, { description: 'Which answer to break reach down by.' }) by: SpecialCategory,
+    @Arg('filter', () => TableFilter, { nullable: true, description: 'Which responses; all when left out.' })
+    filter: TableFilter | null,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return computeSpecialCategoryReach(req, by, filter ?? {}, (ctx, ids) =>
+      services.participants.specialCategoryAnswers(ctx, ids),
+    );
   }
 }

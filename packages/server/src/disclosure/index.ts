@@ -16,3 +16,9 @@ export {
   type TableSpec,
 } from './tables.js';
 export { computeReach, type Reach, type ReachRow } from './reach.js';
+export {
+  computeSpecialCategoryReach,
+  SpecialCategory,
+  type AnswersOf,
+  type SpecialCategoryReach,
+} from './special-category.js';

@@ -233,7 +233,7 @@ function checkSpec(spec: TableSpec): Required<TableSpec> {
   return { rows: spec.rows, columns: spec.columns, measure: spec.measure, filter: checkFilter(spec.filter ?? {}) };
 }
 
-function checkFilter(filter: TableFilter): TableFilter {
+export function checkFilter(filter: TableFilter): TableFilter {
   const month = filter.month ?? null;
   if (month !== null && !cityMonthStart(month)) {
     throw badInput('filter.month', 'filter.month must be one calendar month, written YYYY-MM');
@@ -248,7 +248,7 @@ function checkFilter(filter: TableFilter): TableFilter {
   };
 }
 
-async function tallyFilter(
+export async function tallyFilter(
   ctx: RequestContext,
   filter: TableFilter,
   areaField = 'filter.areaId',

@@ -396,6 +396,24 @@ export class ParticipantsService {
   }
 
   /** Ethnicity, religion and disability, decrypted; every read is audited. */
+  /**
+   * The special-category answers of these participants, opened for the disclosure module to count
+   * and nothing else: what leaves is its perturbed figures, so no one's answer is read, and this is
+   * not audited as a read. Only answers held now are there (a withdrawal deletes them).
+   */
+  async specialCategoryAnswers(
+    ctx: RequestContext,
+    participantIds: readonly string[],
+  ): Promise<Map<string, Demographics>> {
+    ctx.require(Permission.DemographicsAggregateRead);
+    const rows = await ctx.query<{ id: string; sealed: Buffer }>(
+      `SELECT id, special_category_encrypted AS sealed FROM participants
+       WHERE engagement_id = $1 AND id = ANY($2::uuid[]) AND special_category_encrypted IS NOT NULL`,
+      [ctx.engagementId, participantIds],
+    );
+    return new Map(rows.map((row) => [row.id, openDemographics(this.specialCategoryKey, row.sealed)]));
+  }
+
   demographics(ctx: RequestContext, rawId: string): Promise<Demographics | null> {
     return this.auditedRead(
       ctx,
