@@ -39,6 +39,7 @@ import type { Logger } from './logger.js';
 import { apiBudgetPlugin } from './rate-limit/api-budget.js';
 import { auditExportRoutes } from './audit/audit-export.js';
 import { exportRoutes } from './releases/exports.js';
+import { reportRoutes } from './reports/report.routes.js';
 import { subjectAccessRoutes } from './participants/subject-access.routes.js';
 import type { Services } from './services.js';
 import { explorerPage } from './web/explorer.js';
@@ -160,6 +161,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   );
 
   app.use(exportRoutes(dataSource, engagementId, services, logger));
+  app.use(reportRoutes(dataSource, engagementId, services, logger));
   app.use(auditExportRoutes(dataSource, engagementId, services, logger));
   app.use(subjectAccessRoutes(dataSource, engagementId, services, logger));
 

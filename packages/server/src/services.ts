@@ -25,6 +25,7 @@ import { ReleaseScheduleService } from './releases/release-schedule.service.js';
 import { SubjectAccessService } from './participants/subject-access.service.js';
 import { RetentionService } from './retention/retention.service.js';
 import { ReleasesService } from './releases/releases.service.js';
+import { ReportsService } from './reports/reports.service.js';
 import { ResponsesService } from './responses/responses.service.js';
 import { SafeguardingRules } from './safeguarding/safeguarding-rules.service.js';
 import { SafeguardingService } from './safeguarding/safeguarding.service.js';
@@ -104,6 +105,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     aggregates: new AggregatesService(themes),
     quotes,
     releases,
+    reports: new ReportsService(useCases, cursors, jobs, releases, consents),
     releaseSchedule: new ReleaseScheduleService(useCases, cursors, jobs, releases),
     retention: new RetentionService(useCases, jobs, idempotency, cursors),
     jobs,

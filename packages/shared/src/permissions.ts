@@ -77,6 +77,12 @@ export const Permission = {
   QuoteConsentCheck: 'quote.consent_check',
   /** Approve or reject a quote for publication. */
   QuoteApprove: 'quote.approve',
+  /** Read the board report's versions and download them; council keys only versions a coordinator published. */
+  ReportRead: 'report.read',
+  /** Write the report's narrative and build a new version of it from a release. */
+  ReportBuild: 'report.build',
+  /** Publish a version of the board report, so council keys may read it (audited). */
+  ReportPublish: 'report.publish',
   /** Change the engagement's disclosure threshold (audited). */
   DisclosureManage: 'disclosure.manage',
   /** Flag a response for safeguarding by hand (staff who read or hear it). */
@@ -103,6 +109,8 @@ const ANALYSIS = [
   P.ReleaseRead,
   P.QuoteRead,
   P.QuoteEdit,
+  P.ReportRead,
+  P.ReportBuild,
 ] as const;
 
 /** The contract's role table, as the permissions each role holds. */
@@ -122,6 +130,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.ReleasePublish,
     P.QuoteConsentCheck,
     P.QuoteApprove,
+    P.ReportPublish,
     P.SafeguardingFlag,
     P.DemographicsAggregateRead,
     ...FIELDWORK,
@@ -162,7 +171,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.CodebookRead,
     ...FIELDWORK,
   ],
-  [Role.COUNCIL_READER]: [P.ReferenceRead, P.CodebookRead, P.AggregateRead, P.ReleaseRead],
+  [Role.COUNCIL_READER]: [P.ReferenceRead, P.CodebookRead, P.AggregateRead, P.ReleaseRead, P.ReportRead],
   // Reads flagged text through the queue only, not every response; no participant.
   [Role.SAFEGUARDING_LEAD]: [P.ReferenceRead, P.SessionRead, P.SafeguardingManage],
 };

@@ -1,4 +1,4 @@
-import { Role } from '@chorus/shared';
+import { Permission, Role } from '@chorus/shared';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../db/request-context.js';
 import type { Caller } from './caller.js';
@@ -171,6 +171,19 @@ export function scopeResponses<T extends ObjectLiteral>(
 /** Themes of the request's engagement: the codebook is shared by everyone allowed to read it. */
 export function scopeThemes<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, ctx: RequestContext) {
   return query.andWhere(`${alias}.engagement_id = :tenancyEngagementId`, { tenancyEngagementId: ctx.engagementId });
+}
+
+/**
+ * Board reports of the request's engagement: those who build reports see every version; any other
+ * reader (a council key) only the versions a coordinator has published.
+ */
+export function scopeReports<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  ctx: RequestContext,
+) {
+  query.andWhere(`${alias}.engagement_id = :tenancyEngagementId`, { tenancyEngagementId: ctx.engagementId });
+  return ctx.caller.can(Permission.ReportBuild) ? query : query.andWhere(`${alias}.published_at IS NOT NULL`);
 }
 
 /** Organisations: a partner sees only its own. */

@@ -54,6 +54,10 @@ export enum AuditAction {
   ReleaseScheduleChanged = 'engagement.release_schedule_changed',
   EngagementRetentionDateChanged = 'engagement.retention_date_changed',
   RetentionApplied = 'retention.applied',
+  ReportNarrativeEdited = 'report.narrative_edited',
+  ReportBuildRequested = 'report.build_requested',
+  ReportBuilt = 'report.built',
+  ReportPublished = 'report.published',
 }
 
 /** The kind of record an audit entry is about. */
@@ -68,6 +72,7 @@ export type AuditEntity =
   | 'theme'
   | 'engagement'
   | 'release'
+  | 'report'
   | 'quote'
   | 'safeguarding_flag'
   | 'safeguarding_rule_set'
@@ -141,6 +146,10 @@ export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.EngagementThresholdChanged]: "The engagement's disclosure threshold was changed.",
   [AuditAction.EngagementRetentionDateChanged]: "The engagement's retention date was set, changed or cleared.",
   [AuditAction.RetentionApplied]: 'The retention job deleted contact details and special-category data (counts only).',
+  [AuditAction.ReportNarrativeEdited]: "A section of the board report's narrative was written or changed.",
+  [AuditAction.ReportBuildRequested]: 'A new version of the board report was asked for.',
+  [AuditAction.ReportBuilt]: 'A version of the board report was built.',
+  [AuditAction.ReportPublished]: 'A version of the board report was published to council keys.',
 };
 
 /** The GraphQL name of an action: `area.created` is AREA_CREATED. */

@@ -14,6 +14,7 @@ import { RetentionRun } from '../retention/retention-run.entity.js';
 import { Response } from '../responses/response.entity.js';
 import { Submission } from '../responses/submission.entity.js';
 import { Quote } from '../quotes/quote.entity.js';
+import { BoardReport } from '../reports/report.entity.js';
 import { ReleaseRun } from '../releases/release-schedule.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { Theme } from '../themes/theme.entity.js';
@@ -36,6 +37,7 @@ import { DemographicsAndRetention1796440000000 } from './migrations/179644000000
 import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
 import { EngagementParticipants1796510000000 } from './migrations/1796510000000-engagement-participants.js';
 import { LondonMonths1796520000000 } from './migrations/1796520000000-london-months.js';
+import { BoardReports1796560000000 } from './migrations/1796560000000-board-reports.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -47,6 +49,7 @@ export const ENTITIES = [
   Engagement,
   Organisation,
   Participant,
+  BoardReport,
   Quote,
   Release,
   ReleaseRun,
@@ -76,6 +79,7 @@ export const MIGRATIONS = [
   ReleaseSchedule1796460000000,
   EngagementParticipants1796510000000,
   LondonMonths1796520000000,
+  BoardReports1796560000000,
 ];
 
 export interface PoolOptions {

@@ -28,6 +28,7 @@ import {
 import { SubjectAccessResolver } from '../participants/subject-access.resolver.js';
 import { RetentionResolver } from '../retention/retention.resolver.js';
 import { ReleasesResolver, ReleaseTablesResolver } from '../releases/releases.resolver.js';
+import { ReportsResolver } from '../reports/reports.resolver.js';
 import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SafeguardingResolver } from '../safeguarding/safeguarding.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
@@ -63,6 +64,7 @@ export function getSchema(): GraphQLSchema {
       ReleaseScheduleFieldsResolver,
       ReleaseRunsResolver,
       ReleaseTablesResolver,
+      ReportsResolver,
       ResponseQuotesResolver,
       ResponsesResolver,
       SafeguardingResolver,

@@ -1,4 +1,5 @@
 import { buildReleaseTask } from '../releases/build-release.task.js';
+import { buildReportTask } from '../reports/build-report.task.js';
 import { scheduledReleaseTask } from '../releases/scheduled-release.task.js';
 import { applyRetentionTask } from '../retention/retention.task.js';
 import { rescanTask } from '../safeguarding/rescan.task.js';
@@ -14,4 +15,5 @@ export const JOB_TASKS: readonly Task<unknown>[] = [
   scheduledReleaseTask,
   applyRetentionTask,
   rescanTask,
+  buildReportTask,
 ];

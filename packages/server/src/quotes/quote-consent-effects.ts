@@ -23,7 +23,7 @@ export class QuoteConsentEffects {
     }
   }
 
-  /** Before an erasure deletes the person: the releases that listed their quotes say one was removed. */
+  /** Before an erasure deletes the person: the releases and reports that listed their quotes say one was removed. */
   async erased(tx: RequestContext, participantId: string): Promise<void> {
     await this.markRemoved(tx, participantId, 'ERASED');
   }
@@ -54,6 +54,12 @@ export class QuoteConsentEffects {
        INSERT INTO release_quote_removals (release_id, quote_id, reason) SELECT release_id, quote_id, 'QUOTE_WITHDRAWN' FROM gone`,
       [ids],
     );
+    await this.markReports(
+      tx,
+      `SELECT report_id, quote_id FROM report_quotes WHERE quote_id = ANY($1::uuid[])`,
+      [ids],
+      'QUOTE_WITHDRAWN',
+    );
     return ids.map((id) => ({ action: AuditAction.QuotesWithdrawn, entityType: 'quote' as const, entityId: id }));
   }
 
@@ -71,6 +77,12 @@ export class QuoteConsentEffects {
        SELECT id FROM unnamed`,
       [participantId, tx.caller.userId, tx.caller.apiKeyId],
     );
+    // Reports built while they were named: their stored files named them, so they are drawn again.
+    await tx.query(
+      `UPDATE board_reports SET html = NULL, pdf = NULL
+       WHERE id IN (SELECT report_id FROM report_quotes WHERE quote_id = ANY($1::uuid[]))`,
+      [unnamed.map((row) => row.id)],
+    );
     return unnamed.map((row) => ({ action: AuditAction.QuotesNamedNoLonger, entityType: 'quote', entityId: row.id }));
   }
 
@@ -82,6 +94,31 @@ export class QuoteConsentEffects {
        JOIN quotes q ON q.id = rq.quote_id JOIN responses r ON r.id = q.response_id
        WHERE r.participant_id = $1`,
       [participantId, reason],
+    );
+    await this.markReports(
+      tx,
+      `SELECT rq.report_id, NULL::uuid AS quote_id FROM report_quotes rq
+       JOIN quotes q ON q.id = rq.quote_id JOIN responses r ON r.id = q.response_id WHERE r.participant_id = $1`,
+      [participantId],
+      reason,
+    );
+  }
+
+  /**
+   * Reports that printed the quotes `printed` selects (report_id, quote_id) are marked as containing
+   * a withdrawn quote, and lose their stored files, which held its words: a download draws the
+   * version again without it. The mark names the quote only while the quote still exists.
+   */
+  private async markReports(tx: RequestContext, printed: string, params: unknown[], reason: string): Promise<void> {
+    await tx.query(
+      `WITH printed AS (${printed}),
+       marked AS (
+         INSERT INTO report_quote_removals (report_id, quote_id, reason)
+         SELECT report_id, quote_id, $${params.length + 1} FROM printed
+       )
+       UPDATE board_reports b SET html = NULL, pdf = NULL, withdrawn_quotes = b.withdrawn_quotes + p.n
+       FROM (SELECT report_id, count(*)::int AS n FROM printed GROUP BY report_id) p WHERE b.id = p.report_id`,
+      [...params, reason],
     );
   }
 }

@@ -23,6 +23,7 @@ export enum QuoteAttribute {
 export enum QuoteUseKind {
   RELEASE = 'RELEASE',
   EXPORT = 'EXPORT',
+  REPORT = 'REPORT',
 }
 
 registerEnumType(QuoteStatus, {
@@ -37,7 +38,9 @@ registerEnumType(QuoteAttribute, {
 });
 registerEnumType(QuoteUseKind, {
   name: 'QuoteUseKind',
-  description: 'RELEASE: listed in a release when it was built; EXPORT: sent in a quotes export.',
+  description:
+    'RELEASE: listed in a release when it was built; EXPORT: sent in a quotes export; REPORT: printed in a version ' +
+    'of the board report.',
 });
 
 @ObjectType({
@@ -136,11 +139,14 @@ export class QuoteTransition {
 
 @ObjectType({ description: 'One use of a quote.', simpleResolvers: true })
 export class QuoteUse {
-  @Field(() => QuoteUseKind, { description: 'Listed in a release, or sent in an export.' })
+  @Field(() => QuoteUseKind, { description: 'Listed in a release, sent in an export, or printed in a board report.' })
   kind!: QuoteUseKind;
 
   @Field(() => Int, { nullable: true, description: 'The release it was used in.' })
   releaseVersion!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version of the board report it was printed in.' })
+  reportVersion!: number | null;
 
   @Field(() => String, { nullable: true, description: 'csv or json, for an export.' })
   format!: string | null;

@@ -262,15 +262,23 @@ export class QuotesService {
         id: string;
         kind: QuoteUseKind;
         version: number | null;
+        report_version: number | null;
         format: string | null;
         at: unknown;
       }>(
-        `SELECT u.id, u.kind, rel.version, u.format, u.at FROM quote_uses u LEFT JOIN releases rel ON rel.id = u.release_id
+        `SELECT u.id, u.kind, rel.version, rep.version AS report_version, u.format, u.at FROM quote_uses u
+         LEFT JOIN releases rel ON rel.id = u.release_id LEFT JOIN board_reports rep ON rep.id = u.report_id
          WHERE u.quote_id = $1 AND u.id > $2 ORDER BY u.id LIMIT $3`,
         [quote.id, after, limit],
       );
       return rows.map((row) => ({
-        node: { kind: row.kind, releaseVersion: row.version, format: row.format, at: date(row.at) },
+        node: {
+          kind: row.kind,
+          releaseVersion: row.version,
+          reportVersion: row.report_version,
+          format: row.format,
+          at: date(row.at),
+        },
         position: Number(row.id),
       }));
     });

@@ -273,7 +273,7 @@ export class ReleasesService {
   }
 
   /** A published release by version, or the latest when none is given (null before the first). */
-  async find(ctx: RequestContext, version: number | null | undefined): Promise<Release | null> {
+  async find(ctx: RequestContext, version: number | null | undefined, field = 'version'): Promise<Release | null> {
     ctx.require(Permission.ReleaseRead);
     if (version === null || version === undefined) {
       return ctx.manager.findOne(Release, {
@@ -281,13 +281,13 @@ export class ReleasesService {
         order: { version: 'DESC' },
       });
     }
-    if (!Number.isInteger(version) || version < 1) throw badInput('version', 'version must be a whole number from 1');
+    if (!Number.isInteger(version) || version < 1) throw badInput(field, `${field} must be a whole number from 1`);
     const release = await ctx.manager.findOneBy(Release, {
       engagementId: ctx.engagementId,
       version,
       status: ReleaseStatus.PUBLISHED,
     });
-    if (!release) throw notFound('Release', 'version');
+    if (!release) throw notFound('Release', field);
     return release;
   }
 
@@ -345,6 +345,16 @@ export class ReleasesService {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
     };
+  }
+
+  /** Every figure of a small table, in export order (the report reads a few tables whole). */
+  async figures(ctx: RequestContext, release: Release, name: string): Promise<ReleaseCell[]> {
+    const table = await this.table(ctx, release, name);
+    const rows = await ctx.read<CellRow>(
+      `SELECT ${CELL_COLUMNS} FROM release_cells WHERE release_id = $1 AND table_name = $2 ORDER BY ordinal`,
+      [table.releaseId, table.name],
+    );
+    return rows.map(toCell);
   }
 
   /**

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Role, Sector } from '@chorus/shared';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -312,4 +314,17 @@ export function codeOf(result: GraphQLResult): string | undefined {
 
 export function fieldOf(result: GraphQLResult): string | undefined {
   return result.errors?.[0]?.extensions?.field;
+}
+
+/** The text of a PDF, read back as a reader's tools would (PDF.js, in a child process). */
+export function pdfText(pdf: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [join(__dirname, 'pdf-text.mjs')],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(new Error(`pdf-text failed: ${error.message}`)) : resolve(stdout)),
+    );
+    child.stdin!.end(pdf);
+  });
 }

@@ -1,0 +1,294 @@
+import { Prompt, PROMPT_QUESTIONS } from '@chorus/shared';
+import { ReleaseCellKind, type ReleaseCell } from '../releases/release.entity.js';
+import { ReportSection } from './report.entity.js';
+
+/** Where a printed figure comes from: a table of the release and the cell's position in it (its export order). */
+export interface CellRef {
+  table: string;
+  cell: number;
+}
+
+/** A figure exactly as the release holds it: its value, or withheld. */
+export interface Figure {
+  value: number | null;
+  suppressed: boolean;
+  ref: CellRef;
+}
+
+export interface ChartRow {
+  label: string;
+  figure: Figure;
+  /** Census population of the area (reference data, not a released figure); REACH charts only. */
+  population?: number | null;
+}
+
+export interface Chart {
+  kind: 'BARS' | 'REACH' | 'LINE';
+  title: string;
+  /** What the numbers count. */
+  measure: string;
+  rows: ChartRow[];
+}
+
+export interface Fact {
+  label: string;
+  figure: Figure;
+}
+
+/** A grid of a crossed release table (rows × columns), printed as it is. */
+export interface Grid {
+  title: string;
+  table: string;
+  columns: string[];
+  rows: { label: string; figures: Figure[] }[];
+}
+
+export interface DocumentSection {
+  key: ReportSection;
+  title: string;
+  /** The question asked, for a prompt's section. */
+  question: string | null;
+  narrative: string;
+  facts: Fact[];
+  charts: Chart[];
+  grids: Grid[];
+  /** Plain paragraphs Chorus writes (the methods). */
+  paragraphs: string[];
+  /** The register entries of the quotes printed here, in order. */
+  quoteIds: string[];
+}
+
+/**
+ * A built version of the report, without any quote's words: those are read from the register when
+ * the files are rendered, so an erasure or a withdrawal leaves no copy of them here.
+ */
+export interface ReportDocument {
+  version: number;
+  builtAt: string;
+  release: {
+    version: number;
+    contentHash: string | null;
+    threshold: number | null;
+    method: string | null;
+    snapshotAt: string | null;
+  };
+  sections: DocumentSection[];
+  /** Every release table a figure was taken from. */
+  tablesUsed: string[];
+  figureCount: number;
+  /** Approved quotes left out at build time: register entry and why. */
+  leftOut: { quoteId: string; reason: string }[];
+}
+
+/** A quote as printed, read from the register at render time. */
+export interface PrintedQuote {
+  quoteId: string;
+  prompt: Prompt;
+  text: string;
+  attribution: string;
+}
+
+/** The release tables the report reads, by their export names (releases/release-tables.ts). */
+export const REPORT_TABLES = {
+  themesByPrompt: 'themes-by-prompt',
+  peopleByPrompt: 'theme-participants-by-prompt',
+  themesByMonth: 'themes-by-month',
+  peopleByArea: 'theme-participants-by-area',
+  responsesByFormat: 'themes-by-format',
+  peopleByAreaAndFormat: 'participants-by-area-and-format',
+} as const;
+
+export const SECTION_TITLES: Record<ReportSection, string> = {
+  [ReportSection.OVERVIEW]: 'Who we heard',
+  [ReportSection.VALUES]: 'What people value',
+  [ReportSection.BELONGING]: 'Belonging',
+  [ReportSection.CHALLENGES]: 'Challenges and barriers',
+  [ReportSection.FUTURE]: 'The future people want',
+  [ReportSection.WHAT_WORKS]: 'What works, and what more is needed',
+  [ReportSection.METHODS]: 'How this report was made',
+};
+
+export interface ComposeInput {
+  version: number;
+  builtAt: Date;
+  release: ReportDocument['release'];
+  /** Each table named in REPORT_TABLES, every figure in export order. */
+  cells: Record<string, ReleaseCell[]>;
+  /** Area id → census population. */
+  populations: Map<string, number | null>;
+  narrative: Partial<Record<ReportSection, string>>;
+  /** The quotes to print, in order. */
+  quotes: PrintedQuote[];
+  leftOut: ReportDocument['leftOut'];
+  /** Agreement between coders, when it was measured; null says "not measured". */
+  agreement: string | null;
+}
+
+/**
+ * Lays the report out from the release's figures alone: every number printed is a cell of one of
+ * its tables, carried with its table and position. Nothing here counts anything.
+ */
+export function composeDocument(input: ComposeInput): ReportDocument {
+  const used = new Set<string>();
+  const figure = (table: string, cell: ReleaseCell): Figure => {
+    used.add(table);
+    return { value: cell.value, suppressed: cell.suppressed, ref: { table, cell: cell.ordinal } };
+  };
+  const cellsOf = (table: string) => {
+    const cells = input.cells[table];
+    if (!cells) throw new Error(`the release holds no table ${table}`);
+    return cells;
+  };
+  const find = (
+    table: string,
+    kind: ReleaseCellKind,
+    rowKey: string | null = null,
+    columnKey: string | null = null,
+  ) => {
+    const cell = cellsOf(table).find(
+      (c) =>
+        c.kind === kind &&
+        (kind === ReleaseCellKind.COLUMN_TOTAL || kind === ReleaseCellKind.TOTAL || c.rowKey === rowKey) &&
+        (kind === ReleaseCellKind.ROW_TOTAL || kind === ReleaseCellKind.TOTAL || c.columnKey === columnKey),
+    );
+    return cell ? figure(table, cell) : null;
+  };
+  const rowTotals = (table: string) =>
+    cellsOf(table)
+      .filter((c) => c.kind === ReleaseCellKind.ROW_TOTAL)
+      .map((c) => ({ key: c.rowKey, label: c.rowLabel ?? 'Not stated', figure: figure(table, c) }));
+  const fact = (label: string, value: Figure | null): Fact[] => (value ? [{ label, figure: value }] : []);
+  const narrative = (key: ReportSection) => input.narrative[key] ?? '';
+  const quoteIds = (prompt: Prompt | null) =>
+    input.quotes.filter((q) => prompt === null || q.prompt === prompt).map((q) => q.quoteId);
+
+  const reach: Chart = {
+    kind: 'REACH',
+    title: 'People heard in each area, against its census population',
+    measure: 'people heard',
+    rows: rowTotals(REPORT_TABLES.peopleByArea).map((row) => ({
+      label: row.label,
+      figure: row.figure,
+      population: row.key ? (input.populations.get(row.key) ?? null) : null,
+    })),
+  };
+  const overview: DocumentSection = {
+    key: ReportSection.OVERVIEW,
+    title: SECTION_TITLES[ReportSection.OVERVIEW],
+    question: null,
+    narrative: narrative(ReportSection.OVERVIEW),
+    facts: [
+      ...fact('Responses heard', find(REPORT_TABLES.themesByPrompt, ReleaseCellKind.TOTAL)),
+      ...fact('People heard', find(REPORT_TABLES.peopleByArea, ReleaseCellKind.TOTAL)),
+    ],
+    charts: [
+      {
+        kind: 'LINE',
+        title: 'Responses heard each month',
+        measure: 'responses',
+        rows: rowTotals(REPORT_TABLES.themesByMonth).map(({ label, figure }) => ({ label, figure })),
+      },
+      reach,
+    ],
+    grids: [],
+    paragraphs: [],
+    quoteIds: [],
+  };
+
+  const prompts = Object.values(Prompt).map((prompt): DocumentSection => {
+    const key = prompt as unknown as ReportSection;
+    const themes = cellsOf(REPORT_TABLES.themesByPrompt)
+      .filter((c) => c.kind === ReleaseCellKind.CELL && c.rowKey === prompt)
+      .map((c) => ({ label: c.columnLabel ?? 'Uncoded', figure: figure(REPORT_TABLES.themesByPrompt, c) }))
+      // Ranked by the released figure; withheld ones last, in the codebook's order.
+      .sort((a, b) => (b.figure.value ?? -1) - (a.figure.value ?? -1));
+    return {
+      key,
+      title: SECTION_TITLES[key],
+      question: PROMPT_QUESTIONS[prompt],
+      narrative: narrative(key),
+      facts: [
+        ...fact('Responses to this question', find(REPORT_TABLES.themesByPrompt, ReleaseCellKind.ROW_TOTAL, prompt)),
+        ...fact('People who answered it', find(REPORT_TABLES.peopleByPrompt, ReleaseCellKind.ROW_TOTAL, prompt)),
+      ],
+      charts: [
+        { kind: 'BARS', title: 'Themes, ranked by the responses coded to each', measure: 'responses', rows: themes },
+      ],
+      grids: [],
+      paragraphs: [],
+      quoteIds: quoteIds(prompt),
+    };
+  });
+
+  const byAreaAndFormat = cellsOf(REPORT_TABLES.peopleByAreaAndFormat).filter((c) => c.kind === ReleaseCellKind.CELL);
+  const formats = [...new Map(byAreaAndFormat.map((c) => [c.columnKey, c.columnLabel ?? 'Not stated'])).entries()];
+  const areas = [...new Map(byAreaAndFormat.map((c) => [c.rowKey, c.rowLabel ?? 'Not stated'])).entries()];
+  const { release } = input;
+  const methods: DocumentSection = {
+    key: ReportSection.METHODS,
+    title: SECTION_TITLES[ReportSection.METHODS],
+    question: null,
+    narrative: narrative(ReportSection.METHODS),
+    facts: [],
+    charts: [
+      {
+        kind: 'BARS',
+        title: 'Responses heard by format of session',
+        measure: 'responses',
+        rows: rowTotals(REPORT_TABLES.responsesByFormat).map(({ label, figure }) => ({ label, figure })),
+      },
+      reach,
+    ],
+    grids: [
+      {
+        title: 'People heard, by area and format of session',
+        table: REPORT_TABLES.peopleByAreaAndFormat,
+        columns: formats.map(([, label]) => label),
+        rows: areas.map(([areaKey, label]) => ({
+          label,
+          figures: formats.map(([formatKey]) => {
+            const cell = byAreaAndFormat.find((c) => c.rowKey === areaKey && c.columnKey === formatKey)!;
+            return figure(REPORT_TABLES.peopleByAreaAndFormat, cell);
+          }),
+        })),
+      },
+    ],
+    paragraphs: [
+      'How we heard people: residents took part in workshops, conversations, interviews, focus groups and a short ' +
+        'questionnaire, run by the charity and its partner organisations. The release holds no count of sessions; ' +
+        'the figures above are the responses and the people heard in each format and area.',
+      'How responses were coded: analysts filed each response under the question it answered and coded it, or ' +
+        'passages of it, to the themes of a shared codebook, each coding recorded with the coder who made it. A ' +
+        "theme's figure is the number of responses coded to it at least once.",
+      input.agreement ?? 'Agreement between coders: not measured for this report.',
+      `Disclosure control: every figure comes from release ${release.version} of the council tables` +
+        (release.snapshotAt ? `, which describes the data as at ${release.snapshotAt.slice(0, 10)}` : '') +
+        `. No figure below ${release.threshold ?? 'the threshold'} is printed: such cells are shown as withheld. ` +
+        `Method: ${release.method ?? 'as recorded in the release'}. The figures are those the release published, ` +
+        'never recounted, so they may differ slightly from a live count and need not add up exactly.',
+      'Quotes: only quotes approved in the quote register are printed, each with the description of who said it ' +
+        '(a name only where the person agreed to be named). Consent was checked again when this version was built.',
+    ],
+    quoteIds: [],
+  };
+
+  const sections = [overview, ...prompts, methods];
+  return {
+    version: input.version,
+    builtAt: input.builtAt.toISOString(),
+    release,
+    sections,
+    tablesUsed: [...used].sort(),
+    figureCount: sections.reduce((n, s) => n + figuresIn(s).length, 0),
+    leftOut: input.leftOut,
+  };
+}
+
+/** Every figure a section prints, in reading order (the reach chart is printed twice). */
+export function figuresIn(section: DocumentSection): Figure[] {
+  return [
+    ...section.facts.map((f) => f.figure),
+    ...section.charts.flatMap((c) => c.rows.map((r) => r.figure)),
+    ...section.grids.flatMap((g) => g.rows.flatMap((r) => r.figures)),
+  ];
+}

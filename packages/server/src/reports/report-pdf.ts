@@ -1,0 +1,181 @@
+import MarkdownIt from 'markdown-it';
+import PDFDocument from 'pdfkit';
+import type { Chart, DocumentSection, Figure, PrintedQuote, ReportDocument } from './report-document.js';
+import { perThousand, shown, source } from './report-html.js';
+
+const MARGIN = 56;
+const BLUE = '#1f5f8b';
+const GREY = '#444444';
+const parser = new MarkdownIt({ html: false, linkify: false }).disable(['image']);
+
+/** A figure and where it comes from, as one run of text (so it reads back whole). */
+const traced = (figure: Figure) => `${shown(figure)} [${source(figure)}]`;
+
+/**
+ * The report as a PDF, drawn with pdfkit's built-in fonts (no desktop, no browser): the same
+ * sections, charts as bars with their numbers printed beside each bar and its release cell, the
+ * narrative as plain text (Markdown is parsed, never interpreted as markup), quotes from the register.
+ */
+export function renderPdf(
+  document: ReportDocument,
+  quotes: readonly PrintedQuote[],
+  notice: string | null,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    info: { Title: `Board report, version ${document.version}`, Creator: 'Chorus' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 2 * MARGIN;
+  const room = (needed: number) => {
+    if (doc.y + needed > doc.page.height - MARGIN) doc.addPage();
+  };
+  const body = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .fillColor('black')
+      .text(text, MARGIN, doc.y, { width, ...options });
+  const heading = (text: string, size: number) => {
+    room(size * 3);
+    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(BLUE).text(text, MARGIN, doc.y, { width });
+    doc.moveDown(0.3);
+  };
+  const byId = new Map(quotes.map((q) => [q.quoteId, q]));
+
+  doc.font('Helvetica-Bold').fontSize(20).fillColor(BLUE).text('Community listening: findings for the board');
+  body(
+    `Version ${document.version}, built ${document.builtAt.slice(0, 10)} from release ${document.release.version} of the council tables.`,
+  );
+  if (notice) {
+    doc.moveDown(0.5);
+    doc.font('Helvetica-Bold').fontSize(10).fillColor('#8a1c1c').text(notice, MARGIN, doc.y, { width });
+  }
+
+  for (const section of document.sections) {
+    heading(section.title, 15);
+    if (section.question) body(`We asked: ${section.question}`, { oblique: true });
+    narrative(section.narrative);
+    for (const fact of section.facts) body(`${fact.label}: ${traced(fact.figure)}`);
+    for (const chart of section.charts) drawChart(chart);
+    for (const grid of section.grids) {
+      heading(grid.title, 11);
+      // One figure a line: a wrapped line could split a table's name at a hyphen.
+      for (const row of grid.rows) {
+        for (const [i, figure] of row.figures.entries()) {
+          room(14);
+          body(`${row.label}, ${grid.columns[i]}: ${traced(figure)}`);
+        }
+      }
+    }
+    for (const paragraph of section.paragraphs) {
+      doc.moveDown(0.4);
+      body(paragraph);
+    }
+    printQuotes(section);
+  }
+
+  heading('What this report used', 15);
+  const { release } = document;
+  body(
+    `Release ${release.version} (content hash ${release.contentHash ?? ''}), threshold ${release.threshold ?? '–'}. ` +
+      `${document.figureCount} figures printed, each marked [table #cell] with its release table and cell: ` +
+      `${document.tablesUsed.join(', ')}.`,
+  );
+  body(
+    `${quotes.length} quote${quotes.length === 1 ? '' : 's'} from the quote register: ${quotes.map((q) => q.quoteId).join(', ') || 'none'}.`,
+  );
+  body(
+    document.leftOut.length
+      ? `${document.leftOut.length} approved quote(s) left out because consent to be quoted had been withdrawn before this version was built: ${document.leftOut.map((q) => q.quoteId).join(', ')}.`
+      : 'No approved quote was left out for want of consent.',
+  );
+  doc.end();
+  return done;
+
+  function narrative(markdown: string) {
+    if (!markdown.trim()) return;
+    let bullet = false;
+    let bold = false;
+    for (const token of parser.parse(markdown, {})) {
+      if (token.type === 'list_item_open') bullet = true;
+      if (token.type === 'heading_open') bold = true;
+      if (token.type === 'heading_close') bold = false;
+      if (token.type !== 'inline') continue;
+      const text = (token.children ?? [])
+        .map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content))
+        .join('');
+      room(14);
+      doc
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(10)
+        .fillColor('black')
+        .text(`${bullet ? '• ' : ''}${text}`, MARGIN + (bullet ? 10 : 0), doc.y, { width: width - (bullet ? 10 : 0) });
+      doc.moveDown(0.3);
+      bullet = false;
+    }
+  }
+
+  function drawChart(chart: Chart) {
+    heading(chart.title, 11);
+    const values = chart.rows.map((row) => (chart.kind === 'REACH' ? perThousand(row) : row.figure.value));
+    const max = Math.max(1, ...values.map((v) => v ?? 0));
+    const labelWidth = 150;
+    const barRoom = 130;
+    if (chart.kind === 'REACH')
+      body('Bars: people heard per 1,000 residents (census). Figures: people heard [release cell]; census population.');
+    if (chart.kind === 'LINE') body('Bars: responses heard in each month, in order (the line of the HTML version).');
+    for (const [i, row] of chart.rows.entries()) {
+      room(16);
+      const y = doc.y;
+      const value = values[i] ?? null;
+      doc.font('Helvetica').fontSize(9).fillColor('black');
+      doc.text(row.label, MARGIN, y, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+      if (value !== null) doc.rect(MARGIN + labelWidth, y, Math.max(1, (value / max) * barRoom), 10).fill(BLUE);
+      const extra =
+        chart.kind === 'REACH'
+          ? `; population ${row.population?.toLocaleString('en-GB') ?? 'not known'}; ${perThousand(row) ?? '–'} per 1,000`
+          : '';
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .fillColor(GREY)
+        .text(`${traced(row.figure)}${extra}`, MARGIN + labelWidth + barRoom + 8, y, {
+          width: width - labelWidth - barRoom - 8,
+          lineBreak: false,
+        });
+      doc.x = MARGIN;
+      doc.y = y + 15;
+    }
+  }
+
+  function printQuotes(section: DocumentSection) {
+    const printed = section.quoteIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    if (!printed.length) return;
+    heading('In their words', 11);
+    for (const quote of printed) {
+      room(40);
+      doc
+        .font('Helvetica-Oblique')
+        .fontSize(10)
+        .fillColor('black')
+        .text(`“${quote.text}”`, MARGIN + 12, doc.y, {
+          width: width - 12,
+        });
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .fillColor(GREY)
+        .text(`— ${quote.attribution} (quote register entry ${quote.quoteId})`, MARGIN + 12, doc.y, {
+          width: width - 12,
+        });
+      doc.moveDown(0.5);
+    }
+  }
+}

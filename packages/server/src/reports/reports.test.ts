@@ -1,0 +1,246 @@
+import { Role } from '@chorus/shared';
+import pino from 'pino';
+import { seedDemoData } from '../demo/seed';
+import { startJobRunner, type JobRunner } from '../jobs/runner';
+import { JOB_TASKS } from '../jobs/tasks';
+import { codeOf, consent, fieldOf, pdfText, TestServer } from '../test/harness';
+
+let server: TestServer;
+let runner: JobRunner;
+let analyst: string;
+let coordinator: string;
+let councilKey: string;
+let partnerKey: string;
+let areaId: string;
+const THRESHOLD = 5;
+
+beforeAll(async () => {
+  server = await TestServer.start({ suppressionThreshold: THRESHOLD });
+  await seedDemoData(server.systemContext(), server.services, pino({ level: 'silent' }));
+  const { options } = server.dataSource;
+  if (options.type !== 'postgres' || !options.url) throw new Error('no database url');
+  runner = await startJobRunner({
+    databaseUrl: options.url,
+    dataSource: server.dataSource,
+    services: server.services,
+    tasks: JOB_TASKS,
+    logger: pino({ level: 'silent' }),
+    concurrency: 1,
+    pollIntervalMs: 100,
+  });
+  analyst = (await server.userWithRole(Role.ANALYST)).token;
+  coordinator = (await server.userWithRole(Role.COORDINATOR)).token;
+  councilKey = await server.apiKey(Role.COUNCIL_READER);
+  partnerKey = await server.apiKey(Role.PARTNER, await server.createOrganisation());
+  areaId = await server.createArea();
+}, 120_000);
+afterAll(async () => {
+  await runner.stop();
+  await server.stop();
+});
+
+const REPORT = `query($v: Int) { boardReport(version: $v) {
+  version status progress stage releaseVersion figureCount quoteCount quotesLeftOut withdrawnQuotes
+  containsWithdrawnQuote publishedAt htmlPath pdfPath narrative { section markdown }
+} }`;
+const BUILD = `mutation($r: Int) { buildReport(releaseVersion: $r) { version status progress } }`;
+const NARRATE = `mutation($s: ReportSection!, $m: String!) { setReportNarrative(section: $s, markdown: $m) { section markdown } }`;
+const PUBLISH = `mutation($v: Int!) { publishReport(version: $v) { version publishedAt } }`;
+const CELLS = `query($v: Int, $name: String!, $after: String) { release(version: $v) { table(name: $name) {
+  cells(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { value suppressed } } }
+} } }`;
+
+/** A participant who agreed to be quoted, one response, and a quote of it taken through to APPROVED. */
+async function approvedQuote(text: string, publishedText: string) {
+  const participantId = await server.registerParticipant(coordinator, {
+    areaId,
+    ageBand: 'AGE_25_34',
+    connections: ['LIVES'],
+    consents: ['PARTICIPATION', 'QUOTE'].map((purpose) => consent(purpose)),
+  });
+  const sessionId = await server.createSession(coordinator);
+  const submitted = await server.submit(sessionId, [{ participantId, prompt: 'VALUES', text }], coordinator);
+  const responseId = submitted.data!.submitResponses.responses[0].id as string;
+  const { markQuote } = await server.ok(
+    `mutation($i: MarkQuoteInput!) { markQuote(input: $i) { id } }`,
+    { i: { responseId, start: 0, end: text.length } },
+    analyst,
+  );
+  await server.ok(`mutation($id: ID!) { checkQuoteConsent(id: $id) { id } }`, { id: markQuote.id }, coordinator);
+  await server.ok(
+    `mutation($i: DeidentifyQuoteInput!) { deidentifyQuote(input: $i) { id } }`,
+    { i: { id: markQuote.id, publishedText, describeBy: [] } },
+    analyst,
+  );
+  await server.ok(
+    `mutation($id: ID!) { approveQuote(id: $id, acceptDescriptionRisk: true) { id } }`,
+    { id: markQuote.id },
+    coordinator,
+  );
+  return { participantId, quoteId: markQuote.id as string };
+}
+
+/** Waits on the build as the admin app does: by reading its progress until it is no longer BUILDING. */
+async function built(version: number) {
+  const seen = new Set<number>();
+  for (let tries = 0; tries < 1200; tries++) {
+    const { boardReport } = await server.ok(REPORT, { v: version }, analyst);
+    seen.add(boardReport.progress);
+    if (boardReport.status !== 'BUILDING') return { report: boardReport, seen };
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error('the report was not built');
+}
+
+function download(path: string, token: string) {
+  return fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+}
+
+async function releaseCells(version: number, name: string) {
+  const cells: { value: number | null; suppressed: boolean }[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: any = await server.ok(CELLS, { v: version, name, after }, councilKey);
+    const page = data.release.table.cells;
+    cells.push(...page.edges.map((e: { node: (typeof cells)[number] }) => e.node));
+    if (!page.pageInfo.hasNextPage) return cells;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+describe('the board report', () => {
+  let release: number;
+  let kept: { participantId: string; quoteId: string };
+  let withdrawn: { participantId: string; quoteId: string };
+  let first: any;
+
+  beforeAll(async () => {
+    kept = await approvedQuote('The library is the heart of our street.', 'The library is the heart of our street.');
+    withdrawn = await approvedQuote(
+      'My neighbours looked after me all winter.',
+      'My neighbours looked after me [all] winter.',
+    );
+    release = (await server.ok(`mutation { publishRelease { version } }`, {}, coordinator)).publishRelease.version;
+    await server.ok(
+      NARRATE,
+      { s: 'VALUES', m: '**Libraries** matter.\n\n<script>alert(1)</script>\n\n[open](javascript:alert(1))' },
+      analyst,
+    );
+    const { buildReport } = await server.ok(BUILD, {}, analyst);
+    expect(buildReport).toMatchObject({ status: 'BUILDING' });
+    const done = await built(buildReport.version);
+    first = done.report;
+    expect(done.seen.has(100)).toBe(true);
+  }, 300_000);
+
+  it('is built by a job from the latest release, with the narrative and both quotes', () => {
+    expect(first).toMatchObject({
+      status: 'READY',
+      progress: 100,
+      releaseVersion: release,
+      quoteCount: 2,
+      quotesLeftOut: 0,
+      containsWithdrawnQuote: false,
+    });
+    expect(first.narrative.find((n: { section: string }) => n.section === 'VALUES').markdown).toContain('Libraries');
+    expect(first.figureCount).toBeGreaterThan(20);
+  });
+
+  it('prints in the PDF exactly the release cells it names, every one of them', async () => {
+    const response = await download(first.pdfPath, analyst);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const text = await pdfText(Buffer.from(await response.arrayBuffer()));
+    const traced = [...text.matchAll(/([\d,]+|withheld)\s*\[([a-z-]+)\s*#(\d+)\]/g)];
+    expect(traced).toHaveLength(first.figureCount);
+    const tables = new Map<string, { value: number | null; suppressed: boolean }[]>();
+    for (const [, printed, table, cell] of traced) {
+      if (!tables.has(table!)) tables.set(table!, await releaseCells(release, table!));
+      const released = tables.get(table!)![Number(cell)]!;
+      expect(printed).toBe(released.suppressed ? 'withheld' : released.value!.toLocaleString('en-GB'));
+    }
+    expect(text).toContain('The library is the heart of our street.');
+    expect(text).toContain(`quote register entry ${kept.quoteId}`);
+    expect(text).toContain('Agreement between coders: not measured');
+  }, 60_000);
+
+  it('serves HTML with a table beside each chart, the narrative sanitised, and links to its sources', async () => {
+    const response = await download(first.htmlPath, analyst);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await response.text();
+    expect(html).toContain('<strong>Libraries</strong>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect((html.match(/<svg /g) ?? []).length).toBe((html.match(/: the numbers<\/caption>/g) ?? []).length);
+    expect(html).toContain(`/exports/releases/${release}/themes-by-prompt.csv`);
+    expect(html).toContain(`href="/quotes/${withdrawn.quoteId}"`);
+  });
+
+  it("records each quote's use in the register's where used", async () => {
+    const { quote } = await server.ok(
+      `query($id: ID!) { quote(id: $id) { uses(first: 10) { edges { node { kind reportVersion } } } } }`,
+      { id: kept.quoteId },
+      analyst,
+    );
+    expect(quote.uses.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
+      kind: 'REPORT',
+      reportVersion: first.version,
+    });
+  });
+
+  it('refuses bad input naming the field, and changes nothing', async () => {
+    const long = await server.gql(NARRATE, { s: 'OVERVIEW', m: 'x'.repeat(20_001) }, analyst);
+    expect([codeOf(long), fieldOf(long)]).toEqual(['BAD_USER_INPUT', 'markdown']);
+    const none = await server.gql(BUILD, { r: 999 }, analyst);
+    expect([codeOf(none), fieldOf(none)]).toEqual(['NOT_FOUND', 'releaseVersion']);
+    const version = await server.gql(REPORT, { v: 999 }, analyst);
+    expect([codeOf(version), fieldOf(version)]).toEqual(['NOT_FOUND', 'version']);
+    expect(await server.count('board_reports')).toBe(1);
+    expect(await server.count('report_narratives', `section = 'OVERVIEW'`)).toBe(0);
+  });
+
+  it('is read by a council key only once a coordinator publishes it; never by a partner', async () => {
+    expect((await server.ok(`{ boardReports { totalCount } }`, {}, councilKey)).boardReports.totalCount).toBe(0);
+    expect((await download(first.pdfPath, councilKey)).status).toBe(404);
+    expect(codeOf(await server.gql(PUBLISH, { v: first.version }, analyst))).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(BUILD, {}, councilKey))).toBe('FORBIDDEN');
+    await server.ok(PUBLISH, { v: first.version }, coordinator);
+    expect((await server.ok(REPORT, {}, councilKey)).boardReport.version).toBe(first.version);
+    const pdf = await download(first.pdfPath, councilKey);
+    expect(pdf.status).toBe(200);
+    expect(codeOf(await server.gql(`{ boardReports { totalCount } }`, {}, partnerKey))).toBe('FORBIDDEN');
+    expect((await download(first.htmlPath, partnerKey)).status).toBe(403);
+  });
+
+  describe('after a QUOTE withdrawal', () => {
+    let second: any;
+
+    beforeAll(async () => {
+      await server.ok(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: QUOTE) { granted } }`, {
+        p: withdrawn.participantId,
+      });
+      const { buildReport } = await server.ok(BUILD, { r: release }, analyst);
+      second = (await built(buildReport.version)).report;
+    }, 120_000);
+
+    it('marks the earlier version as containing a withdrawn quote, and its files leave it out', async () => {
+      const { boardReport } = await server.ok(REPORT, { v: first.version }, analyst);
+      expect(boardReport).toMatchObject({ withdrawnQuotes: 1, containsWithdrawnQuote: true });
+      const html = await (await download(first.htmlPath, analyst)).text();
+      expect(html).not.toContain('looked after me');
+      expect(html).toContain('have since been withdrawn');
+      expect(html).toContain('The library is the heart of our street.');
+      const pdf = await download(first.pdfPath, analyst);
+      expect(await pdfText(Buffer.from(await pdf.arrayBuffer()))).not.toContain('looked after me');
+    }, 60_000);
+
+    it('leaves the quote out of a later build, and the build says so', async () => {
+      expect(second).toMatchObject({ status: 'READY', quoteCount: 1, quotesLeftOut: 1, containsWithdrawnQuote: false });
+      expect(second.stage).toContain('1 approved quote(s) left out');
+      const html = await (await download(second.htmlPath, analyst)).text();
+      expect(html).not.toContain('looked after me');
+      expect(html).toContain(`left out because consent to be quoted had been withdrawn`);
+      expect(html).toContain(withdrawn.quoteId);
+    });
+  });
+});
