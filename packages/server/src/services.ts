@@ -30,6 +30,8 @@ import { ResponsesService } from './responses/responses.service.js';
 import { SafeguardingRules } from './safeguarding/safeguarding-rules.service.js';
 import { SafeguardingService } from './safeguarding/safeguarding.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
+import { SuggestionRuns } from './suggestions/suggestion-runs.js';
+import { LocalProvider, SuggestionsService } from './suggestions/suggestions.service.js';
 import { ThemesService } from './themes/themes.service.js';
 import { UsersService } from './users/users.service.js';
 
@@ -81,6 +83,8 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const themes = new ThemesService(useCases);
   const areas = new AreasService(useCases);
   const quotes = new QuotesService(responses, consents, useCases, cursors);
+  const suggestionRuns = new SuggestionRuns(jobs);
+  const codings = new CodingsService(responses, themes, useCases, suggestionRuns);
   const releases = new ReleasesService(useCases, cursors, jobs, quotes, options.releaseBuildTimeoutMs);
   return {
     audit,
@@ -101,7 +105,16 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     safeguardingRules,
     safeguarding: new SafeguardingService(useCases, responses, cursors),
     themes,
-    codings: new CodingsService(responses, themes, useCases),
+    codings,
+    suggestionRuns,
+    suggestions: new SuggestionsService(
+      suggestionRuns,
+      new LocalProvider(suggestionRuns),
+      responses,
+      themes,
+      codings,
+      useCases,
+    ),
     aggregates: new AggregatesService(themes),
     quotes,
     releases,

@@ -58,6 +58,10 @@ export const Permission = {
   CodingRead: 'coding.read',
   /** Code responses into themes. */
   CodingEdit: 'coding.edit',
+  /** Read theme suggestions, candidate themes and the progress of the jobs that make them (staff only). */
+  SuggestionRead: 'suggestion.read',
+  /** Start training the suggestion model or grouping uncoded responses into candidate themes. */
+  SuggestionTrain: 'suggestion.train',
   /** Read suppressed aggregate figures. */
   AggregateRead: 'aggregate.read',
   /**
@@ -105,6 +109,8 @@ const ANALYSIS = [
   P.CodebookEdit,
   P.CodingRead,
   P.CodingEdit,
+  P.SuggestionRead,
+  P.SuggestionTrain,
   P.AggregateRead,
   P.ReleaseRead,
   P.QuoteRead,

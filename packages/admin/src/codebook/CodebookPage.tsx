@@ -4,6 +4,7 @@ import { Alert, Button, Group, Paper, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
+import { ThemeCandidatesPanel } from '../suggestions/ThemeCandidatesPanel';
 import { QueryState } from '../common/QueryState';
 import { getFragmentData } from '../gql';
 import { CodebookQuery } from './codebook.graphql';
@@ -97,6 +98,13 @@ export default function CodebookPage() {
           <ThemeTree themes={data?.themes ?? []} onAction={mayEdit ? open : undefined} />
         </Paper>
       </QueryState>
+
+      {can(Permission.SuggestionRead) && (
+        <ThemeCandidatesPanel
+          mayFind={can(Permission.SuggestionTrain) && mayEdit}
+          mayCode={can(Permission.CodingEdit)}
+        />
+      )}
 
       {dialog?.kind === 'create' && (
         <ThemeFormModal

@@ -34,6 +34,7 @@ import { Permission } from '@chorus/shared';
 import { useSession } from '../auth/useSession';
 import { quotePath } from '../quotes/quoteSteps';
 import { useMarkQuote } from '../quotes/useQuoteSteps';
+import { SuggestionChips } from '../suggestions/SuggestionChips';
 
 const andList = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
@@ -148,6 +149,7 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
   const [markQuote, marking] = useMarkQuote();
   const { can } = useSession();
   const mayQuote = can(Permission.QuoteEdit);
+  const maySuggest = can(Permission.SuggestionRead);
   const errors = formErrors(coding.error);
   const above = messageAboveForm(errors, ['excerpt', 'themeId']) ?? messageAboveForm(formErrors(marking.error), []);
 
@@ -397,6 +399,13 @@ function CodingWorkspace({ responseId, focusText, onNext, nextBusy, nextError, n
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack>
+                {maySuggest && (
+                  <SuggestionChips
+                    responseId={response.id}
+                    shortcutsOn={shortcutsOn}
+                    onAccepted={(name) => setNotice(`Coded the whole response to ${name}, as suggested.`)}
+                  />
+                )}
                 <Paper withBorder p="md">
                   <CodingList responseId={response.id} codings={response.codings} />
                 </Paper>

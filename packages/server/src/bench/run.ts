@@ -11,6 +11,7 @@ import { benchApi } from './api/api.js';
 import { withBenchDatabase } from './database.js';
 import { benchLimits } from './limits.js';
 import { benchRedaction } from './redaction.js';
+import { benchSuggestions } from './suggestions.js';
 import { benchWrites } from './writes.js';
 
 /**
@@ -105,10 +106,11 @@ const BENCHES: Record<string, (logger: Logger) => void | Promise<void>> = {
   batches: benchBatches,
   limits: benchLimits,
   redaction: benchRedaction,
+  suggestions: benchSuggestions,
   writes: benchWrites,
 };
 
-/** `pnpm bench [batches|limits|redaction|writes|api|aggregates]`; `api` and `aggregates` take options of their own. */
+/** `pnpm bench [batches|limits|redaction|suggestions|writes|api|aggregates]`; `api` and `aggregates` take options of their own. */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'batches';
   const bench = BENCHES[name];

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @ObjectType({
@@ -23,6 +23,17 @@ export class Coding {
 
   @Column({ type: 'uuid', nullable: true })
   coderUserId!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the coder accepted a theme suggestion to make it.' })
+  @Column({ type: 'boolean' })
+  fromSuggestion!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'The version of the suggestion model that suggested it.' })
+  @Column({ type: 'integer', nullable: true })
+  suggestionModelVersion!: number | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  acceptedByUserId!: string | null;
 
   @Field(() => Date, { description: 'When it was coded.' })
   @Column({ type: 'timestamptz' })

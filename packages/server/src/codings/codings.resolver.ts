@@ -1,5 +1,5 @@
 import { Permission } from '@chorus/shared';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Response } from '../responses/response.entity.js';
 import { Theme } from '../themes/theme.entity.js';
@@ -16,6 +16,12 @@ class CodeResponseInput {
 
   @Field(() => String, { nullable: true, description: 'A passage that occurs in the response text, exactly.' })
   excerpt?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When accepting a theme suggestion: the suggestion's modelVersion, recorded with the coding.",
+  })
+  suggestionModelVersion?: number | null;
 }
 
 @Resolver(() => Coding)
@@ -54,5 +60,13 @@ export class CodingsResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Who coded it.' })
   coder(@Root() coding: Coding, @Ctx() { loaders }: GraphQLContext) {
     return coding.coderUserId ? loaders.user.load(coding.coderUserId) : null;
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who accepted the suggestion it came from; null otherwise.',
+  })
+  acceptedBy(@Root() coding: Coding, @Ctx() { loaders }: GraphQLContext) {
+    return coding.acceptedByUserId ? loaders.user.load(coding.acceptedByUserId) : null;
   }
 }

@@ -7,6 +7,7 @@ import { reachableIds, reachSql } from '../access/tenancy.js';
 import type { RequestContext } from '../db/request-context.js';
 import { date, groupBy } from '../db/rows.js';
 import type { ResponsesService } from '../responses/responses.service.js';
+import type { SuggestionRuns } from '../suggestions/suggestion-runs.js';
 import type { Theme } from '../themes/theme.entity.js';
 import type { ThemesService } from '../themes/themes.service.js';
 import { Coding } from './coding.entity.js';
@@ -16,12 +17,17 @@ export class CodingsService {
     private readonly responses: ResponsesService,
     private readonly themes: ThemesService,
     private readonly useCases: UseCases,
+    private readonly suggestionRuns: SuggestionRuns,
   ) {}
 
-  /** Codes a response, or an excerpt that occurs in it, to a theme. Coding the same thing twice returns the first. */
+  /**
+   * Codes a response, or an excerpt that occurs in it, to a theme. Coding the same thing twice
+   * returns the first. `suggestionModelVersion` says the coder accepted a suggestion of that
+   * model; enough new codings queue the model's retraining.
+   */
   async code(
     ctx: RequestContext,
-    input: { responseId: string; themeId: string; excerpt?: string | null },
+    input: { responseId: string; themeId: string; excerpt?: string | null; suggestionModelVersion?: number | null },
   ): Promise<Coding> {
     return this.useCases.run(ctx, Permission.CodingEdit, async (tx) => {
       const response = await this.responses.get(tx, input.responseId, 'responseId');
@@ -32,10 +38,17 @@ export class CodingsService {
       if (excerpt !== null && !response.text?.includes(excerpt)) {
         throw badInput('excerpt', 'excerpt must be a passage of the response text, exactly as it stands');
       }
-      await tx.query(
-        `INSERT INTO codings (response_id, theme_id, excerpt, coder_user_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [response.id, theme.id, excerpt, tx.caller.userId],
+      const version = input.suggestionModelVersion ?? null;
+      if (version !== null) {
+        if (!Number.isInteger(version)) throw badInput('suggestionModelVersion', 'must be a whole number');
+        await this.suggestionRuns.requireModelVersion(tx, version, 'suggestionModelVersion');
+      }
+      const inserted = await tx.query(
+        `INSERT INTO codings (response_id, theme_id, excerpt, coder_user_id, from_suggestion, suggestion_model_version, accepted_by_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 THEN $4::uuid END) ON CONFLICT DO NOTHING RETURNING id`,
+        [response.id, theme.id, excerpt, tx.caller.userId, version !== null, version],
       );
+      if (inserted.length) await this.suggestionRuns.retrainIfStale(tx);
       const coding = await tx.manager
         .createQueryBuilder(Coding, 'c')
         .where('c.response_id = :responseId AND c.theme_id = :themeId AND c.excerpt IS NOT DISTINCT FROM :excerpt', {
@@ -48,7 +61,7 @@ export class CodingsService {
         action: AuditAction.ResponseCoded,
         entityType: 'response',
         entityId: response.id,
-        details: { themeId: theme.id },
+        details: { themeId: theme.id, suggestionModelVersion: version },
       });
     });
   }
@@ -60,6 +73,7 @@ export class CodingsService {
       if (!coding) throw notFound('Coding', 'id');
       await this.responses.get(tx, coding.response_id, 'id');
       await tx.query(`DELETE FROM codings WHERE id = $1`, [id]);
+      await this.suggestionRuns.retrainIfStale(tx);
       return audited(id, { action: AuditAction.ResponseUncoded, entityType: 'response', entityId: coding.response_id });
     });
   }
@@ -73,9 +87,13 @@ export class CodingsService {
       theme_id: string;
       excerpt: string | null;
       coder_user_id: string | null;
+      from_suggestion: boolean;
+      suggestion_model_version: number | null;
+      accepted_by_user_id: string | null;
       created_at: unknown;
     }>(
-      `SELECT c.id, c.response_id, c.theme_id, c.excerpt, c.coder_user_id, c.created_at
+      `SELECT c.id, c.response_id, c.theme_id, c.excerpt, c.coder_user_id, c.from_suggestion, c.suggestion_model_version,
+              c.accepted_by_user_id, c.created_at
        FROM codings c JOIN responses r ON r.id = c.response_id JOIN sessions s ON s.id = r.session_id
        WHERE c.response_id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}
        ORDER BY c.created_at, c.id`,
@@ -87,6 +105,9 @@ export class CodingsService {
       themeId: row.theme_id,
       excerpt: row.excerpt,
       coderUserId: row.coder_user_id,
+      fromSuggestion: row.from_suggestion,
+      suggestionModelVersion: row.suggestion_model_version,
+      acceptedByUserId: row.accepted_by_user_id,
       createdAt: date(row.created_at),
     }));
     return groupBy(codings, (coding) => coding.responseId);

@@ -34,6 +34,7 @@ import { ContactNameFirstWords1796390000000 } from './migrations/1796390000000-c
 import { QuoteRegister1796400000000 } from './migrations/1796400000000-quote-register.js';
 import { SafeguardingAndAudit1796420000000 } from './migrations/1796420000000-safeguarding-and-audit.js';
 import { DemographicsAndRetention1796440000000 } from './migrations/1796440000000-demographics-and-retention.js';
+import { ThemeSuggestions1796540000000 } from './migrations/1796540000000-theme-suggestions.js';
 import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
 import { EngagementParticipants1796510000000 } from './migrations/1796510000000-engagement-participants.js';
 import { LondonMonths1796520000000 } from './migrations/1796520000000-london-months.js';
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   EngagementParticipants1796510000000,
   LondonMonths1796520000000,
   BoardReports1796560000000,
+  ThemeSuggestions1796540000000,
 ];
 
 export interface PoolOptions {

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import { mainConnection } from '../quotes/description.js';
 import { QuoteAttribute } from '../quotes/quote.entity.js';
 import { QuoteConsentEffects } from '../quotes/quote-consent-effects.js';
+import { SuggestionRunKind } from '../suggestions/suggestion.types.js';
 import type { Services } from '../services.js';
 import { buildDemoPlan, type DemoPlan } from './demo-plan.js';
 import {
@@ -213,6 +214,8 @@ async function seed(tx: RequestContext, services: Services) {
       rows.map((c) => c.createdAt.toISOString()),
     ],
   );
+  // The demo opens with theme suggestions: its first model is trained by a job straight away.
+  await services.suggestionRuns.queue(tx, SuggestionRunKind.MODEL);
 
   const staff = (key: UserKey) =>
     tx.as(Caller.user({ id: user(key)!, role: USERS.find((u) => u.key === key)!.role, organisationId: null }));

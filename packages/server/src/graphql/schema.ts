@@ -33,6 +33,12 @@ import { ResponsesResolver } from '../responses/responses.resolver.js';
 import { SafeguardingResolver } from '../safeguarding/safeguarding.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { ThemesResolver } from '../themes/themes.resolver.js';
+import {
+  SuggestionRunsResolver,
+  SuggestionsResolver,
+  ThemeCandidatesResolver,
+  ThemeSuggestionsResolver,
+} from '../suggestions/suggestions.resolver.js';
 import { UsersResolver } from '../users/users.resolver.js';
 import { ViewerResolver } from '../access/viewer.resolver.js';
 import { authChecker } from './auth-checker.js';
@@ -72,6 +78,10 @@ export function getSchema(): GraphQLSchema {
       SessionsResolver,
       SubjectAccessResolver,
       ThemesResolver,
+      SuggestionsResolver,
+      SuggestionRunsResolver,
+      ThemeSuggestionsResolver,
+      ThemeCandidatesResolver,
       UsersResolver,
       ViewerResolver,
     ],

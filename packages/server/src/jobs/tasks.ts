@@ -3,6 +3,7 @@ import { buildReportTask } from '../reports/build-report.task.js';
 import { scheduledReleaseTask } from '../releases/scheduled-release.task.js';
 import { applyRetentionTask } from '../retention/retention.task.js';
 import { rescanTask } from '../safeguarding/rescan.task.js';
+import { findThemeCandidatesTask, trainSuggestionModelTask } from '../suggestions/suggestion.tasks.js';
 import type { Task } from './task.js';
 
 /**
@@ -16,4 +17,6 @@ export const JOB_TASKS: readonly Task<unknown>[] = [
   applyRetentionTask,
   rescanTask,
   buildReportTask,
+  trainSuggestionModelTask,
+  findThemeCandidatesTask,
 ];

@@ -1,0 +1,61 @@
+import { graphql } from '../gql';
+
+export const ThemeSuggestionsQuery = graphql(`
+  query ThemeSuggestions($responseId: ID!) {
+    themeSuggestions(responseId: $responseId) {
+      theme {
+        id
+        name
+      }
+      score
+      words
+      modelVersion
+    }
+  }
+`);
+
+export const ThemeCandidatesQuery = graphql(`
+  query ThemeCandidates {
+    suggestionRun(kind: CANDIDATES) {
+      id
+      version
+      status
+      progress
+      responsesUsed
+      finishedAt
+      candidates {
+        id
+        size
+        keyphrases
+        examples {
+          id
+          text
+        }
+        theme {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const FindThemeCandidatesMutation = graphql(`
+  mutation FindThemeCandidates {
+    findThemeCandidates {
+      id
+      version
+      status
+      progress
+    }
+  }
+`);
+
+export const CreateThemeFromCandidateMutation = graphql(`
+  mutation CreateThemeFromCandidate($input: CreateThemeFromCandidateInput!) {
+    createThemeFromCandidate(input: $input) {
+      id
+      name
+    }
+  }
+`);
