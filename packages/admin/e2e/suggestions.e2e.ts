@@ -97,7 +97,7 @@ it('finds candidate themes on the codebook screen with a progress bar, and makes
   await expect.poll(() => first.getByRole('listitem').count()).toBe(5);
   await checkScreen(page, 'suggestions-candidates');
 
-  await first.getByRole('button', { name: /^Create a theme from / }).click();
+  await first.getByRole('button', { name: /^Create theme from / }).click();
   const dialog = page.getByRole('dialog', { name: 'Create a theme from this candidate' });
   await dialog.getByRole('textbox', { name: 'Theme name' }).fill('Candidate from the demo');
   await expect
@@ -107,5 +107,5 @@ it('finds candidate themes on the codebook screen with a progress bar, and makes
   await expect
     .poll(() => panel.getByRole('status').textContent())
     .toBe('Created the theme Candidate from the demo and coded 5 example responses to it.');
-  await page.getByRole('list', { name: 'Codebook' }).getByText('Candidate from the demo').waitFor();
+  await page.getByRole('list', { name: 'Codebook' }).getByText('Candidate from the demo').first().waitFor();
 });

@@ -119,7 +119,7 @@ export function ThemeCandidatesPanel({ mayFind, mayCode }: { mayFind: boolean; m
                     <Button
                       size="xs"
                       onClick={() => setChosen(candidate)}
-                      aria-label={`Create a theme from ${candidate.keyphrases.join(', ')}`}
+                      aria-label={`Create theme from ${candidate.keyphrases.join(', ')}`}
                     >
                       Create theme
                     </Button>
