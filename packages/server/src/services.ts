@@ -1,4 +1,5 @@
 import { UseCases } from './access/use-case.js';
+import { AgreementService } from './agreement/agreement.service.js';
 import { AggregatesService } from './aggregates/aggregates.service.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { AreasService } from './areas/areas.service.js';
@@ -115,6 +116,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
       codings,
       useCases,
     ),
+    agreement: new AgreementService(themes, useCases, cursors),
     aggregates: new AggregatesService(themes),
     quotes,
     releases,

@@ -62,6 +62,10 @@ export const Permission = {
   SuggestionRead: 'suggestion.read',
   /** Start training the suggestion model or grouping uncoded responses into candidate themes. */
   SuggestionTrain: 'suggestion.train',
+  /** Draw samples for blind double coding, assign their coders, and read agreement between coders. */
+  AgreementManage: 'agreement.manage',
+  /** Code the sampled responses one is assigned to, blind, and settle their disagreements with the other coders. */
+  AgreementCode: 'agreement.code',
   /** Read suppressed aggregate figures. */
   AggregateRead: 'aggregate.read',
   /**
@@ -117,6 +121,7 @@ const ANALYSIS = [
   P.QuoteEdit,
   P.ReportRead,
   P.ReportBuild,
+  P.AgreementCode,
 ] as const;
 
 /** The contract's role table, as the permissions each role holds. */
@@ -139,6 +144,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.ReportPublish,
     P.SafeguardingFlag,
     P.DemographicsAggregateRead,
+    P.AgreementManage,
     ...FIELDWORK,
     ...ANALYSIS,
   ],

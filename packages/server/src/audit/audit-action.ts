@@ -58,6 +58,9 @@ export enum AuditAction {
   ReportBuildRequested = 'report.build_requested',
   ReportBuilt = 'report.built',
   ReportPublished = 'report.published',
+  AgreementSampleDrawn = 'agreement.sample_drawn',
+  AgreementCodingSubmitted = 'agreement.coding_submitted',
+  AgreementItemSettled = 'agreement.item_settled',
 }
 
 /** The kind of record an audit entry is about. */
@@ -76,6 +79,7 @@ export type AuditEntity =
   | 'quote'
   | 'safeguarding_flag'
   | 'safeguarding_rule_set'
+  | 'agreement_sample'
   | 'audit';
 
 /** Ids, counts and enum values only: never names, contact details or response text. */
@@ -150,6 +154,11 @@ export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.ReportBuildRequested]: 'A new version of the board report was asked for.',
   [AuditAction.ReportBuilt]: 'A version of the board report was built.',
   [AuditAction.ReportPublished]: 'A version of the board report was published to council keys.',
+  [AuditAction.AgreementSampleDrawn]:
+    'A sample of responses was drawn for blind double coding, and its coders assigned.',
+  [AuditAction.AgreementCodingSubmitted]: 'A coder submitted their blind coding of a sampled response.',
+  [AuditAction.AgreementItemSettled]:
+    "The coders' disagreement on a sampled response was settled; the settled coding became the response's coding.",
 };
 
 /** The GraphQL name of an action: `area.created` is AREA_CREATED. */

@@ -1,5 +1,6 @@
 import { Permission } from '@chorus/shared';
 import { audited, type UseCases } from '../access/use-case.js';
+import { blindResponseIds, notBlindSql } from '../agreement/blind.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
@@ -31,6 +32,7 @@ export class CodingsService {
   ): Promise<Coding> {
     return this.useCases.run(ctx, Permission.CodingEdit, async (tx) => {
       const response = await this.responses.get(tx, input.responseId, 'responseId');
+      await refuseBlind(tx, response.id, 'responseId');
       const theme = await this.themes.get(tx, input.themeId, 'themeId');
       const excerpt = input.excerpt === null || input.excerpt === undefined ? null : input.excerpt.trim();
       if (excerpt === '')
@@ -72,6 +74,7 @@ export class CodingsService {
       const [coding] = await tx.query<{ response_id: string }>(`SELECT response_id FROM codings WHERE id = $1`, [id]);
       if (!coding) throw notFound('Coding', 'id');
       await this.responses.get(tx, coding.response_id, 'id');
+      await refuseBlind(tx, coding.response_id, 'id');
       await tx.query(`DELETE FROM codings WHERE id = $1`, [id]);
       await this.suggestionRuns.retrainIfStale(tx);
       return audited(id, { action: AuditAction.ResponseUncoded, entityType: 'response', entityId: coding.response_id });
@@ -96,6 +99,7 @@ export class CodingsService {
               c.accepted_by_user_id, c.created_at
        FROM codings c JOIN responses r ON r.id = c.response_id JOIN sessions s ON s.id = r.session_id
        WHERE c.response_id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}
+         AND ${notBlindSql(ctx, 'c.response_id', params)}
        ORDER BY c.created_at, c.id`,
       params,
     );
@@ -115,9 +119,11 @@ export class CodingsService {
 
   /** The distinct themes each response is coded to. */
   async themesByResponse(ctx: RequestContext, responseIds: readonly string[]): Promise<Map<string, Theme[]>> {
+    const params: unknown[] = [await reachableIds(ctx, 'responses', responseIds)];
     const rows = await ctx.query<{ response_id: string; id: string }>(
-      `SELECT DISTINCT c.response_id, c.theme_id AS id FROM codings c WHERE c.response_id = ANY($1)`,
-      [await reachableIds(ctx, 'responses', responseIds)],
+      `SELECT DISTINCT c.response_id, c.theme_id AS id FROM codings c
+       WHERE c.response_id = ANY($1) AND ${notBlindSql(ctx, 'c.response_id', params)}`,
+      params,
     );
     const themes = new Map(
       (await this.themes.findByIds(ctx, [...new Set(rows.map((row) => row.id))])).map((t) => [t.id, t]),
@@ -129,5 +135,12 @@ export class CodingsService {
     }
     for (const list of byResponse.values()) list.sort((a, b) => a.name.localeCompare(b.name));
     return byResponse;
+  }
+}
+
+/** A coder coding a response blind may not change (or, by trying, learn) its coding until they submit. */
+async function refuseBlind(tx: RequestContext, responseId: string, field: string): Promise<void> {
+  if ((await blindResponseIds(tx, [responseId])).size) {
+    throw badInput(field, 'you are coding this response blind for agreement; submit your blind coding first');
   }
 }

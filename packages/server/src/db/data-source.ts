@@ -38,6 +38,7 @@ import { ThemeSuggestions1796540000000 } from './migrations/1796540000000-theme-
 import { ReleaseSchedule1796460000000 } from './migrations/1796460000000-release-schedule.js';
 import { EngagementParticipants1796510000000 } from './migrations/1796510000000-engagement-participants.js';
 import { LondonMonths1796520000000 } from './migrations/1796520000000-london-months.js';
+import { CoderAgreement1796550000000 } from './migrations/1796550000000-coder-agreement.js';
 import { BoardReports1796560000000 } from './migrations/1796560000000-board-reports.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   ReleaseSchedule1796460000000,
   EngagementParticipants1796510000000,
   LondonMonths1796520000000,
+  CoderAgreement1796550000000,
   BoardReports1796560000000,
   ThemeSuggestions1796540000000,
 ];

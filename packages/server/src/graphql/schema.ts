@@ -3,6 +3,13 @@ import './enums.js';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AggregatesResolver } from '../aggregates/aggregates.resolver.js';
+import {
+  AgreementAssignmentResolver,
+  AgreementCodingResolver,
+  AgreementResolver,
+  AgreementReviewItemResolver,
+  ThemeAgreementResolver,
+} from '../agreement/agreement.resolver.js';
 import { DisclosureResolver } from '../disclosure/disclosure.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { AreasResolver } from '../areas/areas.resolver.js';
@@ -51,6 +58,10 @@ export function getSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [
       AggregatesResolver,
+      AgreementAssignmentResolver,
+      AgreementCodingResolver,
+      AgreementResolver,
+      AgreementReviewItemResolver,
       ApiKeysResolver,
       AreasResolver,
       AuditResolver,
@@ -77,6 +88,7 @@ export function getSchema(): GraphQLSchema {
       RetentionResolver,
       SessionsResolver,
       SubjectAccessResolver,
+      ThemeAgreementResolver,
       ThemesResolver,
       SuggestionsResolver,
       SuggestionRunsResolver,

@@ -1,5 +1,6 @@
 import { ConsentPurpose, LIMITS, Permission, ResponseSource, SessionStatus, type Prompt } from '@chorus/shared';
 import type { UseCases } from '../access/use-case.js';
+import { notBlindCondition } from '../agreement/blind.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import type { Idempotency } from '../common/idempotency.js';
@@ -162,6 +163,13 @@ export class ResponsesService {
       });
     }
     if (filter?.uncoded) query.andWhere('NOT EXISTS (SELECT 1 FROM codings c WHERE c.response_id = r.id)');
+    // A blind coder must not learn a sampled response's coding from which filters it appears under.
+    if (filter?.themeId || filter?.uncoded) {
+      query.andWhere(
+        notBlindCondition(ctx, 'r.id', () => ':blindUserId'),
+        { blindUserId: ctx.caller.userId },
+      );
+    }
     const search = validate.optionalText('filter.search', filter?.search);
     // A partner's search must not reveal, by what it matches, words withheld from it.
     if (search && ctx.caller.isPartner) query.andWhere(`(r.source = 'PARTNER_API' OR ${NOT_FLAGGED})`);

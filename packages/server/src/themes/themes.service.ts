@@ -139,6 +139,14 @@ export class ThemesService {
          ON CONFLICT DO NOTHING`,
         [source.id, target.id],
       );
+      // Agreement codings follow too, so a merge never silently changes what a coder said.
+      for (const table of ['agreement_assignment_themes', 'agreement_settled_themes']) {
+        const owner = table === 'agreement_settled_themes' ? 'item_id' : 'assignment_id';
+        await tx.query(
+          `INSERT INTO ${table} (${owner}, theme_id) SELECT ${owner}, $2 FROM ${table} WHERE theme_id = $1 ON CONFLICT DO NOTHING`,
+          [source.id, target.id],
+        );
+      }
       await tx.query(`UPDATE themes SET parent_id = $2 WHERE parent_id = $1`, [source.id, target.id]);
       await tx.query(`DELETE FROM themes WHERE id = $1`, [source.id]);
       return audited(target, {
