@@ -1,3 +1,4 @@
+import { blindResponseIds } from '../agreement/blind.js';
 import { Permission } from '@chorus/shared';
 import type { UseCases } from '../access/use-case.js';
 import { reachSql } from '../access/tenancy.js';
@@ -109,7 +110,8 @@ export class SuggestionsService {
   async forResponse(ctx: RequestContext, rawResponseId: string): Promise<ThemeSuggestion[]> {
     ctx.require(Permission.SuggestionRead);
     const response = await this.responses.get(ctx, rawResponseId, 'responseId');
-    if (response.text === null) return [];
+    // A blind second coder sees no suggestions: they would steer them, and omit the themes already coded.
+    if (response.text === null || (await blindResponseIds(ctx, [response.id])).size) return [];
     const [coded, themes] = await Promise.all([
       ctx.query<{ theme_id: string }>(`SELECT DISTINCT theme_id FROM codings WHERE response_id = $1`, [response.id]),
       ctx.query<{ id: string }>(`SELECT id FROM themes WHERE engagement_id = $1`, [ctx.engagementId]),

@@ -167,6 +167,22 @@ describe('theme suggestions', () => {
       }
     }
   });
+
+  it('suggests nothing to a coder coding a response blind, and still to everyone else', async () => {
+    const [responseId] = await submit(['The bus driver was late and the timetable wrong']);
+    // Coded to the wrong theme, so Buses is still suggested to anyone who may see its coding.
+    await server.ok(CODE, { i: { responseId, themeId: parkTheme } });
+    const blindCoder = await server.userWithRole(Role.ANALYST);
+    await server.ok(`mutation($i: DrawAgreementSampleInput!) { drawAgreementSample(input: $i) { id } }`, {
+      i: { percentage: 100, coderIds: [blindCoder.id], seed: 1 },
+    });
+    const themesOf = async (token?: string) =>
+      (await server.ok(SUGGEST, { r: responseId }, token)).themeSuggestions.map(
+        (s: { theme: { id: string } }) => s.theme.id,
+      );
+    expect(await themesOf()).toContain(busTheme);
+    expect(await themesOf(blindCoder.token)).toEqual([]);
+  });
 });
 
 describe('candidate themes', () => {
