@@ -331,8 +331,9 @@ export class AgreementService {
   }
 
   /**
-   * Sampled responses whose codings differ, once every coder has submitted: all of them for a
-   * coordinator, those the caller coded for a coder. UNSETTLED (the default) or SETTLED.
+   * Sampled responses whose codings differ, once every coder has submitted (UNSETTLED, the
+   * default), or every item settled (SETTLED): all of them for a coordinator, those the caller
+   * coded for a coder.
    */
   async review(
     ctx: RequestContext,
@@ -341,11 +342,12 @@ export class AgreementService {
   ): Promise<Page<ReviewItem>> {
     ctx.require(Permission.AgreementCode);
     const params: unknown[] = [ctx.engagementId];
+    // A settled item stays in the record even when a later theme merge makes its codings agree.
+    const settled = filter?.status === ReviewStatus.SETTLED;
     const conditions = [
       'sa.engagement_id = $1',
-      filter?.status === ReviewStatus.SETTLED ? 'i.settled_at IS NOT NULL' : 'i.settled_at IS NULL',
+      settled ? 'i.settled_at IS NOT NULL' : `i.settled_at IS NULL AND i.id IN (${DISAGREEING_ITEMS})`,
       reachSql.sessions(ctx, 's', params),
-      `i.id IN (${DISAGREEING_ITEMS})`,
     ];
     if (filter?.sampleId)
       conditions.push(`i.sample_id = $${params.push(validate.id('filter.sampleId', filter.sampleId))}`);
