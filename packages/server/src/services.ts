@@ -87,6 +87,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const suggestionRuns = new SuggestionRuns(jobs);
   const codings = new CodingsService(responses, themes, useCases, suggestionRuns);
   const releases = new ReleasesService(useCases, cursors, jobs, quotes, options.releaseBuildTimeoutMs);
+  const agreement = new AgreementService(themes, useCases, cursors);
   return {
     audit,
     auditLog: new AuditLogService(cursors, audit),
@@ -116,11 +117,11 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
       codings,
       useCases,
     ),
-    agreement: new AgreementService(themes, useCases, cursors),
+    agreement,
     aggregates: new AggregatesService(themes),
     quotes,
     releases,
-    reports: new ReportsService(useCases, cursors, jobs, releases, consents),
+    reports: new ReportsService(useCases, cursors, jobs, releases, consents, agreement),
     releaseSchedule: new ReleaseScheduleService(useCases, cursors, jobs, releases),
     retention: new RetentionService(useCases, jobs, idempotency, cursors),
     jobs,

@@ -82,6 +82,8 @@ export interface ReviewItem {
 
 export interface ThemeAgreement {
   themeId: string;
+  /** The theme's name, as the board report prints it. */
+  themeName: string;
   method: AgreementMethod;
   /** Null when undefined: every coder gave the same answer on every item (no variation to agree on). */
   value: number | null;
@@ -435,10 +437,26 @@ export class AgreementService {
   /**
    * Agreement per theme and overall, for one sample or (without `sampleId`) every sample of the
    * engagement: Cohen's kappa when every item has exactly two codings (the original and one
-   * blind), Krippendorff's alpha (nominal) otherwise. The board report reads its figures here.
+   * blind), Krippendorff's alpha (nominal) otherwise.
    */
   async figures(ctx: RequestContext, sampleId?: string | null): Promise<AgreementFigures> {
     ctx.require(Permission.AgreementManage);
+    return this.measure(ctx, sampleId);
+  }
+
+  /**
+   * The engagement's agreement over every sample, with theme names, for the board report's methods:
+   * its build (report.build) prints this summary without the builder holding agreement.manage,
+   * which grants drawing samples and reading them one by one. Read with the builder's own reach.
+   * Null when no item has two codings yet (not measured).
+   */
+  async summaryForReport(tx: RequestContext): Promise<AgreementFigures | null> {
+    tx.require(Permission.ReportBuild);
+    const figures = await this.measure(tx, null);
+    return figures.items ? figures : null;
+  }
+
+  private async measure(ctx: RequestContext, sampleId: string | null | undefined): Promise<AgreementFigures> {
     const params: unknown[] = [ctx.engagementId];
     const conditions = ['sa.engagement_id = $1', 'a.submitted_at IS NOT NULL', reachSql.sessions(ctx, 's', params)];
     if (sampleId) conditions.push(`i.sample_id = $${params.push(validate.id('sampleId', sampleId))}`);
@@ -473,6 +491,7 @@ export class AgreementService {
       pooled.push(...units);
       return {
         themeId: theme.id,
+        themeName: theme.name,
         method,
         value: statistic(units),
         items: units.length,

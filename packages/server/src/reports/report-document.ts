@@ -1,4 +1,5 @@
 import { Prompt, PROMPT_QUESTIONS } from '@chorus/shared';
+import { AgreementMethod, type AgreementFigures } from '../agreement/agreement.service.js';
 import { ReleaseCellKind, type ReleaseCell } from '../releases/release.entity.js';
 import { ReportSection } from './report.entity.js';
 
@@ -43,6 +44,16 @@ export interface Grid {
   rows: { label: string; figures: Figure[] }[];
 }
 
+/**
+ * A table of figures Chorus measured itself, not taken from the release: statistics about the
+ * coding work (agreement between coders), never a count of people. Printed as it is.
+ */
+export interface PlainTable {
+  title: string;
+  columns: string[];
+  rows: string[][];
+}
+
 export interface DocumentSection {
   key: ReportSection;
   title: string;
@@ -52,6 +63,8 @@ export interface DocumentSection {
   facts: Fact[];
   charts: Chart[];
   grids: Grid[];
+  /** Absent from documents stored before these tables were added. */
+  tables?: PlainTable[];
   /** Plain paragraphs Chorus writes (the methods). */
   paragraphs: string[];
   /** The register entries of the quotes printed here, in order. */
@@ -120,8 +133,8 @@ export interface ComposeInput {
   /** The quotes to print, in order. */
   quotes: PrintedQuote[];
   leftOut: ReportDocument['leftOut'];
-  /** Agreement between coders, when it was measured; null says "not measured". */
-  agreement: string | null;
+  /** Agreement between coders over every sample, when measured; null says "not measured". */
+  agreement: AgreementFigures | null;
 }
 
 /**
@@ -260,7 +273,7 @@ export function composeDocument(input: ComposeInput): ReportDocument {
       'How responses were coded: analysts filed each response under the question it answered and coded it, or ' +
         'passages of it, to the themes of a shared codebook, each coding recorded with the coder who made it. A ' +
         "theme's figure is the number of responses coded to it at least once.",
-      input.agreement ?? 'Agreement between coders: not measured for this report.',
+      agreementParagraph(input.agreement),
       `Disclosure control: every figure comes from release ${release.version} of the council tables` +
         (release.snapshotAt ? `, which describes the data as at ${release.snapshotAt.slice(0, 10)}` : '') +
         `. No figure below ${release.threshold ?? 'the threshold'} is printed: such cells are shown as withheld. ` +
@@ -269,6 +282,7 @@ export function composeDocument(input: ComposeInput): ReportDocument {
       'Quotes: only quotes approved in the quote register are printed, each with the description of who said it ' +
         '(a name only where the person agreed to be named). Consent was checked again when this version was built.',
     ],
+    tables: input.agreement ? [agreementTable(input.agreement)] : [],
     quoteIds: [],
   };
 
@@ -291,4 +305,47 @@ export function figuresIn(section: DocumentSection): Figure[] {
     ...section.charts.flatMap((c) => c.rows.map((r) => r.figure)),
     ...section.grids.flatMap((g) => g.rows.flatMap((r) => r.figures)),
   ];
+}
+
+const METHOD_NAMES: Record<AgreementMethod, string> = {
+  [AgreementMethod.COHEN_KAPPA]: "Cohen's kappa",
+  [AgreementMethod.KRIPPENDORFF_ALPHA]: "Krippendorff's alpha",
+};
+
+/** Kappa or alpha to two places; undefined when every coder gave the same answer every time. */
+export function statistic(value: number | null): string {
+  return value === null ? 'not defined' : value.toFixed(2);
+}
+
+/**
+ * Agreement in plain English. Its counts are of sampled responses and coders in the quality check
+ * of the coding, not of people heard, and come from the agreement service, not the release.
+ */
+function agreementParagraph(agreement: AgreementFigures | null): string {
+  if (!agreement) return 'Agreement between coders: not measured for this report.';
+  const method = METHOD_NAMES[agreement.method];
+  const overall =
+    agreement.value === null
+      ? `${method} is not defined (the coders gave the same answer on every theme of every response)`
+      : `${method} was ${statistic(agreement.value)} overall`;
+  return (
+    `Agreement between coders: a sample of ${agreement.items} coded responses was coded again, blind, so that ` +
+    `${agreement.coders} coders coded each one without seeing the others' codings. ${overall} ` +
+    '(1 is perfect agreement, 0 is what chance alone would give), pooling every decision on whether a theme applies. ' +
+    `The coders disagreed on ${agreement.disagreements} of the ${agreement.items} responses and have settled ` +
+    `${agreement.settled} of those disagreements together. Each theme's figure is in the table.`
+  );
+}
+
+function agreementTable(agreement: AgreementFigures): PlainTable {
+  return {
+    title: `Agreement between coders, per theme (${METHOD_NAMES[agreement.method]})`,
+    columns: ['Theme', METHOD_NAMES[agreement.method], 'Responses (n)', 'Coders agreed on'],
+    rows: agreement.themes.map((theme) => [
+      theme.themeName,
+      statistic(theme.value),
+      String(theme.items),
+      String(theme.agreedItems),
+    ]),
+  };
 }

@@ -5,6 +5,7 @@ import type {
   DocumentSection,
   Figure,
   Grid,
+  PlainTable,
   PrintedQuote,
   ReportDocument,
 } from './report-document.js';
@@ -137,6 +138,18 @@ function grid(table: Grid, release: number): string {
   );
 }
 
+function plainTable(table: PlainTable): string {
+  const [first, ...rest] = table.columns;
+  const head = `<th scope="col">${escapeHtml(first ?? '')}</th>${rest.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}`;
+  const rows = table.rows
+    .map(
+      ([label, ...values]) =>
+        `<tr><th scope="row">${escapeHtml(label ?? '')}</th>${values.map((v) => `<td class="n">${escapeHtml(v)}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<table><caption>${escapeHtml(table.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function quoteBlock(quote: PrintedQuote): string {
   return (
     `<figure class="quote"><blockquote>${escapeHtml(quote.text)}</blockquote>` +
@@ -167,6 +180,7 @@ function section(s: DocumentSection, document: ReportDocument, quotes: Map<strin
     charts +
     s.grids.map((g) => grid(g, release)).join('') +
     s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    (s.tables ?? []).map(plainTable).join('') +
     (printed.length ? `<h3>In their words</h3>${printed.map(quoteBlock).join('')}` : '') +
     `</section>`
   );

@@ -78,6 +78,14 @@ export function renderPdf(
       doc.moveDown(0.4);
       body(paragraph);
     }
+    for (const table of section.tables ?? []) {
+      heading(table.title, 11);
+      // A row a line, each value named by its column, so the text reads back in order.
+      for (const [label, ...values] of table.rows) {
+        room(14);
+        body(`${label}: ${values.map((v, i) => `${table.columns[i + 1]} ${v}`).join('; ')}`);
+      }
+    }
     printQuotes(section);
   }
 

@@ -1,5 +1,6 @@
 import { ConsentPurpose, Permission, type Prompt } from '@chorus/shared';
 import { Caller } from '../access/caller.js';
+import type { AgreementService } from '../agreement/agreement.service.js';
 import { reachSql, scopeReports } from '../access/tenancy.js';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
@@ -55,6 +56,7 @@ export class ReportsService {
     private readonly jobs: JobQueue,
     private readonly releases: ReleasesService,
     private readonly consents: ConsentsService,
+    private readonly agreement: AgreementService,
   ) {}
 
   /** The narrative being written, every section in the report's order (blank where none is written). */
@@ -157,6 +159,8 @@ export class ReportsService {
 
     await this.useCases.run(ctx, Permission.ReportBuild, async (tx) => {
       const { printed, leftOut } = await this.quotesForBuild(tx);
+      // Under report.build: the summary is part of the report, not the agreement.manage screens.
+      const agreement = await this.agreement.summaryForReport(tx);
       const document = composeDocument({
         version: report.version,
         builtAt: new Date(),
@@ -172,7 +176,7 @@ export class ReportsService {
         narrative: report.narrative,
         quotes: printed,
         leftOut,
-        agreement: null,
+        agreement,
       });
       await this.progress(ctx, reportId, 50, 'Drawing the charts and the web page');
       const html = renderHtml(document, printed, null);

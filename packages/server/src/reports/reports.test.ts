@@ -250,4 +250,56 @@ describe('the board report', () => {
       expect(html).toContain(withdrawn.quoteId);
     });
   });
+
+  describe('with a double-coded sample', () => {
+    let measured: any;
+    let agreement: { method: string; value: number; items: number; disagreements: number; settled: number };
+
+    beforeAll(async () => {
+      const coder = await server.userWithRole(Role.ANALYST);
+      const { themes } = await server.ok(`{ themes { id } }`, {}, analyst);
+      await server.ok(
+        `mutation($i: DrawAgreementSampleInput!) { drawAgreementSample(input: $i) { id } }`,
+        { i: { percentage: 3, seed: 7, coderIds: [coder.id] } },
+        coordinator,
+      );
+      const { myAgreementAssignments } = await server.ok(
+        `{ myAgreementAssignments(first: 100) { edges { node { id } } } }`,
+        {},
+        coder.token,
+      );
+      // The blind coder gives the first theme to every other response: some agreement, some not.
+      for (const [i, { node }] of myAgreementAssignments.edges.entries()) {
+        await server.ok(
+          `mutation($a: ID!, $t: [ID!]!) { submitBlindCoding(assignmentId: $a, themeIds: $t) { id } }`,
+          { a: node.id, t: i % 2 ? [] : [themes[0].id] },
+          coder.token,
+        );
+      }
+      agreement = (await server.ok(`{ agreement { method value items disagreements settled } }`, {}, coordinator))
+        .agreement;
+      // Built by an analyst, who may not read agreement on its own screens.
+      expect(codeOf(await server.gql(`{ agreement { value } }`, {}, analyst))).toBe('FORBIDDEN');
+      const { buildReport } = await server.ok(BUILD, {}, analyst);
+      measured = (await built(buildReport.version)).report;
+    }, 120_000);
+
+    it('prints the agreement the agreement service reports, in the PDF and the HTML', async () => {
+      expect(measured.status).toBe('READY');
+      expect(agreement).toMatchObject({ method: 'COHEN_KAPPA' });
+      expect(agreement.items).toBeGreaterThan(1);
+      const overall = `Cohen's kappa was ${agreement.value.toFixed(2)} overall`;
+      const counts = `a sample of ${agreement.items} coded responses was coded again, blind, so that 2 coders coded each one`;
+      const settled = `disagreed on ${agreement.disagreements} of the ${agreement.items} responses and have settled 0`;
+      const pdf = await pdfText(Buffer.from(await (await download(measured.pdfPath, analyst)).arrayBuffer()));
+      const html = await (await download(measured.htmlPath, analyst)).text();
+      for (const text of [pdf.replace(/\s+/g, ' '), html.replace(/&#39;/g, "'")]) {
+        expect(text).toContain(overall);
+        expect(text).toContain(counts);
+        expect(text).toContain(settled);
+        expect(text).toContain('Agreement between coders, per theme');
+        expect(text).not.toContain('not measured');
+      }
+    });
+  });
 });
