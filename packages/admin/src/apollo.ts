@@ -47,6 +47,8 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
       typePolicies: {
         // Connections are read page by page, each page its own query; no merging.
         Query: { fields: {} },
+        // A version read again while it builds updates its row in the history too.
+        BoardReport: { keyFields: ['version'] },
       },
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },

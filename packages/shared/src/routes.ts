@@ -23,6 +23,7 @@ export const ADMIN_ROUTES = {
   releases: '/releases',
   quotes: '/quotes',
   quote: '/quotes/:id',
+  reports: '/reports',
   safeguarding: '/safeguarding',
   auditLog: '/admin/audit',
   areas: '/admin/areas',

@@ -20,6 +20,7 @@ export const NAV: NavItem[] = [
   { to: '/aggregates', label: 'Aggregates', permission: Permission.AggregateRead },
   { to: '/releases', label: 'Releases', permission: Permission.ReleaseRead },
   { to: '/quotes', label: 'Quotes', permission: Permission.QuoteRead },
+  { to: '/reports', label: 'Board report', permission: Permission.ReportRead },
   { to: '/safeguarding', label: 'Safeguarding', permission: Permission.SafeguardingManage },
   { to: '/admin/areas', label: 'Areas', permission: Permission.AreaManage },
   { to: '/admin/organisations', label: 'Organisations', permission: Permission.OrganisationManage },
