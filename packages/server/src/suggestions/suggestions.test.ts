@@ -228,3 +228,41 @@ describe('candidate themes', () => {
     expect(codeOf(result)).toBe('FORBIDDEN');
   });
 });
+
+describe('retraining as codings change', () => {
+  const latestModel = async () =>
+    (
+      await server.dataSource.query(
+        `SELECT version, status, codings_at_start, started_at FROM suggestion_runs
+         WHERE engagement_id = $1 AND kind = 'MODEL' ORDER BY version DESC LIMIT 1`,
+        [server.engagementId],
+      )
+    )[0] as { version: number; status: string; codings_at_start: number; started_at: Date };
+
+  it('queues a new model through the job queue once enough codings changed, and not one change before', async () => {
+    await finished('MODEL');
+    const model = await latestModel();
+    expect(model.status).toBe('READY');
+    // The documented rule: 50 changed codings, or 5 % of those the model read (at least one), whichever comes first.
+    const threshold = Math.min(50, Math.max(1, Math.ceil(0.05 * model.codings_at_start)));
+    expect(threshold).toBeGreaterThan(1);
+    const themeId = await theme('Retraining');
+    const ids = await submit([...Array(threshold - 1).keys()].map((n) => `Response ${n} about retraining`));
+    for (const responseId of ids) await server.ok(CODE, { i: { responseId, themeId } });
+    // The jobs run every 100 ms: long enough for one queued by mistake to have started.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await latestModel()).toMatchObject({ version: model.version, status: 'READY' });
+
+    // Removing a coding the model learnt from is a change too, and this one crosses the threshold.
+    const [old] = await server.dataSource.query(
+      `SELECT c.id FROM codings c JOIN themes t ON t.id = c.theme_id
+       WHERE t.engagement_id = $1 AND c.created_at < $2 LIMIT 1`,
+      [server.engagementId, model.started_at],
+    );
+    await server.ok(`mutation($id: ID!) { uncodeResponse(id: $id) }`, { id: old.id });
+    const retrained = await finished('MODEL');
+    expect(retrained).toMatchObject({ version: model.version + 1, status: 'READY' });
+    const [busResponse] = await submit(['The bus timetable and the driver']);
+    expect((await server.ok(SUGGEST, { r: busResponse })).themeSuggestions[0].modelVersion).toBe(model.version + 1);
+  });
+});
