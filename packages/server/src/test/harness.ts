@@ -123,7 +123,9 @@ export class TestServer {
       await options.wire.proxy.up();
       url = options.wire.relayed(url);
     }
-    const dataSource = createDataSource(url, { max: 25, ...options.pool }, logger);
+    // A loaded CI machine can take seconds to start a PostgreSQL backend; the production 1 s
+    // bound would fail tests that are not about it (pool-exhaustion sets its own).
+    const dataSource = createDataSource(url, { max: 25, acquireTimeoutMs: 10_000, ...options.pool }, logger);
     await dataSource.initialize();
     const rateLimitStore = createRateLimitStore(dataSource, { redisUrl: options.redisUrl, keyPrefix });
     const services = createServices(options.secret, {
