@@ -17,12 +17,14 @@ const RELEASES_SHOWN = 50;
 interface BuildReportPanelProps {
   /** The version whose build is followed: the one just asked for, or one still building. */
   tracking: number | null;
+  /** Whether this person may publish a release themselves, or must ask a coordinator. */
+  mayPublishRelease: boolean;
   onRequested: (version: number) => void;
   onSettled: () => void;
 }
 
 /** Builds a new version from the release the person picks, then follows its build to the end. */
-export function BuildReportPanel({ tracking, onRequested, onSettled }: BuildReportPanelProps) {
+export function BuildReportPanel({ tracking, mayPublishRelease, onRequested, onSettled }: BuildReportPanelProps) {
   const releases = useQuery(ReportReleasesQuery, { variables: { first: RELEASES_SHOWN } });
   const published = (releases.data?.releases.edges ?? [])
     .map(({ node }) => node)
@@ -60,11 +62,23 @@ export function BuildReportPanel({ tracking, onRequested, onSettled }: BuildRepo
         emptyTitle="No published release yet"
         emptyText={
           <>
-            A report is built from a published release of the figures, so there is nothing to build from.{' '}
-            <Anchor component={Link} to="/releases">
-              Publish a release on the Releases screen
-            </Anchor>
-            , then come back here.
+            A report is built from a published release of the figures, so there is nothing to build from yet.{' '}
+            {mayPublishRelease ? (
+              <>
+                <Anchor component={Link} to="/releases">
+                  Publish a release on the Releases screen
+                </Anchor>
+                , then come back here.
+              </>
+            ) : (
+              <>
+                Ask a coordinator to publish one on the{' '}
+                <Anchor component={Link} to="/releases">
+                  Releases screen
+                </Anchor>
+                .
+              </>
+            )}
           </>
         }
       >

@@ -62,6 +62,7 @@ export default function ReportsPage() {
         {mayBuild && (
           <BuildReportPanel
             tracking={tracking}
+            mayPublishRelease={can(Permission.ReleasePublish)}
             onRequested={(version) => {
               setNotice(null);
               setRequested(version);
