@@ -188,10 +188,13 @@ export class AgreementService {
         [tx.engagementId, percentage, seed, tx.caller.userId],
       );
       const sampleId = sample!.id;
-      await tx.query(`INSERT INTO agreement_items (sample_id, response_id) SELECT $1, unnest($2::uuid[])`, [
-        sampleId,
-        chosen,
-      ]);
+      // Locked as they are taken: a response erased since the frame was read is left out, not an
+      // error, and an erasure from now on waits for the draw (and then takes its items with it).
+      const items = await tx.query<{ id: string }>(
+        `INSERT INTO agreement_items (sample_id, response_id)
+         SELECT $1, r.id FROM responses r WHERE r.id = ANY($2::uuid[]) FOR KEY SHARE OF r RETURNING id`,
+        [sampleId, chosen],
+      );
       // The coding each response has now is kept as the original: its coder is whoever coded most of it.
       await tx.query(
         `INSERT INTO agreement_assignments (item_id, kind, coder_user_id, submitted_at)
@@ -217,7 +220,7 @@ export class AgreementService {
         action: AuditAction.AgreementSampleDrawn,
         entityType: 'agreement_sample',
         entityId: sampleId,
-        details: { percentage, seed, items: chosen.length, coders: coderIds.length },
+        details: { percentage, seed, items: items.length, coders: coderIds.length },
       });
     });
   }
@@ -375,6 +378,12 @@ export class AgreementService {
     const itemId = validate.id('itemId', rawItemId);
     const themeIds = this.themeIdsOf(rawThemeIds);
     return this.useCases.run(ctx, Permission.AgreementCode, async (tx) => {
+      // The response before the item, the order an erasure deletes them in, so the two never wait
+      // on each other: an erasure under way leaves this nothing to settle, a later one waits.
+      await tx.query(
+        `SELECT 1 FROM responses WHERE id = (SELECT response_id FROM agreement_items WHERE id = $1) FOR KEY SHARE`,
+        [itemId],
+      );
       const [item] = await tx.query<{ id: string; response_id: string; settled_at: unknown }>(
         `SELECT i.id, i.response_id, i.settled_at FROM agreement_items i JOIN agreement_samples sa ON sa.id = i.sample_id
          WHERE i.id = $1 AND sa.engagement_id = $2 FOR UPDATE OF i`,

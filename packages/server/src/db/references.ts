@@ -7,6 +7,19 @@ interface ForeignKey {
   parentColumn: string;
 }
 
+/** One table an erasure changed, and how many of its rows. */
+export interface TableTouched {
+  table: string;
+  rows: number;
+}
+
+/** Lists of tables touched as one, each table once with its rows summed, in first-seen order. */
+export function mergeTouched(...lists: TableTouched[][]): TableTouched[] {
+  const rows = new Map<string, number>();
+  for (const { table, rows: n } of lists.flat()) rows.set(table, (rows.get(table) ?? 0) + n);
+  return [...rows].map(([table, n]) => ({ table, rows: n }));
+}
+
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -15,11 +28,7 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * erasure of that row cascades into, read from the catalogue, so a table added later is counted
  * without anyone remembering to list it. Single-column keys in the current schema.
  */
-export async function rowsReferencing(
-  ctx: RequestContext,
-  table: string,
-  id: string,
-): Promise<{ table: string; rows: number }[]> {
+export async function rowsReferencing(ctx: RequestContext, table: string, id: string): Promise<TableTouched[]> {
   const keys = await ctx.query<ForeignKey>(
     `SELECT child.relname AS child, ca.attname AS "column", parent.relname AS parent, pa.attname AS "parentColumn"
      FROM pg_constraint c

@@ -12,7 +12,8 @@ import type { QuoteConsentEffects } from '../quotes/quote-consent-effects.js';
 import type { RequestContext } from '../db/request-context.js';
 import { confinedToFacilitatedSessions, ownOrganisation, reachSql, scopeParticipants } from '../access/tenancy.js';
 import { date } from '../db/rows.js';
-import { rowsReferencing } from '../db/references.js';
+import { mergeTouched, rowsReferencing, type TableTouched } from '../db/references.js';
+import { forgetSuggestionExamples } from '../suggestions/suggestion-erasure.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import type { KnownNames } from '../responses/redaction-names.js';
 import { newParticipantCode, normaliseParticipantCode } from './codes.js';
@@ -49,12 +50,6 @@ export interface ErasureImpact {
   responses: number;
   codings: number;
   quotes: number;
-}
-
-/** One table an erasure changed, and how many of its rows. */
-export interface TableTouched {
-  table: string;
-  rows: number;
 }
 
 export interface ErasureReceipt {
@@ -288,6 +283,7 @@ export class ParticipantsService {
       ];
       if (purpose === ConsentPurpose.PARTICIPATION) {
         await this.forgetSubmissionHashes(tx, participant.id);
+        await forgetSuggestionExamples(tx, participant.id);
         const [deleted] = await tx.query<{ n: number }>(
           `WITH gone AS (DELETE FROM responses WHERE participant_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
           [participant.id],
@@ -341,20 +337,25 @@ export class ParticipantsService {
          UNION ALL SELECT q.id FROM quotes q JOIN responses r ON r.id = q.response_id WHERE r.participant_id = $1`,
         [participant.id],
       );
-      await this.quoteEffects.erased(tx, participant.id);
+      const marked = await this.quoteEffects.erased(tx, participant.id);
+      const examples = await forgetSuggestionExamples(tx, participant.id);
       const referencing = await rowsReferencing(tx, 'participants', participant.id);
       // Keyed hashes of their words and details would outlive them: a guess could be tested against them.
       const submissions = await this.forgetSubmissionHashes(tx, participant.id);
       await this.forgetRegistrationHash(tx, participant.id);
-      // Responses, codings, quotes, flags, name digests and the consent ledger go by cascade.
+      // Responses, codings (with their suggestion provenance), quotes (with their report printings),
+      // flags, agreement items (blind codings, settlements), name digests and the consent ledger go by cascade.
       await tx.query(`DELETE FROM participants WHERE id = $1`, [participant.id]);
-      await this.useCases.anonymise(tx, [participant.id, ...records.map((row) => row.id)]);
-      const tablesTouched = [
-        { table: 'participants', rows: 1 },
-        ...referencing,
-        ...(submissions ? [{ table: 'submissions', rows: submissions }] : []),
-        { table: 'audit_events', rows: 1 },
-      ];
+      const anonymised = await this.useCases.anonymise(tx, [participant.id, ...records.map((row) => row.id)]);
+      const tablesTouched = mergeTouched(
+        [{ table: 'participants', rows: 1 }],
+        referencing,
+        marked,
+        examples,
+        submissions ? [{ table: 'submissions', rows: submissions }] : [],
+        // The entries about them, blanked, and the erasure's own.
+        [{ table: 'audit_events', rows: anonymised + 1 }],
+      );
       const receipt = {
         erasedAt: new Date(),
         responsesDeleted: counts.responses,

@@ -129,9 +129,15 @@ describe('erasure', () => {
       coding_facts: 1,
       participant_registrations: 1,
       submissions: 1,
-      audit_events: 1,
     });
     expect(touched.contact_name_digests).toBeGreaterThan(0);
+    // The erasure's own entry, and the earlier entries about them, their id blanked.
+    const [{ n: erasedEntries }] = await server.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE entity_id IS NULL OR entity_id = $1`,
+      [person.id],
+    );
+    expect(touched.audit_events).toBeGreaterThan(1);
+    expect(touched.audit_events).toBeLessThanOrEqual(erasedEntries);
   });
 
   it('leaves no keyed hash that a guess of their words, details or name could be tested against', async () => {

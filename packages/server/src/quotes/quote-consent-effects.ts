@@ -1,5 +1,6 @@
 import { ConsentPurpose } from '@chorus/shared';
 import { AuditAction, type AuditEntry } from '../audit/audit-action.js';
+import type { TableTouched } from '../db/references.js';
 import type { RequestContext } from '../db/request-context.js';
 
 /**
@@ -23,9 +24,12 @@ export class QuoteConsentEffects {
     }
   }
 
-  /** Before an erasure deletes the person: the releases and reports that listed their quotes say one was removed. */
-  async erased(tx: RequestContext, participantId: string): Promise<void> {
-    await this.markRemoved(tx, participantId, 'ERASED');
+  /**
+   * Before an erasure deletes the person: the releases and reports that listed their quotes say one
+   * was removed, and the reports' stored files, which held their words, are cleared.
+   */
+  erased(tx: RequestContext, participantId: string): Promise<TableTouched[]> {
+    return this.markRemoved(tx, participantId, 'ERASED');
   }
 
   /**
@@ -86,22 +90,39 @@ export class QuoteConsentEffects {
     return unnamed.map((row) => ({ action: AuditAction.QuotesNamedNoLonger, entityType: 'quote', entityId: row.id }));
   }
 
-  /** Releases listing quotes about to be deleted keep a mark that one was removed, naming no quote. */
-  private async markRemoved(tx: RequestContext, participantId: string, reason: string): Promise<void> {
+  /**
+   * Releases and reports listing quotes about to be deleted keep a mark that one was removed,
+   * naming no quote. Their quotes are locked first, in the order a build takes them: a release or
+   * report build holding them (FOR SHARE) finishes before the marks are made, so its printing is
+   * marked too; a build that has not reached them yet waits, and then finds them deleted.
+   */
+  private async markRemoved(tx: RequestContext, participantId: string, reason: string): Promise<TableTouched[]> {
     await tx.query(
-      `INSERT INTO release_quote_removals (release_id, quote_id, reason)
-       SELECT rq.release_id, NULL, $2 FROM release_quotes rq
-       JOIN quotes q ON q.id = rq.quote_id JOIN responses r ON r.id = q.response_id
-       WHERE r.participant_id = $1`,
+      `SELECT q.id FROM quotes q JOIN responses r ON r.id = q.response_id
+       WHERE r.participant_id = $1 ORDER BY q.created_at, q.id FOR UPDATE OF q`,
+      [participantId],
+    );
+    const [releases] = await tx.query<{ n: number }>(
+      `WITH marked AS (
+         INSERT INTO release_quote_removals (release_id, quote_id, reason)
+         SELECT rq.release_id, NULL, $2 FROM release_quotes rq
+         JOIN quotes q ON q.id = rq.quote_id JOIN responses r ON r.id = q.response_id
+         WHERE r.participant_id = $1 RETURNING 1
+       ) SELECT count(*)::int AS n FROM marked`,
       [participantId, reason],
     );
-    await this.markReports(
+    const reports = await this.markReports(
       tx,
       `SELECT rq.report_id, NULL::uuid AS quote_id FROM report_quotes rq
        JOIN quotes q ON q.id = rq.quote_id JOIN responses r ON r.id = q.response_id WHERE r.participant_id = $1`,
       [participantId],
       reason,
     );
+    return [
+      { table: 'release_quote_removals', rows: releases!.n },
+      { table: 'report_quote_removals', rows: reports.marks },
+      { table: 'board_reports', rows: reports.reports },
+    ].filter((t) => t.rows > 0);
   }
 
   /**
@@ -109,16 +130,26 @@ export class QuoteConsentEffects {
    * a withdrawn quote, and lose their stored files, which held its words: a download draws the
    * version again without it. The mark names the quote only while the quote still exists.
    */
-  private async markReports(tx: RequestContext, printed: string, params: unknown[], reason: string): Promise<void> {
-    await tx.query(
+  private async markReports(
+    tx: RequestContext,
+    printed: string,
+    params: unknown[],
+    reason: string,
+  ): Promise<{ marks: number; reports: number }> {
+    const [counts] = await tx.query<{ marks: number; reports: number }>(
       `WITH printed AS (${printed}),
        marked AS (
          INSERT INTO report_quote_removals (report_id, quote_id, reason)
-         SELECT report_id, quote_id, $${params.length + 1} FROM printed
+         SELECT report_id, quote_id, $${params.length + 1} FROM printed RETURNING 1
+       ),
+       cleared AS (
+         UPDATE board_reports b SET html = NULL, pdf = NULL, withdrawn_quotes = b.withdrawn_quotes + p.n
+         FROM (SELECT report_id, count(*)::int AS n FROM printed GROUP BY report_id) p WHERE b.id = p.report_id
+         RETURNING 1
        )
-       UPDATE board_reports b SET html = NULL, pdf = NULL, withdrawn_quotes = b.withdrawn_quotes + p.n
-       FROM (SELECT report_id, count(*)::int AS n FROM printed GROUP BY report_id) p WHERE b.id = p.report_id`,
+       SELECT (SELECT count(*)::int FROM marked) AS marks, (SELECT count(*)::int FROM cleared) AS reports`,
       [...params, reason],
     );
+    return counts!;
   }
 }

@@ -1,0 +1,305 @@
+import { Role } from '@chorus/shared';
+import { consent, pdfText, TestServer } from '../test/harness';
+
+/**
+ * What the later features hold about a person (blind double coding, suggestion provenance on
+ * codings, candidate themes' examples, quotes printed in board report versions) goes when they
+ * are erased or withdraw PARTICIPATION, also when an erasure meets a report build or a draw.
+ */
+let server: TestServer;
+let analyst: { id: string; token: string };
+let blindCoder: { id: string; token: string };
+let coordinator: string;
+let areaId: string;
+let themes: { buses: string; parks: string };
+let candidatesRunId: string;
+
+const ERASE = `mutation($id: ID!) { eraseParticipant(id: $id) { quotesDeleted tablesTouched { table rows } } }`;
+const REPORT = `query($v: Int) { boardReport(version: $v) { version status quoteCount withdrawnQuotes htmlPath pdfPath } }`;
+
+beforeAll(async () => {
+  server = await TestServer.start();
+  analyst = await server.userWithRole(Role.ANALYST);
+  blindCoder = await server.userWithRole(Role.ANALYST);
+  coordinator = (await server.userWithRole(Role.COORDINATOR)).token;
+  areaId = await server.createArea();
+  const theme = async (name: string) =>
+    (await server.ok(`mutation($n: String!) { createTheme(input: { name: $n }) { id } }`, { n: name })).createTheme
+      .id as string;
+  themes = { buses: await theme('Buses'), parks: await theme('Parks') };
+  // A ready suggestion model and a grouping run, as the suggestion jobs leave them.
+  await server.dataSource.query(
+    `INSERT INTO suggestion_runs (engagement_id, kind, version, status, finished_at) VALUES ($1, 'MODEL', 1, 'READY', now())`,
+    [server.engagementId],
+  );
+  [{ id: candidatesRunId }] = await server.dataSource.query(
+    `INSERT INTO suggestion_runs (engagement_id, kind, version, status, finished_at)
+     VALUES ($1, 'CANDIDATES', 1, 'READY', now()) RETURNING id`,
+    [server.engagementId],
+  );
+}, 60_000);
+afterAll(() => server.stop());
+
+/** A person whose one response is coded from a suggestion, double coded blind and settled, an example of a candidate theme, and quoted (approved). */
+async function heldEverywhere(text: string, doubleCoded = true) {
+  const participantId = await server.registerParticipant(coordinator, {
+    areaId,
+    ageBand: 'AGE_25_34',
+    connections: ['LIVES'],
+    consents: ['PARTICIPATION', 'QUOTE'].map((purpose) => consent(purpose)),
+  });
+  const sessionId = await server.createSession(coordinator);
+  const submitted = await server.submit(sessionId, [{ participantId, prompt: 'VALUES', text }], coordinator);
+  const responseId = submitted.data!.submitResponses.responses[0].id as string;
+  await server.ok(
+    `mutation($i: CodeResponseInput!) { codeResponse(input: $i) { id } }`,
+    { i: { responseId, themeId: themes.buses, suggestionModelVersion: 1 } },
+    analyst.token,
+  );
+  if (doubleCoded) {
+    await server.ok(
+      `mutation($i: DrawAgreementSampleInput!) { drawAgreementSample(input: $i) { id } }`,
+      { i: { percentage: 100, coderIds: [blindCoder.id] } },
+      coordinator,
+    );
+    const [{ assignment, item }] = await server.dataSource.query(
+      `SELECT a.id AS assignment, i.id AS item FROM agreement_assignments a JOIN agreement_items i ON i.id = a.item_id
+       WHERE i.response_id = $1 AND a.kind = 'BLIND'`,
+      [responseId],
+    );
+    await server.ok(
+      `mutation($a: ID!, $t: [ID!]!) { submitBlindCoding(assignmentId: $a, themeIds: $t) { id } }`,
+      { a: assignment, t: [themes.parks] },
+      blindCoder.token,
+    );
+    await server.ok(
+      `mutation($i: ID!, $t: [ID!]!) { settleAgreementItem(itemId: $i, themeIds: $t) { id } }`,
+      { i: item, t: [themes.buses, themes.parks] },
+      coordinator,
+    );
+  }
+  await server.dataSource.query(
+    `INSERT INTO theme_candidates (run_id, position, size, keyphrases, example_response_ids)
+     SELECT $1, coalesce(max(position), 0) + 1, 2, ARRAY['bus stop'], ARRAY[$2::uuid, gen_random_uuid()]
+     FROM theme_candidates WHERE run_id = $1`,
+    [candidatesRunId, responseId],
+  );
+  const { markQuote } = await server.ok(
+    `mutation($i: MarkQuoteInput!) { markQuote(input: $i) { id } }`,
+    { i: { responseId, start: 0, end: text.length } },
+    analyst.token,
+  );
+  await server.ok(`mutation($id: ID!) { checkQuoteConsent(id: $id) { id } }`, { id: markQuote.id }, coordinator);
+  await server.ok(
+    `mutation($i: DeidentifyQuoteInput!) { deidentifyQuote(input: $i) { id } }`,
+    { i: { id: markQuote.id, publishedText: text, describeBy: [] } },
+    analyst.token,
+  );
+  await server.ok(
+    `mutation($id: ID!) { approveQuote(id: $id, acceptDescriptionRisk: true) { id } }`,
+    { id: markQuote.id },
+    coordinator,
+  );
+  const [{ code }] = await server.dataSource.query(`SELECT code FROM participants WHERE id = $1`, [participantId]);
+  return { participantId, code: code as string, responseId, quoteId: markQuote.id as string, text };
+}
+
+/** Numbers a report version over GraphQL and builds it here, as its job would (no job runner in this file). */
+async function requestReport(): Promise<{ version: number; id: string }> {
+  const { buildReport } = await server.ok(`mutation { buildReport { version } }`, {}, analyst.token);
+  const [{ id }] = await server.dataSource.query(`SELECT id FROM board_reports WHERE version = $1`, [
+    buildReport.version,
+  ]);
+  return { version: buildReport.version, id };
+}
+
+async function reportFiles(version: number) {
+  const { boardReport } = await server.ok(REPORT, { v: version }, analyst.token);
+  const get = (path: string) =>
+    fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${analyst.token}` } });
+  const html = await (await get(boardReport.htmlPath)).text();
+  const pdf = await pdfText(Buffer.from(await (await get(boardReport.pdfPath)).arrayBuffer()));
+  const [stored] = await server.dataSource.query(
+    `SELECT coalesce(html, '') AS html, pdf IS NOT NULL AS "hasPdf" FROM board_reports WHERE version = $1`,
+    [version],
+  );
+  return { report: boardReport, html, pdf, stored: stored as { html: string; hasPdf: boolean } };
+}
+
+/** Rows still pointing at the person's response or quote, in every table the features keep. */
+async function leftAbout(person: { responseId: string; quoteId: string }) {
+  const [left] = await server.dataSource.query(
+    `SELECT
+       (SELECT count(*)::int FROM codings WHERE response_id = $1) AS codings,
+       (SELECT count(*)::int FROM agreement_items WHERE response_id = $1) AS "agreementItems",
+       (SELECT count(*)::int FROM agreement_assignments a WHERE NOT EXISTS (SELECT 1 FROM agreement_items i WHERE i.id = a.item_id)) AS "orphanAssignments",
+       (SELECT count(*)::int FROM theme_candidates WHERE $1 = ANY(example_response_ids)) AS "candidateExamples",
+       (SELECT count(*)::int FROM quotes WHERE id = $2) AS quotes,
+       (SELECT count(*)::int FROM quote_uses WHERE quote_id = $2) AS "quoteUses",
+       (SELECT count(*)::int FROM report_quotes WHERE quote_id = $2) AS "reportQuotes",
+       (SELECT count(*)::int FROM release_quotes WHERE quote_id = $2) AS "releaseQuotes"`,
+    [person.responseId, person.quoteId],
+  );
+  return left;
+}
+
+const NOTHING_LEFT = {
+  codings: 0,
+  agreementItems: 0,
+  orphanAssignments: 0,
+  candidateExamples: 0,
+  quotes: 0,
+  quoteUses: 0,
+  reportQuotes: 0,
+  releaseQuotes: 0,
+};
+
+/** Backends of this test's database waiting for a lock, optionally only those running `query`. */
+async function waiting(query = '%'): Promise<number> {
+  const [{ n }] = await server.dataSource.query(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+     WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
+    [query],
+  );
+  return n;
+}
+async function until(what: string, ready: () => Promise<boolean>) {
+  for (let tries = 0; tries < 400; tries++) {
+    if (await ready()) return;
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  const seen = await server.dataSource.query(
+    `SELECT state, wait_event_type, wait_event, left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database()`,
+  );
+  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(seen)}`);
+}
+
+describe('what agreement, suggestions and reports hold about a person', () => {
+  let erased: Awaited<ReturnType<typeof heldEverywhere>>;
+  let withdrawn: Awaited<ReturnType<typeof heldEverywhere>>;
+  let report: { version: number; id: string };
+
+  beforeAll(async () => {
+    erased = await heldEverywhere('The number 12 bus is my lifeline to the clinic.');
+    withdrawn = await heldEverywhere('Hanley Park on a Sunday is where I feel at home.');
+    await server.ok(`mutation { publishRelease { version } }`, {}, coordinator);
+    report = await requestReport();
+    await server.services.reports.build(server.systemContext(), report.id);
+    const { html } = await reportFiles(report.version);
+    expect(html).toContain(erased.text);
+    expect(html).toContain(withdrawn.text);
+  }, 120_000);
+
+  it('go when the person is erased, the receipt names every table, and the report stops serving their words', async () => {
+    const { eraseParticipant } = await server.ok(ERASE, { id: erased.participantId });
+    const touched = Object.fromEntries(
+      eraseParticipant.tablesTouched.map((t: { table: string; rows: number }) => [t.table, t.rows]),
+    );
+    expect(touched).toMatchObject({
+      codings: 2,
+      agreement_items: 1,
+      agreement_assignments: 2,
+      agreement_assignment_themes: 2,
+      agreement_settled_themes: 2,
+      theme_candidates: 1,
+      quotes: 1,
+      quote_uses: 2,
+      release_quotes: 1,
+      report_quotes: 1,
+      release_quote_removals: 1,
+      report_quote_removals: 1,
+      board_reports: 1,
+    });
+    expect(touched.audit_events).toBeGreaterThan(1);
+    expect(await leftAbout(erased)).toEqual(NOTHING_LEFT);
+    // The other example of the candidate is kept.
+    expect(await server.count('theme_candidates', 'cardinality(example_response_ids) = 1')).toBe(1);
+
+    const files = await reportFiles(report.version);
+    expect(files.report).toMatchObject({ status: 'READY', withdrawnQuotes: 1 });
+    expect(files.stored).toEqual({ html: '', hasPdf: false });
+    for (const text of [files.html, files.pdf]) {
+      expect(text).not.toContain('lifeline to the clinic');
+      expect(text).toContain(withdrawn.text);
+    }
+    expect(files.html).toContain('have since been withdrawn');
+  }, 60_000);
+
+  it('go when the person withdraws PARTICIPATION, as on erasure', async () => {
+    await server.ok(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: PARTICIPATION) { granted } }`, {
+      p: withdrawn.participantId,
+    });
+    expect(await leftAbout(withdrawn)).toEqual(NOTHING_LEFT);
+    const files = await reportFiles(report.version);
+    expect(files.report).toMatchObject({ withdrawnQuotes: 2 });
+    for (const text of [files.html, files.pdf]) expect(text).not.toContain('where I feel at home');
+  }, 60_000);
+});
+
+describe('an erasure during a report build', () => {
+  it('never leaves the version printing the erased person’s words', async () => {
+    const person = await heldEverywhere('The bench by the war memorial is where I meet my brother.', false);
+    await server.ok(`mutation { publishRelease { version } }`, {}, coordinator);
+    const report = await requestReport();
+    // Hold the build inside its transaction, after it has taken the quotes (FOR SHARE) and drawn
+    // its files, just before it records their uses.
+    const gate = server.dataSource.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    try {
+      await gate.query(`LOCK TABLE quote_uses IN SHARE MODE`);
+      const building = server.services.reports.build(server.systemContext(), report.id);
+      await until('the build to reach its quote uses', async () => (await waiting('%INSERT INTO quote_uses%')) === 1);
+      const erasing = server.gql(ERASE, { id: person.participantId }, server.adminToken);
+      await until('the erasure to wait for the build', async () => (await waiting()) === 2);
+      await gate.commitTransaction();
+      await building;
+      const erasure = await erasing;
+      expect(erasure.errors).toBeUndefined();
+      const touched = erasure.data.eraseParticipant.tablesTouched.map((t: { table: string }) => t.table);
+      expect(touched).toEqual(expect.arrayContaining(['report_quotes', 'report_quote_removals', 'board_reports']));
+    } finally {
+      await gate.release();
+    }
+    const files = await reportFiles(report.version);
+    expect(files.report).toMatchObject({ status: 'READY', withdrawnQuotes: 1 });
+    expect(files.stored.html).not.toContain('war memorial');
+    for (const text of [files.html, files.pdf]) expect(text).not.toContain('war memorial');
+  }, 60_000);
+});
+
+describe('an erasure during a draw for blind double coding', () => {
+  it('leaves the erased response out of the sample, and the draw still succeeds', async () => {
+    const person = await heldEverywhere('The youth club saved my son.', false);
+    const group = await server.createSession(coordinator);
+    const notes = await server.submit(group, [{ prompt: 'VALUES', text: 'Group note: the youth club matters.' }]);
+    const noteId = notes.data.submitResponses.responses[0].id as string;
+    await server.ok(`mutation($i: CodeResponseInput!) { codeResponse(input: $i) { id } }`, {
+      i: { responseId: noteId, themeId: themes.parks },
+    });
+    // Hold the erasure after it has deleted the person's responses, before it commits.
+    const gate = server.dataSource.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    try {
+      await gate.query(`LOCK TABLE audit_events IN SHARE MODE`);
+      const erasing = server.gql(ERASE, { id: person.participantId }, server.adminToken);
+      await until('the erasure to reach the audit trail', async () => (await waiting('%UPDATE audit_events%')) === 1);
+      const drawing = server.gql(
+        `mutation($i: DrawAgreementSampleInput!) { drawAgreementSample(input: $i) { id items } }`,
+        { i: { percentage: 100, coderIds: [blindCoder.id] } },
+        coordinator,
+      );
+      await until('the draw to wait for the erasure', async () => (await waiting()) === 2);
+      await gate.commitTransaction();
+      expect((await erasing).errors).toBeUndefined();
+      const draw = await drawing;
+      expect(draw.errors).toBeUndefined();
+      expect(draw.data.drawAgreementSample.items).toBe(1);
+    } finally {
+      await gate.release();
+    }
+    expect(await server.count('agreement_items', 'response_id = $1', [noteId])).toBe(1);
+    expect(await server.count('agreement_items', 'response_id = $1', [person.responseId])).toBe(0);
+  }, 60_000);
+});
