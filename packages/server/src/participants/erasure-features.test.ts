@@ -3,8 +3,9 @@ import { consent, pdfText, TestServer } from '../test/harness';
 
 /**
  * What the later features hold about a person (blind double coding, suggestion provenance on
- * codings, candidate themes' examples, quotes printed in board report versions) goes when they
- * are erased or withdraw PARTICIPATION, also when an erasure meets a report build or a draw.
+ * codings, candidate themes' examples, quotes printed in board report versions) reaches their
+ * subject access export, and goes when they are erased or withdraw PARTICIPATION, also when an
+ * erasure meets a report build or a draw.
  */
 let server: TestServer;
 let analyst: { id: string; token: string };
@@ -14,6 +15,7 @@ let areaId: string;
 let themes: { buses: string; parks: string };
 let candidatesRunId: string;
 
+const EXPORT = `mutation($p: String!) { participantDataExport(participant: $p) { json htmlPath } }`;
 const ERASE = `mutation($id: ID!) { eraseParticipant(id: $id) { quotesDeleted tablesTouched { table rows } } }`;
 const REPORT = `query($v: Int) { boardReport(version: $v) { version status quoteCount withdrawnQuotes htmlPath pdfPath } }`;
 
@@ -190,6 +192,50 @@ describe('what agreement, suggestions and reports hold about a person', () => {
     expect(html).toContain(withdrawn.text);
   }, 120_000);
 
+  it('are in their subject access export, as JSON and as the readable page', async () => {
+    const { participantDataExport } = await server.ok(EXPORT, { p: erased.code });
+    const doc = JSON.parse(participantDataExport.json);
+    expect(doc.codings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          theme: 'Buses',
+          fromSuggestion: true,
+          suggestionModelVersion: 1,
+          suggestionAcceptedByRole: 'ANALYST',
+        }),
+        expect.objectContaining({ theme: 'Parks', fromSuggestion: false, suggestionModelVersion: null }),
+      ]),
+    );
+    expect(doc.agreementItems).toEqual([
+      expect.objectContaining({
+        responseId: erased.responseId,
+        samplePercentage: '100.00',
+        settledThemes: ['Buses', 'Parks'],
+      }),
+    ]);
+    expect(doc.agreementItems[0].settledAt).not.toBeNull();
+    expect(doc.agreementCodings.map((c: { kind: string; themes: string[] }) => [c.kind, c.themes])).toEqual([
+      ['ORIGINAL', ['Buses']],
+      ['BLIND', ['Parks']],
+    ]);
+    const printed = doc.quoteUses.filter((use: { kind: string }) => use.kind === 'REPORT');
+    expect(printed).toEqual([expect.objectContaining({ quote_id: erased.quoteId, reportVersion: report.version })]);
+    expect(doc.quoteUses).toContainEqual(expect.objectContaining({ kind: 'RELEASE', releaseVersion: 1 }));
+    // The blind coder is not named: their codings are given by kind.
+    expect(participantDataExport.json).not.toContain(blindCoder.id);
+
+    const page = await (
+      await fetch(`${server.url}${participantDataExport.htmlPath}`, {
+        headers: { authorization: `Bearer ${server.adminToken}` },
+      })
+    ).text();
+    expect(page).toContain('Your words drawn to check that coders agree, and how it was settled');
+    expect(page).toContain('<td>[&quot;Buses&quot;,&quot;Parks&quot;]</td>');
+    expect(page).toContain('<th scope="col">suggestionModelVersion</th>');
+    expect(page).toContain('<th scope="col">reportVersion</th>');
+    expect(page).toContain(`<td>${report.version}</td>`);
+  });
+
   it('go when the person is erased, the receipt names every table, and the report stops serving their words', async () => {
     const { eraseParticipant } = await server.ok(ERASE, { id: erased.participantId });
     const touched = Object.fromEntries(
@@ -233,6 +279,10 @@ describe('what agreement, suggestions and reports hold about a person', () => {
     const files = await reportFiles(report.version);
     expect(files.report).toMatchObject({ withdrawnQuotes: 2 });
     for (const text of [files.html, files.pdf]) expect(text).not.toContain('where I feel at home');
+    // What stays for them is the ledger and the code, nothing they said.
+    const { participantDataExport } = await server.ok(EXPORT, { p: withdrawn.code });
+    const doc = JSON.parse(participantDataExport.json);
+    expect([doc.codings, doc.agreementItems, doc.agreementCodings, doc.quoteUses]).toEqual([[], [], [], []]);
   }, 60_000);
 });
 

@@ -50,10 +50,13 @@ ${fields('Ethnicity, religion and disability', data.demographics as unknown as R
 ${table('Consents as they stand', data.consents)}
 ${table('Every consent decision, with the privacy notice shown', data.consentLedger)}
 ${table('What you said', data.responses)}
-${table('How your words were coded into themes', data.codings)}
+${table('How your words were coded into themes (and whether a suggestion was accepted)', data.codings)}
+${table('Your words drawn to check that coders agree, and how it was settled', data.agreementItems)}
+${table('Each coding kept for checking agreement (the first, and each blind second coding)', data.agreementCodings)}
 ${table('Quotes taken from your words', data.quotes)}
 ${table('Each step a quote went through', data.quoteSteps)}
-${table('Where each quote was used', data.quoteUses)}
+${table('Where each quote was used, with the release or board report version', data.quoteUses)}
+${table('Releases and reports a quote was taken out of', data.quoteRemovals)}
 ${table('Audit entries about you', data.auditEntries)}
 </main></body></html>`;
 }

@@ -12,7 +12,7 @@ class ParticipantDataExport {
 
   @Field(() => String, {
     description:
-      'The whole export as JSON text: registration, contact details, demographics, consents with notice versions, responses, codings, quotes, audit entries.',
+      'The whole export as JSON text: registration, contact details, demographics, consents with notice versions, responses, codings (with suggestion provenance), blind double coding (agreement items and codings), quotes with where used (release and report versions) and removals, audit entries.',
   })
   json!: string;
 
