@@ -3,6 +3,7 @@ export { METHOD, PTABLE, SuppressionReason, type ReleasedFigure } from './ptable
 export {
   computeBreakdown,
   computeTable,
+  computeTables,
   computeThemeFigures,
   readThreshold,
   RELEASE_TABLES,

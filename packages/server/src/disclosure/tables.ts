@@ -82,34 +82,62 @@ const NOT_STATED = 'Not stated';
  * ptable. Margins are counted from their own records, never summed from cells.
  */
 export async function computeTable(ctx: RequestContext, spec: TableSpec): Promise<ReleasedTable> {
+  const [table] = await computeTables(ctx, [spec]);
+  return table!;
+}
+
+/**
+ * Several tables, each released exactly as `computeTable` releases it alone, but counted together:
+ * the tables of one measure and filter share one statement per fact table (all their grouping sets
+ * at once), so a release reads each theme's facts once for all its participants tables, not once
+ * per table.
+ */
+export async function computeTables(ctx: RequestContext, specs: readonly TableSpec[]): Promise<ReleasedTable[]> {
   ctx.require(Permission.AggregateRead);
-  const checked = checkSpec(spec);
-  const { rows, columns, measure } = checked;
-  const filter = await tallyFilter(ctx, checked.filter);
-  const [threshold, rowCategories, columnCategories, counts] = await Promise.all([
-    readThreshold(ctx),
-    categories(ctx, rows),
-    categories(ctx, columns),
-    countTable(ctx, rows, columns, measure, filter),
-  ]);
-  const figure = releaser(measure, threshold);
-  return {
-    spec: checked,
-    threshold,
-    method: METHOD,
-    rows: rowCategories,
-    columns: columnCategories,
-    cells: rowCategories.flatMap((row) =>
-      columnCategories.map((column) => ({
-        row: row.key,
-        column: column.key,
-        ...figure(counts.cells.get(cellId(row.key, column.key))),
-      })),
-    ),
-    rowTotals: rowCategories.map(({ key }) => ({ key, ...figure(counts.rows.get(key)) })),
-    columnTotals: columnCategories.map(({ key }) => ({ key, ...figure(counts.columns.get(key)) })),
-    total: figure(counts.total),
+  const checked = specs.map(checkSpec);
+  const groups = new Map<string, Required<TableSpec>[]>();
+  for (const spec of checked) {
+    const key = JSON.stringify([spec.measure, spec.filter]);
+    groups
+      .set(key, groups.get(key) ?? [])
+      .get(key)!
+      .push(spec);
+  }
+  const counted = new Map<Required<TableSpec>, TableCounts>();
+  const countGroup = async (group: Required<TableSpec>[]) => {
+    const { measure, filter } = group[0]!;
+    const counts = await countTables(ctx, group, measure, await tallyFilter(ctx, filter));
+    group.forEach((spec, i) => counted.set(spec, counts[i]!));
   };
+  const dimensions = [...new Set(checked.flatMap((spec) => [spec.rows, spec.columns]))];
+  const [threshold, found] = await Promise.all([
+    readThreshold(ctx),
+    Promise.all(dimensions.map((d) => categories(ctx, d))),
+    Promise.all([...groups.values()].map(countGroup)),
+  ]);
+  const categoriesOf = (dimension: Dimension) => found[dimensions.indexOf(dimension)]!;
+  return checked.map((spec) => {
+    const counts = counted.get(spec)!;
+    const [rowCategories, columnCategories] = [categoriesOf(spec.rows), categoriesOf(spec.columns)];
+    const figure = releaser(spec.measure, threshold);
+    return {
+      spec,
+      threshold,
+      method: METHOD,
+      rows: rowCategories,
+      columns: columnCategories,
+      cells: rowCategories.flatMap((row) =>
+        columnCategories.map((column) => ({
+          row: row.key,
+          column: column.key,
+          ...figure(counts.cells.get(cellId(row.key, column.key))),
+        })),
+      ),
+      rowTotals: rowCategories.map(({ key }) => ({ key, ...figure(counts.rows.get(key)) })),
+      columnTotals: columnCategories.map(({ key }) => ({ key, ...figure(counts.columns.get(key)) })),
+      total: figure(counts.total),
+    };
+  });
 }
 
 /** One dimension on its own: each category's figure and the whole, each from its own records. */
@@ -203,28 +231,49 @@ export async function readThreshold(ctx: RequestContext): Promise<number> {
 
 const cellId = (row: string | null, column: string | null) => JSON.stringify([row, column]);
 
-async function countTable(
+interface TableCounts {
+  cells: Map<string, Tally>;
+  rows: Map<string | null, Tally>;
+  columns: Map<string | null, Tally>;
+  total: Tally | undefined;
+}
+
+/** Each table's counts, in the order given; every table's grouping sets in one tally per fact table. */
+async function countTables(
   ctx: RequestContext,
-  rows: Dimension,
-  columns: Dimension,
+  tables: { rows: Dimension; columns: Dimension }[],
   measure: Measure,
   filter: TallyFilter,
-) {
-  const byTheme = columns === Dimension.THEME;
+): Promise<TableCounts[]> {
   // With THEME columns a response sits in several cells of a row: the row's own figure is every
   // response of the row, counted from the response facts. Only the measure released is counted.
-  const [inner, outer] = await Promise.all([
-    byTheme ? tallyThemes(ctx, [[rows, columns], [columns]], filter, [measure]) : [],
-    tallyResponses(ctx, byTheme ? [[rows], []] : [[rows, columns], [rows], [columns], []], filter, [measure]),
+  const shapes = (of: (rows: Dimension, columns: Dimension) => Dimension[][]) => {
+    const all = tables.flatMap(({ rows, columns }) => of(rows, columns));
+    return all.filter((set, i) => all.findIndex((other) => other.join() === set.join()) === i);
+  };
+  const inner = shapes((rows, columns) => (columns === Dimension.THEME ? [[rows, columns], [columns]] : []));
+  const outer = shapes((rows, columns) =>
+    columns === Dimension.THEME ? [[rows], []] : [[rows, columns], [rows], [columns], []],
+  );
+  const [themed, counted] = await Promise.all([
+    inner.length ? tallyThemes(ctx, inner, filter, [measure]) : [],
+    tallyResponses(ctx, outer, filter, [measure]),
   ]);
-  const all = [...inner, ...outer];
-  const at = (shape: Dimension[]) => all.filter((t) => t.dimensions.join() === shape.join());
-  return {
+  const byShape = new Map<string, Tally[]>();
+  for (const t of [...themed, ...counted]) {
+    const shape = t.dimensions.join();
+    byShape
+      .set(shape, byShape.get(shape) ?? [])
+      .get(shape)!
+      .push(t);
+  }
+  const at = (shape: Dimension[]) => byShape.get(shape.join()) ?? [];
+  return tables.map(({ rows, columns }) => ({
     cells: new Map(at([rows, columns]).map((t) => [cellId(t.keys[0] ?? null, t.keys[1] ?? null), t])),
     rows: new Map<string | null, Tally>(at([rows]).map((t) => [t.keys[0] ?? null, t])),
     columns: new Map<string | null, Tally>(at([columns]).map((t) => [t.keys[0] ?? null, t])),
     total: at([])[0],
-  };
+  }));
 }
 
 function checkSpec(spec: TableSpec): Required<TableSpec> {

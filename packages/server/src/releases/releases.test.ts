@@ -1,6 +1,7 @@
 import { Role } from '@chorus/shared';
 import pino from 'pino';
 import { seedDemoData } from '../demo/seed';
+import { computeTable, computeTables, RELEASE_TABLES } from '../disclosure';
 import { codeOf, fieldOf, TestServer } from '../test/harness';
 import { NAMED_TABLES } from './release-tables';
 
@@ -74,6 +75,13 @@ describe('publishing a release', () => {
     expect(next.contentHash).toBe(first.contentHash);
     const { release } = await server.ok(`{ release { version } }`, {}, councilKey);
     expect(release.version).toBe(next.version);
+  }, 60_000);
+
+  it('counts all tables together to exactly the figures each gives alone', async () => {
+    const ctx = server.systemContext();
+    const alone = [];
+    for (const spec of RELEASE_TABLES) alone.push(await computeTable(ctx, spec));
+    expect(await computeTables(ctx, RELEASE_TABLES)).toEqual(alone);
   }, 60_000);
 
   it('gives a council key every table, each figure withheld or at least the threshold', async () => {
