@@ -8,11 +8,23 @@ const BLUE = '#1f5f8b';
 const GREY = '#444444';
 const parser = new MarkdownIt({ html: false, linkify: false }).disable(['image']);
 
+/**
+ * DejaVu Sans, shipped by the dejavu-fonts-ttf package (Bitstream Vera licence, changes public
+ * domain): pdfkit's built-in Helvetica has no ą ę ł ś ż, and quotes and place
+ * names may hold them. pdfkit embeds only the glyphs a report uses.
+ */
+const font = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+const FONTS = {
+  regular: font('DejaVuSans.ttf'),
+  bold: font('DejaVuSans-Bold.ttf'),
+  oblique: font('DejaVuSans-Oblique.ttf'),
+};
+
 /** A figure and where it comes from, as one run of text (so it reads back whole). */
 const traced = (figure: Figure) => `${shown(figure)} [${source(figure)}]`;
 
 /**
- * The report as a PDF, drawn with pdfkit's built-in fonts (no desktop, no browser): the same
+ * The report as a PDF, drawn with pdfkit and an embedded font (no desktop, no browser): the same
  * sections, charts as bars with their numbers printed beside each bar and its release cell, the
  * narrative as plain text (Markdown is parsed, never interpreted as markup), quotes from the register.
  */
@@ -26,6 +38,9 @@ export function renderPdf(
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     info: { Title: `Board report, version ${document.version}`, Creator: 'Chorus' },
   });
+  doc.registerFont('Body', FONTS.regular);
+  doc.registerFont('Body-Bold', FONTS.bold);
+  doc.registerFont('Body-Oblique', FONTS.oblique);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -38,24 +53,24 @@ export function renderPdf(
   };
   const body = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
     doc
-      .font('Helvetica')
+      .font('Body')
       .fontSize(10)
       .fillColor('black')
       .text(text, MARGIN, doc.y, { width, ...options });
   const heading = (text: string, size: number) => {
     room(size * 3);
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(BLUE).text(text, MARGIN, doc.y, { width });
+    doc.moveDown(0.6).font('Body-Bold').fontSize(size).fillColor(BLUE).text(text, MARGIN, doc.y, { width });
     doc.moveDown(0.3);
   };
   const byId = new Map(quotes.map((q) => [q.quoteId, q]));
 
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(BLUE).text('Community listening: findings for the board');
+  doc.font('Body-Bold').fontSize(20).fillColor(BLUE).text('Community listening: findings for the board');
   body(
     `Version ${document.version}, built ${document.builtAt.slice(0, 10)} from release ${document.release.version} of the council tables.`,
   );
   if (notice) {
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').fontSize(10).fillColor('#8a1c1c').text(notice, MARGIN, doc.y, { width });
+    doc.font('Body-Bold').fontSize(10).fillColor('#8a1c1c').text(notice, MARGIN, doc.y, { width });
   }
 
   for (const section of document.sections) {
@@ -121,7 +136,7 @@ export function renderPdf(
         .join('');
       room(14);
       doc
-        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .font(bold ? 'Body-Bold' : 'Body')
         .fontSize(10)
         .fillColor('black')
         .text(`${bullet ? '• ' : ''}${text}`, MARGIN + (bullet ? 10 : 0), doc.y, { width: width - (bullet ? 10 : 0) });
@@ -143,7 +158,7 @@ export function renderPdf(
       room(16);
       const y = doc.y;
       const value = values[i] ?? null;
-      doc.font('Helvetica').fontSize(9).fillColor('black');
+      doc.font('Body').fontSize(9).fillColor('black');
       doc.text(row.label, MARGIN, y, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
       if (value !== null) doc.rect(MARGIN + labelWidth, y, Math.max(1, (value / max) * barRoom), 10).fill(BLUE);
       const extra =
@@ -151,7 +166,7 @@ export function renderPdf(
           ? `; population ${row.population?.toLocaleString('en-GB') ?? 'not known'}; ${perThousand(row) ?? '–'} per 1,000`
           : '';
       doc
-        .font('Helvetica')
+        .font('Body')
         .fontSize(9)
         .fillColor(GREY)
         .text(`${traced(row.figure)}${extra}`, MARGIN + labelWidth + barRoom + 8, y, {
@@ -170,14 +185,14 @@ export function renderPdf(
     for (const quote of printed) {
       room(40);
       doc
-        .font('Helvetica-Oblique')
+        .font('Body-Oblique')
         .fontSize(10)
         .fillColor('black')
         .text(`“${quote.text}”`, MARGIN + 12, doc.y, {
           width: width - 12,
         });
       doc
-        .font('Helvetica')
+        .font('Body')
         .fontSize(9)
         .fillColor(GREY)
         .text(`— ${quote.attribution} (quote register entry ${quote.quoteId})`, MARGIN + 12, doc.y, {

@@ -113,12 +113,14 @@ describe('the board report', () => {
   let kept: { participantId: string; quoteId: string };
   let withdrawn: { participantId: string; quoteId: string };
   let first: any;
+  const POLISH = 'Zażółć gęślą jaźń, mówi sąsiadka z Łodzi.';
   // The demo data holds quotes of its own: approved ones, and one withdrawn.
   let demoApproved: number;
 
   beforeAll(async () => {
     demoApproved = await server.count('quotes', `status = 'APPROVED'`);
     kept = await approvedQuote('The library is the heart of our street.', 'The library is the heart of our street.');
+    await approvedQuote(POLISH, POLISH);
     withdrawn = await approvedQuote(
       'My neighbours looked after me all winter.',
       'My neighbours looked after me [all] winter.',
@@ -136,12 +138,12 @@ describe('the board report', () => {
     expect(done.seen.has(100)).toBe(true);
   }, 300_000);
 
-  it('is built by a job from the latest release, with the narrative and both quotes', () => {
+  it('is built by a job from the latest release, with the narrative and the new quotes', () => {
     expect(first).toMatchObject({
       status: 'READY',
       progress: 100,
       releaseVersion: release,
-      quoteCount: demoApproved + 2,
+      quoteCount: demoApproved + 3,
       containsWithdrawnQuote: false,
     });
     expect(first.narrative.find((n: { section: string }) => n.section === 'VALUES').markdown).toContain('Libraries');
@@ -152,7 +154,8 @@ describe('the board report', () => {
     const response = await download(first.pdfPath, analyst);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    const text = await pdfText(Buffer.from(await response.arrayBuffer()));
+    const pdf = Buffer.from(await response.arrayBuffer());
+    const text = await pdfText(pdf);
     const traced = [...text.matchAll(/([\d,]+|withheld)\s*\[([a-z-]+)\s*#(\d+)\]/g)];
     expect(traced).toHaveLength(first.figureCount);
     const tables = new Map<string, { value: number | null; suppressed: boolean }[]>();
@@ -163,6 +166,10 @@ describe('the board report', () => {
     }
     expect(text).toContain('The library is the heart of our street.');
     expect(text).toContain(`quote register entry ${kept.quoteId}`);
+    // Polish letters read back as written: the PDF embeds a font that has them.
+    expect(text).toContain(POLISH);
+    // Only the glyphs used are embedded: the regular face alone is 757 KB whole.
+    expect(pdf.length).toBeLessThan(150_000);
     expect(text).toContain('Agreement between coders: not measured');
   }, 60_000);
 
