@@ -121,6 +121,23 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
   [ReportSection.METHODS]: 'How this report was made',
 };
 
+/**
+ * How the work was done, read from Chorus's own tables at build time. None of these is a count of
+ * people: sessions are meetings, themes are the codebook's entries, and the shares are of coding
+ * decisions, rounded down to a whole percent so no small number of responses can be read from them.
+ */
+export interface MethodsInput {
+  /** Sessions held, by area (null: none recorded) and format. */
+  sessions: { area: string | null; format: string; held: number }[];
+  themes: number;
+  /** Of the responses held, the whole percent coded to at least one theme. */
+  codedPercent: number;
+  /** Of the codings, the whole percent accepted from a theme suggestion; null with no coding. */
+  suggestedPercent: number | null;
+  /** The suggestion model versions behind those codings. */
+  modelVersions: number[];
+}
+
 export interface ComposeInput {
   version: number;
   builtAt: Date;
@@ -133,6 +150,7 @@ export interface ComposeInput {
   /** The quotes to print, in order. */
   quotes: PrintedQuote[];
   leftOut: ReportDocument['leftOut'];
+  methods: MethodsInput;
   /** Agreement between coders over every sample, when measured; null says "not measured". */
   agreement: AgreementFigures | null;
 }
@@ -242,7 +260,10 @@ export function composeDocument(input: ComposeInput): ReportDocument {
     title: SECTION_TITLES[ReportSection.METHODS],
     question: null,
     narrative: narrative(ReportSection.METHODS),
-    facts: [],
+    facts: [
+      ...fact('People heard', find(REPORT_TABLES.peopleByArea, ReleaseCellKind.TOTAL)),
+      ...fact('Responses heard', find(REPORT_TABLES.themesByPrompt, ReleaseCellKind.TOTAL)),
+    ],
     charts: [
       {
         kind: 'BARS',
@@ -267,12 +288,10 @@ export function composeDocument(input: ComposeInput): ReportDocument {
       },
     ],
     paragraphs: [
-      'How we heard people: residents took part in workshops, conversations, interviews, focus groups and a short ' +
-        'questionnaire, run by the charity and its partner organisations. The release holds no count of sessions; ' +
-        'the figures above are the responses and the people heard in each format and area.',
-      'How responses were coded: analysts filed each response under the question it answered and coded it, or ' +
-        'passages of it, to the themes of a shared codebook, each coding recorded with the coder who made it. A ' +
-        "theme's figure is the number of responses coded to it at least once.",
+      sessionsParagraph(input.methods),
+      `People reached: ${censusPopulation(input.populations)}; the chart gives the people heard in each area ` +
+        'per 1,000 of its residents, and the table the people heard in each area by format of session.',
+      codingParagraph(input.methods),
       agreementParagraph(input.agreement),
       `Disclosure control: every figure comes from release ${release.version} of the council tables` +
         (release.snapshotAt ? `, which describes the data as at ${release.snapshotAt.slice(0, 10)}` : '') +
@@ -282,7 +301,7 @@ export function composeDocument(input: ComposeInput): ReportDocument {
       'Quotes: only quotes approved in the quote register are printed, each with the description of who said it ' +
         '(a name only where the person agreed to be named). Consent was checked again when this version was built.',
     ],
-    tables: input.agreement ? [agreementTable(input.agreement)] : [],
+    tables: [sessionsTable(input.methods), ...(input.agreement ? [agreementTable(input.agreement)] : [])],
     quoteIds: [],
   };
 
@@ -347,5 +366,54 @@ function agreementTable(agreement: AgreementFigures): PlainTable {
       String(theme.items),
       String(theme.agreedItems),
     ]),
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+function sessionsParagraph(methods: MethodsInput): string {
+  const held = methods.sessions.reduce((n, row) => n + row.held, 0);
+  return (
+    `How we heard people: ${plural(held, 'session was', 'sessions were')} held (workshops, conversations, ` +
+    'interviews, focus groups and a short questionnaire), run by the charity and its partner organisations; ' +
+    'the table gives them by area and format. The figures above are the people and the responses heard.'
+  );
+}
+
+/** The census population of the areas, reference data (never a released figure). */
+function censusPopulation(populations: Map<string, number | null>): string {
+  const known = [...populations.values()].filter((p): p is number => p !== null);
+  if (!known.length) return 'no area has a census population recorded, so reach cannot be set against it';
+  const total = known.reduce((n, p) => n + p, 0);
+  return `the census population of the ${plural(known.length, 'area', 'areas')} with one recorded is ${total.toLocaleString('en-GB')}`;
+}
+
+function codingParagraph(methods: MethodsInput): string {
+  const suggested =
+    methods.suggestedPercent === null
+      ? ''
+      : ` ${methods.suggestedPercent}% of the codings were accepted by an analyst from a theme suggestion` +
+        (methods.modelVersions.length
+          ? ` (suggestion model version ${methods.modelVersions.join(', ')}, trained on this engagement's own codings),`
+          : ',') +
+        ' the rest made by hand.';
+  return (
+    'How responses were coded: analysts filed each response under the question it answered and coded it, or ' +
+    `passages of it, to the themes of a shared codebook of ${plural(methods.themes, 'theme', 'themes')}, each ` +
+    `coding recorded with the coder who made it. ${methods.codedPercent}% of the responses held when this version ` +
+    `was built had been coded to at least one theme.${suggested} A theme's figure is the number of responses ` +
+    'coded to it at least once.'
+  );
+}
+
+function sessionsTable(methods: MethodsInput): PlainTable {
+  const formats = [...new Set(methods.sessions.map((row) => row.format))].sort();
+  const areas = [...new Set(methods.sessions.map((row) => row.area))];
+  const held = (area: string | null, format: string) =>
+    methods.sessions.find((row) => row.area === area && row.format === format)?.held ?? 0;
+  return {
+    title: 'Sessions held, by area and format',
+    columns: ['Area', ...formats],
+    rows: areas.map((area) => [area ?? 'Not stated', ...formats.map((format) => String(held(area, format)))]),
   };
 }

@@ -173,6 +173,31 @@ describe('the board report', () => {
     expect(text).toContain('Agreement between coders: not measured');
   }, 60_000);
 
+  it('says in its methods how the sessions were held, whom they reached and how coding was done', async () => {
+    const text = (await pdfText(Buffer.from(await (await download(first.pdfPath, analyst)).arrayBuffer()))).replace(
+      /\s+/g,
+      ' ',
+    );
+    const held = await server.count(
+      'sessions',
+      `status = 'HELD' AND starts_at <= (SELECT snapshot_at FROM releases WHERE version = ${release})`,
+    );
+    const themes = await server.count('themes');
+    const responses = await server.count('responses');
+    const coded = await server.count(
+      'responses',
+      'EXISTS (SELECT 1 FROM codings c WHERE c.response_id = responses.id)',
+    );
+    expect(held).toBeGreaterThan(0);
+    expect(text).toContain(`How we heard people: ${held.toLocaleString('en-GB')} sessions were held`);
+    expect(text).toContain('Sessions held, by area and format');
+    expect(text).toMatch(/People reached: the census population of the \d+ areas with one recorded is [\d,]+/);
+    expect(text).toContain(`a shared codebook of ${themes} themes`);
+    expect(text).toContain(`${Math.floor((coded * 100) / responses)}% of the responses held when this version`);
+    expect(text).toContain(`No figure below ${THRESHOLD} is printed`);
+    expect(text).toContain('Method: cell-key perturbation');
+  });
+
   it('serves HTML with a table beside each chart, the narrative sanitised, and links to its sources', async () => {
     const response = await download(first.htmlPath, analyst);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
