@@ -38,7 +38,7 @@ it('shows suggested themes on the coding screen and accepts one with a key, reco
     '',
   );
 
-  // R dismisses the first suggestion (if there is a second, it moves up); A accepts what is first then.
+  // R rejects the first suggestion (if there is a second, it moves up); A accepts what is first then.
   const count = await suggestions.getByRole('listitem').count();
   if (count > 1) {
     await page.keyboard.press('r');
@@ -108,4 +108,65 @@ it('finds candidate themes on the codebook screen with a progress bar, and makes
     .poll(() => panel.getByRole('status').textContent())
     .toBe('Created the theme Candidate from the demo and coded 5 example responses to it.');
   await page.getByRole('list', { name: 'Codebook' }).getByText('Candidate from the demo').first().waitFor();
+});
+
+it('trains the suggestion model from the codebook screen, following its progress bar until the new version is in use', async () => {
+  const { page } = chorus;
+  await signIn(page, DEMO.analyst);
+  await page.goto('/codebook');
+  await page.getByRole('heading', { level: 1, name: 'Codebook' }).waitFor();
+  const panel = page.getByRole('region', { name: 'Suggestion model' });
+  const status = panel.getByTestId('model-status');
+  const versionShown = async () => Number((await status.textContent())?.match(/^Version (\d+),/)?.[1] ?? 0);
+  await expect.poll(versionShown, { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect(status.textContent()).resolves.toMatch(
+    /trained .+ on \d+ codings of \d+ responses; \d+ codings changed since/,
+  );
+  const before = await versionShown();
+  await panel.getByRole('button', { name: 'Train now' }).click();
+  // Training the demo takes a second or so: the bar shows while it works, then the new version replaces it.
+  const bar = panel.getByRole('progressbar');
+  await expect
+    .poll(async () => (await bar.count()) > 0 || (await versionShown()) > before, { timeout: 60_000 })
+    .toBe(true);
+  if (await bar.count()) {
+    await expect(bar.getAttribute('aria-valuenow')).resolves.toMatch(/^\d+$/);
+  }
+  await expect.poll(versionShown, { timeout: 120_000, interval: 500 }).toBeGreaterThan(before);
+  await expect.poll(() => bar.count(), { timeout: 30_000 }).toBe(0);
+  await expect(panel.getByRole('alert').count()).resolves.toBe(0);
+  await checkScreen(page, 'suggestions-model');
+});
+
+it('rejects a suggestion with a key, and after a reload it is still not suggested for that response', async () => {
+  const { page } = chorus;
+  await signIn(page, DEMO.analyst);
+  await page.goto('/coding');
+  await page.getByRole('heading', { level: 1, name: 'Coding' }).waitFor();
+  const section = page.getByRole('region', { name: 'Suggested themes' });
+  const suggestions = section.getByRole('list', { name: 'Suggestions' });
+  await suggestions.getByRole('listitem').first().waitFor({ timeout: 60_000 });
+  await expect.poll(() => new URL(page.url()).searchParams.get('response'), { timeout: 30_000 }).toBeTruthy();
+  const here = page.url();
+  const rejected = (await suggestions
+    .getByRole('button', { name: /^Accept / })
+    .first()
+    .getAttribute('aria-label'))!.replace(/^Accept /, '');
+  await page.keyboard.press('r');
+  await expect
+    .poll(() => section.getByRole('button', { name: `Accept ${rejected}` }).count(), { timeout: 30_000 })
+    .toBe(0);
+
+  await page.goto(here);
+  await page.getByRole('heading', { level: 1, name: 'Coding' }).waitFor();
+  // Loaded once it shows suggestions or says there are none.
+  await expect
+    .poll(
+      async () =>
+        (await suggestions.getByRole('listitem').count()) > 0 ||
+        (await section.getByText('No suggestions for this response.').count()) > 0,
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  expect(await section.getByRole('button', { name: `Accept ${rejected}` }).count()).toBe(0);
 });

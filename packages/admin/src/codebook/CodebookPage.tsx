@@ -4,6 +4,7 @@ import { Alert, Button, Group, Paper, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
+import { SuggestionModelPanel } from '../suggestions/SuggestionModelPanel';
 import { ThemeCandidatesPanel } from '../suggestions/ThemeCandidatesPanel';
 import { QueryState } from '../common/QueryState';
 import { getFragmentData } from '../gql';
@@ -99,6 +100,7 @@ export default function CodebookPage() {
         </Paper>
       </QueryState>
 
+      {can(Permission.SuggestionRead) && <SuggestionModelPanel mayTrain={can(Permission.SuggestionTrain)} />}
       {can(Permission.SuggestionRead) && (
         <ThemeCandidatesPanel
           mayFind={can(Permission.SuggestionTrain) && mayEdit}

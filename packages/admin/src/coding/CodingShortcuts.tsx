@@ -14,7 +14,7 @@ const SCREEN: Shortcut[] = [
   { keys: ['c'], does: 'Code the excerpt (or the whole response) to the chosen themes' },
   { keys: ['q'], does: 'Mark the excerpt as a candidate quote' },
   { keys: ['a'], does: 'Accept the first suggested theme (codes the whole response to it)' },
-  { keys: ['r'], does: 'Dismiss the first suggested theme' },
+  { keys: ['r'], does: 'Reject the first suggested theme (it is not suggested for this response again)' },
   { keys: ['n'], does: 'Next uncoded response' },
   { keys: ['?'], does: 'Show all shortcuts' },
 ];

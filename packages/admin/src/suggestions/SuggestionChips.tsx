@@ -1,11 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { CodeResponseMutation } from '../coding/coding.graphql';
 import { useShortcuts } from '../coding/useShortcuts';
 import { formErrors } from '../common/errors';
 import { runAsync } from '../common/handle';
-import { ThemeSuggestionsQuery } from './suggestions.graphql';
+import { RejectThemeSuggestionMutation, ThemeSuggestionsQuery } from './suggestions.graphql';
 
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
@@ -19,7 +18,7 @@ interface SuggestionChipsProps {
 /**
  * The themes the model suggests for the response, each with the words that drove it: one key
  * (A) accepts the first, coding the whole response to it and recording the model version; one
- * key (R) dismisses it for now. Dismissals are not stored.
+ * key (R) rejects it, which is recorded so the theme is not suggested for this response again.
  */
 export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: SuggestionChipsProps) {
   const { data, loading, error, refetch } = useQuery(ThemeSuggestionsQuery, {
@@ -27,8 +26,8 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
     fetchPolicy: 'network-only',
   });
   const [code, coding] = useMutation(CodeResponseMutation);
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  const shown = (data?.themeSuggestions ?? []).filter((s) => !dismissed.has(s.theme.id));
+  const [rejectSuggestion, rejecting] = useMutation(RejectThemeSuggestionMutation);
+  const shown = data?.themeSuggestions ?? [];
   const first = shown[0];
 
   const accept = async (suggestion: (typeof shown)[number]) => {
@@ -45,10 +44,22 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
       // shown below
     }
   };
-  const dismiss = (themeId: string) => setDismissed((before) => new Set([...before, themeId]));
+  const reject = async (suggestion: (typeof shown)[number]) => {
+    if (rejecting.loading) return;
+    try {
+      await rejectSuggestion({
+        variables: {
+          input: { responseId, themeId: suggestion.theme.id, modelVersion: suggestion.modelVersion },
+        },
+      });
+      await refetch();
+    } catch {
+      // shown below
+    }
+  };
 
   useShortcuts(
-    first ? { a: () => runAsync(accept(first)), r: () => dismiss(first.theme.id) } : {},
+    first ? { a: () => runAsync(accept(first)), r: () => runAsync(reject(first)) } : {},
     shortcutsOn && Boolean(first),
   );
 
@@ -65,6 +76,11 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
       {coding.error && (
         <Alert color="red" role="alert">
           {formErrors(coding.error).form ?? 'The suggestion could not be accepted.'}
+        </Alert>
+      )}
+      {rejecting.error && (
+        <Alert color="red" role="alert">
+          {formErrors(rejecting.error).form ?? 'The suggestion could not be rejected.'}
         </Alert>
       )}
       {!loading && !error && shown.length === 0 && (
@@ -99,10 +115,10 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
                   <Button
                     size="xs"
                     variant="default"
-                    onClick={() => dismiss(suggestion.theme.id)}
-                    aria-label={`Dismiss ${suggestion.theme.name}`}
+                    onClick={() => runAsync(reject(suggestion))}
+                    aria-label={`Reject ${suggestion.theme.name}`}
                   >
-                    Dismiss
+                    Reject
                   </Button>
                 </Group>
               </Group>
@@ -112,7 +128,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
       )}
       {first && shortcutsOn && (
         <Text size="xs" mt="xs">
-          <Kbd>a</Kbd> accepts and <Kbd>r</Kbd> dismisses the first suggestion.
+          <Kbd>a</Kbd> accepts and <Kbd>r</Kbd> rejects the first suggestion.
         </Text>
       )}
     </Paper>

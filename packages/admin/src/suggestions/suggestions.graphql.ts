@@ -59,3 +59,42 @@ export const CreateThemeFromCandidateMutation = graphql(`
     }
   }
 `);
+
+export const RejectThemeSuggestionMutation = graphql(`
+  mutation RejectThemeSuggestion($input: RejectThemeSuggestionInput!) {
+    rejectThemeSuggestion(input: $input) {
+      id
+    }
+  }
+`);
+
+export const SuggestionModelQuery = graphql(`
+  query SuggestionModel {
+    suggestionModel {
+      id
+      version
+      createdAt
+      finishedAt
+      responsesUsed
+      codingsUsed
+      codingsChangedSince
+    }
+    suggestionRun(kind: MODEL) {
+      id
+      version
+      status
+      progress
+    }
+  }
+`);
+
+export const TrainSuggestionModelMutation = graphql(`
+  mutation TrainSuggestionModel {
+    trainSuggestionModel {
+      id
+      version
+      status
+      progress
+    }
+  }
+`);

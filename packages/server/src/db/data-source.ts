@@ -40,6 +40,7 @@ import { EngagementParticipants1796510000000 } from './migrations/1796510000000-
 import { LondonMonths1796520000000 } from './migrations/1796520000000-london-months.js';
 import { CoderAgreement1796550000000 } from './migrations/1796550000000-coder-agreement.js';
 import { BoardReports1796560000000 } from './migrations/1796560000000-board-reports.js';
+import { SuggestionRejections1796570000000 } from './migrations/1796570000000-suggestion-rejections.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -83,6 +84,7 @@ export const MIGRATIONS = [
   LondonMonths1796520000000,
   CoderAgreement1796550000000,
   BoardReports1796560000000,
+  SuggestionRejections1796570000000,
   ThemeSuggestions1796540000000,
 ];
 

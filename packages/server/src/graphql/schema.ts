@@ -44,6 +44,7 @@ import {
   SuggestionRunsResolver,
   SuggestionsResolver,
   ThemeCandidatesResolver,
+  ThemeSuggestionRejectionsResolver,
   ThemeSuggestionsResolver,
 } from '../suggestions/suggestions.resolver.js';
 import { UsersResolver } from '../users/users.resolver.js';
@@ -92,7 +93,8 @@ export function getSchema(): GraphQLSchema {
       ThemesResolver,
       SuggestionsResolver,
       SuggestionRunsResolver,
-      ThemeSuggestionsResolver,
+      ThemeSuggestionRejectionsResolver,
+  ThemeSuggestionsResolver,
       ThemeCandidatesResolver,
       UsersResolver,
       ViewerResolver,

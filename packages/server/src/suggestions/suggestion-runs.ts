@@ -20,12 +20,15 @@ interface RunRow extends Record<string, unknown> {
   progress: number;
   responses_used: number | null;
   labels: number | null;
+  codings_at_start: number | null;
+  started_at: unknown;
   created_at: unknown;
   finished_at: unknown;
   requested_by_user_id: string | null;
 }
 
-export const RUN_COLUMNS = `id, kind, version, status, progress, responses_used, labels, created_at, finished_at, requested_by_user_id`;
+export const RUN_COLUMNS = `id, kind, version, status, progress, responses_used, labels, codings_at_start, started_at, created_at,
+  finished_at, requested_by_user_id`;
 
 export const toRun = (row: RunRow): SuggestionRun => ({
   id: row.id,
@@ -35,6 +38,8 @@ export const toRun = (row: RunRow): SuggestionRun => ({
   progress: row.progress,
   responsesUsed: row.responses_used,
   themes: row.labels,
+  codingsUsed: row.codings_at_start,
+  startedAt: row.started_at === null ? null : date(row.started_at),
   createdAt: date(row.created_at),
   finishedAt: row.finished_at === null ? null : date(row.finished_at),
   requestedByUserId: row.requested_by_user_id,
@@ -56,6 +61,31 @@ export class SuggestionRuns {
       [ctx.engagementId, kind],
     );
     return row ? toRun(row) : null;
+  }
+
+  /** The newest READY model, the one suggesting themes; null before the first. */
+  async readyModel(ctx: RequestContext): Promise<SuggestionRun | null> {
+    ctx.require(Permission.SuggestionRead);
+    const [row] = await ctx.read<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM suggestion_runs WHERE engagement_id = $1 AND kind = 'MODEL' AND status = 'READY'
+       ORDER BY version DESC LIMIT 1`,
+      [ctx.engagementId],
+    );
+    return row ? toRun(row) : null;
+  }
+
+  /**
+   * How many codings changed since `model` read them: added since, plus removed since (what was
+   * there, plus added, minus what is there now); with no model, every coding there is.
+   */
+  async codingsChangedSince(ctx: RequestContext, model: SuggestionRun | null): Promise<number> {
+    const [row] = await ctx.query<{ added: number; total: number }>(
+      `SELECT count(*) FILTER (WHERE c.created_at > $2)::int AS added, count(*)::int AS total
+       FROM codings c JOIN themes t ON t.id = c.theme_id WHERE t.engagement_id = $1`,
+      [ctx.engagementId, model?.startedAt ?? null],
+    );
+    const before = model?.codingsUsed ?? null;
+    return before === null ? row!.total : row!.added + (before + row!.added - row!.total);
   }
 
   /** The version of the newest READY model, or null. */
@@ -110,23 +140,17 @@ export class SuggestionRuns {
    */
   async retrainIfStale(tx: RequestContext): Promise<void> {
     if (!tx.caller.can(Permission.SuggestionTrain)) return;
-    const [state] = await tx.query<{ pending: boolean; before: number | null; added: number; total: number }>(
-      `WITH model AS (
-         SELECT codings_at_start, started_at FROM suggestion_runs
-         WHERE engagement_id = $1 AND kind = 'MODEL' AND status = 'READY' ORDER BY version DESC LIMIT 1)
-       SELECT EXISTS (SELECT 1 FROM suggestion_runs WHERE engagement_id = $1 AND kind = 'MODEL'
-                        AND status IN ('QUEUED','RUNNING')) AS pending,
-              (SELECT codings_at_start FROM model) AS before,
-              count(*) FILTER (WHERE c.created_at > (SELECT started_at FROM model))::int AS added,
-              count(*)::int AS total
-       FROM codings c JOIN themes t ON t.id = c.theme_id WHERE t.engagement_id = $1`,
+    const [pending] = await tx.query(
+      `SELECT 1 FROM suggestion_runs WHERE engagement_id = $1 AND kind = 'MODEL' AND status IN ('QUEUED','RUNNING')`,
       [tx.engagementId],
     );
-    if (!state || state.pending) return;
+    if (pending) return;
+    const model = await this.readyModel(tx);
+    const changes = await this.codingsChangedSince(tx, model);
     const stale =
-      state.before === null
-        ? state.total >= MIN_CODINGS_TO_TRAIN
-        : changedEnough(state.before, state.added + (state.before + state.added - state.total));
+      model?.codingsUsed === null || model?.codingsUsed === undefined
+        ? changes >= MIN_CODINGS_TO_TRAIN
+        : changedEnough(model.codingsUsed, changes);
     if (stale) await this.queue(tx, SuggestionRunKind.MODEL);
   }
 

@@ -45,6 +45,14 @@ export class SuggestionRun {
   @Field(() => Int, { nullable: true, description: 'MODEL: how many themes it can suggest.' })
   themes!: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'MODEL: how many codings the engagement had when it read them (what "changed since" counts from).',
+  })
+  codingsUsed!: number | null;
+
+  startedAt!: Date | null;
+
   @Field(() => Date, { description: 'When it was asked for.' })
   createdAt!: Date;
 
@@ -66,6 +74,23 @@ export class ThemeSuggestion {
 
   @Field(() => Int, { description: 'The model version; pass it as suggestionModelVersion when accepting.' })
   modelVersion!: number;
+}
+
+@ObjectType({
+  description: 'A suggested theme a coder turned down for a response; it is not suggested for that response again.',
+  simpleResolvers: true,
+})
+export class ThemeSuggestionRejection {
+  @Field(() => ID, { description: 'Unique id (UUID).' })
+  id!: string;
+
+  themeId!: string;
+
+  @Field(() => Int, { description: 'The model version whose suggestion was rejected.' })
+  modelVersion!: number;
+
+  @Field(() => Date, { description: 'When it was first rejected.' })
+  rejectedAt!: Date;
 }
 
 @ObjectType({

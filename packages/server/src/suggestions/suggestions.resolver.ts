@@ -7,6 +7,7 @@ import {
   FieldResolver,
   ID,
   InputType,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -15,7 +16,14 @@ import {
 import type { GraphQLContext } from '../graphql/context.js';
 import { Response } from '../responses/response.entity.js';
 import { Theme } from '../themes/theme.entity.js';
-import { SuggestionRun, SuggestionRunKind, ThemeCandidate, ThemeSuggestion } from './suggestion.types.js';
+import {
+  SuggestionRun,
+  SuggestionRunKind,
+  SuggestionRunStatus,
+  ThemeCandidate,
+  ThemeSuggestion,
+  ThemeSuggestionRejection,
+} from './suggestion.types.js';
 
 @InputType({ description: 'Makes a candidate theme a theme of the codebook.' })
 class CreateThemeFromCandidateInput {
@@ -36,6 +44,18 @@ class CreateThemeFromCandidateInput {
     description: "Also code the candidate's example responses to the new theme (needs coding.edit).",
   })
   codeExamples!: boolean;
+}
+
+@InputType({ description: 'A suggested theme turned down for a response.' })
+class RejectThemeSuggestionInput {
+  @Field(() => ID, { description: 'The response (UUID).' })
+  responseId!: string;
+
+  @Field(() => ID, { description: 'The theme suggested (UUID).' })
+  themeId!: string;
+
+  @Field(() => Int, { description: "The suggestion's modelVersion." })
+  modelVersion!: number;
 }
 
 @Resolver()
@@ -63,6 +83,29 @@ export class SuggestionsResolver {
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.suggestionRuns.latest(req, kind);
+  }
+
+  @Authorized(Permission.SuggestionRead)
+  @Mutation(() => ThemeSuggestionRejection, {
+    description:
+      'Rejects a suggested theme for a response (needs coding.edit too): it is not suggested for that response ' +
+      'again, to anyone; rejecting it again returns the first rejection.',
+  })
+  rejectThemeSuggestion(
+    @Arg('input', () => RejectThemeSuggestionInput, { description: 'The response, theme and model version.' })
+    input: RejectThemeSuggestionInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.suggestions.reject(req, input);
+  }
+
+  @Authorized(Permission.SuggestionRead)
+  @Query(() => SuggestionRun, {
+    nullable: true,
+    description: 'The newest READY suggestion model, the one suggesting themes now; null before the first.',
+  })
+  suggestionModel(@Ctx() { req, services }: GraphQLContext) {
+    return services.suggestionRuns.readyModel(req);
   }
 
   @Authorized(Permission.SuggestionTrain)
@@ -99,6 +142,15 @@ export class SuggestionsResolver {
 
 @Resolver(() => SuggestionRun)
 export class SuggestionRunsResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'READY MODEL: codings added or removed since it read them (it retrains once enough have); else null.',
+  })
+  codingsChangedSince(@Root() run: SuggestionRun, @Ctx() { req, services }: GraphQLContext) {
+    if (run.kind !== SuggestionRunKind.MODEL || run.status !== SuggestionRunStatus.READY) return null;
+    return services.suggestionRuns.codingsChangedSince(req, run);
+  }
+
   @FieldResolver(() => [ThemeCandidate], {
     description: 'CANDIDATES: the groups found, largest first (at most twelve); empty for MODEL.',
   })
@@ -112,6 +164,14 @@ export class ThemeSuggestionsResolver {
   @FieldResolver(() => Theme, { description: 'The theme suggested.' })
   theme(@Root() suggestion: ThemeSuggestion, @Ctx() { loaders }: GraphQLContext) {
     return loaders.theme.load(suggestion.themeId);
+  }
+}
+
+@Resolver(() => ThemeSuggestionRejection)
+export class ThemeSuggestionRejectionsResolver {
+  @FieldResolver(() => Theme, { description: 'The theme rejected.' })
+  theme(@Root() rejection: ThemeSuggestionRejection, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.theme.load(rejection.themeId);
   }
 }
 

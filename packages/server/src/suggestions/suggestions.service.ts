@@ -1,6 +1,7 @@
 import { blindResponseIds } from '../agreement/blind.js';
 import { Permission } from '@chorus/shared';
-import type { UseCases } from '../access/use-case.js';
+import { audited, type UseCases } from '../access/use-case.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { reachSql } from '../access/tenancy.js';
 import type { CodingsService } from '../codings/codings.service.js';
 import { badInput, notFound } from '../common/errors.js';
@@ -18,7 +19,9 @@ import {
   type SuggestionRun,
   type ThemeCandidate,
   type ThemeSuggestion,
+  type ThemeSuggestionRejection,
 } from './suggestion.types.js';
+import { date } from '../db/rows.js';
 
 /** The uncoded responses one grouping looks at: the newest, so the groups describe what is coming in now. */
 export const CANDIDATE_RESPONSES = 5_000;
@@ -113,13 +116,55 @@ export class SuggestionsService {
     // A blind second coder sees no suggestions: they would steer them, and omit the themes already coded.
     if (response.text === null || (await blindResponseIds(ctx, [response.id])).size) return [];
     const [coded, themes] = await Promise.all([
-      ctx.query<{ theme_id: string }>(`SELECT DISTINCT theme_id FROM codings WHERE response_id = $1`, [response.id]),
+      // Themes coded, and themes a coder rejected for it: neither is offered again.
+      ctx.query<{ theme_id: string }>(
+        `SELECT theme_id FROM codings WHERE response_id = $1 UNION SELECT theme_id FROM suggestion_rejections WHERE response_id = $1`,
+        [response.id],
+      ),
       ctx.query<{ id: string }>(`SELECT id FROM themes WHERE engagement_id = $1`, [ctx.engagementId]),
     ]);
     return this.provider.suggest(ctx, {
       text: response.text,
       codedThemeIds: coded.map((row) => row.theme_id),
       themeIds: new Set(themes.map((row) => row.id)),
+    });
+  }
+
+  /**
+   * Records that a coder rejected a suggested theme for a response, so it is not suggested for
+   * that response again, to anyone in the engagement. Rejecting it twice keeps the first.
+   */
+  async reject(
+    ctx: RequestContext,
+    input: { responseId: string; themeId: string; modelVersion: number },
+  ): Promise<ThemeSuggestionRejection> {
+    return this.useCases.run(ctx, Permission.SuggestionRead, async (tx) => {
+      // Only someone who may code may turn a suggestion down.
+      tx.require(Permission.CodingEdit);
+      const response = await this.responses.get(tx, input.responseId, 'responseId');
+      if ((await blindResponseIds(tx, [response.id])).size)
+        throw badInput('responseId', 'you are coding this response blind for agreement and see no suggestions');
+      const theme = await this.themes.get(tx, input.themeId, 'themeId');
+      if (!Number.isInteger(input.modelVersion)) throw badInput('modelVersion', 'must be a whole number');
+      await this.runs.requireModelVersion(tx, input.modelVersion, 'modelVersion');
+      await tx.query(
+        `INSERT INTO suggestion_rejections (response_id, theme_id, model_version, rejected_by_user_id)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (response_id, theme_id) DO NOTHING`,
+        [response.id, theme.id, input.modelVersion, tx.caller.userId],
+      );
+      const [row] = await tx.query<{ id: string; model_version: number; rejected_at: unknown }>(
+        `SELECT id, model_version, rejected_at FROM suggestion_rejections WHERE response_id = $1 AND theme_id = $2`,
+        [response.id, theme.id],
+      );
+      return audited(
+        { id: row!.id, themeId: theme.id, modelVersion: row!.model_version, rejectedAt: date(row!.rejected_at) },
+        {
+          action: AuditAction.SuggestionRejected,
+          entityType: 'response',
+          entityId: response.id,
+          details: { themeId: theme.id, suggestionModelVersion: input.modelVersion },
+        },
+      );
     });
   }
 

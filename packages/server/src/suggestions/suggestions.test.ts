@@ -183,6 +183,51 @@ describe('theme suggestions', () => {
     expect(await themesOf()).toContain(busTheme);
     expect(await themesOf(blindCoder.token)).toEqual([]);
   });
+  it('records a rejection, after which the theme is not suggested for that response again, to anyone', async () => {
+    const [responseId] = await submit(['The bus driver skipped the route and the timetable']);
+    const themesOf = async (token?: string) =>
+      (await server.ok(SUGGEST, { r: responseId }, token)).themeSuggestions.map(
+        (s: { theme: { id: string } }) => s.theme.id,
+      );
+    expect(await themesOf()).toContain(busTheme);
+    const analyst = await server.userWithRole(Role.ANALYST);
+    const reject = `mutation($i: RejectThemeSuggestionInput!) {
+      rejectThemeSuggestion(input: $i) { id modelVersion rejectedAt theme { id } }
+    }`;
+    const input = { responseId, themeId: busTheme, modelVersion: version };
+    const rejected = (await server.ok(reject, { i: input }, analyst.token)).rejectThemeSuggestion;
+    expect(rejected).toMatchObject({ modelVersion: version, theme: { id: busTheme } });
+    expect(await themesOf()).not.toContain(busTheme);
+    expect(await themesOf(analyst.token)).not.toContain(busTheme);
+    // Twice is once.
+    expect((await server.ok(reject, { i: input })).rejectThemeSuggestion.id).toBe(rejected.id);
+    const [row] = await server.dataSource.query(
+      `SELECT rejected_by_user_id, model_version FROM suggestion_rejections WHERE response_id = $1`,
+      [responseId],
+    );
+    expect(row).toEqual({ rejected_by_user_id: analyst.id, model_version: version });
+
+    for (const [field, bad] of [
+      ['modelVersion', { ...input, modelVersion: version + 100 }],
+      ['responseId', { ...input, responseId: 'nope' }],
+      ['themeId', { ...input, themeId: '00000000-0000-4000-8000-000000000000' }],
+    ] as const) {
+      expect(fieldOf(await server.gql(reject, { i: bad }, server.adminToken))).toBe(field);
+    }
+    const facilitator = await server.userWithRole(Role.FACILITATOR);
+    expect(codeOf(await server.gql(reject, { i: input }, facilitator.token))).toBe('FORBIDDEN');
+
+    // Erasing the person who wrote the response takes the rejection with it.
+    const [{ participant_id }] = await server.dataSource.query(`SELECT participant_id FROM responses WHERE id = $1`, [
+      responseId,
+    ]);
+    if (participant_id) {
+      await server.dataSource.query(`DELETE FROM participants WHERE id = $1`, [participant_id]);
+    } else {
+      await server.dataSource.query(`DELETE FROM responses WHERE id = $1`, [responseId]);
+    }
+    expect(await server.count('suggestion_rejections', 'response_id = $1', [responseId])).toBe(0);
+  });
 });
 
 describe('candidate themes', () => {
@@ -252,6 +297,10 @@ describe('retraining as codings change', () => {
     // The jobs run every 100 ms: long enough for one queued by mistake to have started.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await latestModel()).toMatchObject({ version: model.version, status: 'READY' });
+    // What the codebook screen shows: the model in use, what it read, and how much changed since.
+    expect(
+      (await server.ok(`query { suggestionModel { version codingsUsed codingsChangedSince } }`)).suggestionModel,
+    ).toEqual({ version: model.version, codingsUsed: model.codings_at_start, codingsChangedSince: threshold - 1 });
 
     // Removing a coding the model learnt from is a change too, and this one crosses the threshold.
     const [old] = await server.dataSource.query(
