@@ -94,7 +94,7 @@ export function getSchema(): GraphQLSchema {
       SuggestionsResolver,
       SuggestionRunsResolver,
       ThemeSuggestionRejectionsResolver,
-  ThemeSuggestionsResolver,
+      ThemeSuggestionsResolver,
       ThemeCandidatesResolver,
       UsersResolver,
       ViewerResolver,
