@@ -9,6 +9,8 @@ export const LIMITS = {
   textLength: TEXT_LENGTH,
   /** Longest name, title or label, in characters. */
   nameLength: 200,
+  /** Largest headcount of one session: more is a typing slip, not a session. */
+  headcount: 10_000,
   /** Longest idempotency key, in characters. */
   idempotencyKeyLength: 255,
   /** Most responses in one `submitResponses` batch. */

@@ -4,11 +4,12 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../test/render';
-import { UpdateThemeMutation } from './codebook.graphql';
+import { CreateThemeMutation, UpdateThemeMutation } from './codebook.graphql';
 import { ThemeFormModal } from './ThemeFormModal';
 
 const BUSES = { id: '0b7c1f8e-6d2a-4e43-9a55-3f1c2b8d9e01', name: 'Buses', description: 'Routes and fares' };
 const THEMES = [{ ...BUSES, parent: null }];
+const TRANSPORT = { id: '0b7c1f8e-6d2a-4e43-9a55-3f1c2b8d9e02', name: 'Getting around', description: null, parent: null };
 
 function renameForm(mocks: MockLink.MockedResponse[] = []) {
   const onSaved = vi.fn();
@@ -104,5 +105,46 @@ describe('the rename form', () => {
       expect.objectContaining({ id: BUSES.id, name: 'Bus services' }),
       '“Bus services” saved.',
     );
+  });
+});
+
+describe('the add form', () => {
+  it('typing in "Place in the codebook" replaces "Top level", and Enter places the theme under the match', async () => {
+    const mocks = [
+      {
+        request: {
+          query: CreateThemeMutation,
+          variables: { input: { name: 'Cycling', description: null, parentId: TRANSPORT.id } },
+        },
+        result: {
+          data: {
+            createTheme: {
+              __typename: 'Theme',
+              id: '0b7c1f8e-6d2a-4e43-9a55-3f1c2b8d9e03',
+              name: 'Cycling',
+              description: null,
+              parent: { __typename: 'Theme', id: TRANSPORT.id },
+            },
+          },
+        },
+      },
+    ];
+    const onSaved = vi.fn();
+    renderWithProviders(
+      <ThemeFormModal themes={[...THEMES, TRANSPORT]} onClose={() => {}} onSaved={onSaved} />,
+      { mocks },
+    );
+    await userEvent.type(screen.getByRole('textbox', { name: /^Name/ }), 'Cycling');
+    const place = screen.getByRole('combobox', { name: /^Place in the codebook/ });
+    expect(place).toHaveValue('Top level');
+    await userEvent.click(place);
+    await userEvent.keyboard('Getting');
+    expect(place).toHaveValue('Getting');
+    await userEvent.keyboard('{Enter}');
+    expect(place).toHaveValue('Getting around');
+    expect(onSaved).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Add theme' }));
+    await expect.poll(() => onSaved.mock.calls.length).toBe(1);
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ name: 'Cycling' }), '“Cycling” added under “Getting around”.');
   });
 });

@@ -7,6 +7,7 @@ import { placeOptions, TOP_LEVEL, type FlatTheme } from './themeTree';
 import { useCreateTheme } from './useCreateTheme';
 import { useUpdateTheme } from './useUpdateTheme';
 import { runAsync } from '../common/handle';
+import { TYPE_TO_CHOOSE } from '../common/typeToChoose';
 
 export interface ThemeFormValues {
   name: string;
@@ -123,7 +124,7 @@ export function ThemeFormModal({ theme, parentId = null, themes, onClose, onSave
               value={place}
               onChange={(value) => setPlace(value ?? TOP_LEVEL)}
               error={errors.fields.parentId}
-              searchable
+              {...TYPE_TO_CHOOSE}
               allowDeselect={false}
               nothingFoundMessage="No theme has that name"
             />

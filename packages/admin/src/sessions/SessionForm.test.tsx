@@ -44,6 +44,19 @@ const submit = () => userEvent.click(screen.getByRole('button', { name: 'Plan se
 // jsdom has no date-time picker to type into: set the value as the picker would.
 const setDateTime = (label: RegExp, value: string) => fireEvent.change(field(label), { target: { value } });
 
+const EDITED = {
+  id: 'session-1',
+  title: 'Summer listening workshop',
+  format: SessionFormat.WORKSHOP,
+  startsAt: '2026-06-14T09:00:00Z',
+  endsAt: null,
+  venue: 'Burslem Library',
+  audience: null,
+  headcount: null,
+  area: { id: AREA.id },
+  organisation: null,
+};
+
 async function fillRequired(title = 'Summer listening workshop') {
   await userEvent.click(field(/^Title/));
   await userEvent.paste(title);
@@ -156,6 +169,40 @@ describe('SessionForm', () => {
       organisationId: null,
       headcount: 23,
     });
+  });
+
+  it('Enter in the facilitator picker picks the match and never submits the form', async () => {
+    const onSubmit = vi.fn();
+    renderForm(onSubmit);
+    await fillRequired();
+    await userEvent.type(screen.getByRole('combobox', { name: /^Facilitators/ }), 'Farah{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    await submit();
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ facilitatorIds: [FACILITATOR.id] }));
+  });
+
+  it.each([
+    ['-5', 'a negative headcount'],
+    ['10001', 'a headcount over 10,000'],
+  ])('refuses %s (%s) beside the field and sends nothing', async (typed) => {
+    const onSubmit = vi.fn();
+    renderWithProviders(
+      <SessionForm
+        choices={makeFragmentData(CHOICES, SessionFormChoicesFragment)}
+        session={makeFragmentData(
+          { ...EDITED, facilitators: [] },
+          SessionFormValuesFragment,
+        )}
+        submitLabel="Save changes"
+        saving={false}
+        cancelTo="/sessions/session-1"
+        onSubmit={onSubmit}
+      />,
+    );
+    await userEvent.type(field(/^Headcount/), typed);
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(field(/^Headcount/)).toHaveAccessibleDescription(/Enter a whole number from 0 to 10,000/);
+    expect(onSubmit).not.toHaveBeenCalled();
   });
 
   it("shows the server's objection beside the field it names", () => {

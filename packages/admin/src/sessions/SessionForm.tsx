@@ -15,6 +15,7 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/useSession';
 import { formErrors } from '../common/errors';
 import { LABELS, options } from '../common/labels';
+import { TYPE_TO_CHOOSE } from '../common/typeToChoose';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { CreateSessionInput, UpdateSessionInput } from '../gql/graphql';
 import { dateTimeInputToIso, isoToDateTimeInput } from './localTime';
@@ -99,7 +100,7 @@ interface Draft {
   headcount: string | number;
 }
 
-const MAX_HEADCOUNT = 100_000;
+const MAX_HEADCOUNT = LIMITS.headcount;
 
 function tooLong(value: string) {
   return value.trim().length > LIMITS.nameLength;
@@ -125,7 +126,7 @@ function check(draft: Draft, editing: boolean): Partial<Record<Field, string>> {
     draft.headcount !== '' &&
     !(Number.isInteger(headcount) && headcount >= 0 && headcount <= MAX_HEADCOUNT)
   ) {
-    problems.headcount = 'Enter a whole number from 0 to 100,000';
+    problems.headcount = `Enter a whole number from 0 to ${MAX_HEADCOUNT.toLocaleString('en-GB')}`;
   }
   return problems;
 }
@@ -324,7 +325,7 @@ export function SessionForm({ choices, session, submitLabel, saving, error, canc
             value={draft.facilitatorIds}
             onChange={(ids) => set('facilitatorIds', ids)}
             error={errorOf('facilitatorIds')}
-            searchable
+            {...TYPE_TO_CHOOSE}
             nothingFoundMessage="No staff by that name"
           />
         )}
@@ -335,10 +336,9 @@ export function SessionForm({ choices, session, submitLabel, saving, error, canc
             value={draft.headcount}
             onChange={(value) => set('headcount', value)}
             error={errorOf('headcount')}
-            min={0}
-            max={MAX_HEADCOUNT}
+            // No clamping or dropped minus signs: a slip is refused beside the field, not saved altered.
             allowDecimal={false}
-            allowNegative={false}
+            clampBehavior="none"
             thousandSeparator=","
           />
         )}

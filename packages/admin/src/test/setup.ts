@@ -31,3 +31,5 @@ if (!('fonts' in document)) {
     value: { addEventListener: () => {}, removeEventListener: () => {} },
   });
 }
+// Mantine scrolls the highlighted option of a picker into view.
+Element.prototype.scrollIntoView ??= () => {};

@@ -92,7 +92,7 @@ class UpdateSessionInput {
   })
   organisationId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'How many people attended: a whole number from 0 to 100,000.' })
+  @Field(() => Int, { nullable: true, description: 'How many people attended: a whole number from 0 to 10,000.' })
   headcount?: number | null;
 
   @Field(() => [ID], {

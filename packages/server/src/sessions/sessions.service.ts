@@ -1,4 +1,4 @@
-import { Permission, Role, SessionStatus, type SessionFormat } from '@chorus/shared';
+import { LIMITS, Permission, Role, SessionStatus, type SessionFormat } from '@chorus/shared';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput, forbidden, notFound } from '../common/errors.js';
@@ -232,7 +232,7 @@ export class SessionsService {
       venue: validate.optionalText('venue', input.venue),
       audience: validate.optionalText('audience', input.audience),
       organisationId,
-      headcount: validate.nonNegativeInt('headcount', input.headcount, 100_000),
+      headcount: validate.nonNegativeInt('headcount', input.headcount, LIMITS.headcount),
     };
   }
 

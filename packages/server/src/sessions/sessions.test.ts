@@ -120,6 +120,26 @@ describe('sessions', () => {
     expect(data.sessions.edges.length).toBeLessThanOrEqual(20);
   });
 
+  it('refuses a negative headcount and one over 10,000 naming the field, changing nothing', async () => {
+    const id = await server.createSession();
+    await server.ok(`mutation($id: ID!) { updateSession(id: $id, input: { headcount: 12 }) { id } }`, { id });
+    for (const headcount of [-5, 10_001, 100_000]) {
+      const refused = await server.gql(
+        `mutation($id: ID!, $h: Int) { updateSession(id: $id, input: { headcount: $h }) { id } }`,
+        { id, h: headcount },
+        server.adminToken,
+      );
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(fieldOf(refused)).toBe('headcount');
+    }
+    const kept = await server.ok(`query($id: ID!) { session(id: $id) { headcount } }`, { id });
+    expect(kept.session.headcount).toBe(12);
+    const most = await server.ok(`mutation($id: ID!) { updateSession(id: $id, input: { headcount: 10000 }) { headcount } }`, {
+      id,
+    });
+    expect(most.updateSession.headcount).toBe(10_000);
+  });
+
   it('filters by format, status and dates', async () => {
     const areaId = await server.createArea();
     await server.createSession(server.adminToken, { areaId, format: 'INTERVIEW', startsAt: '2026-09-01T10:00:00Z' });
