@@ -34,13 +34,15 @@ function renderForm(mocks: MockLink.MockedResponse[] = []) {
 const register = () => userEvent.click(screen.getByRole('button', { name: 'Register participant' }));
 
 /** The consent decisions the form sends: every purpose, granted only where ticked. */
-const consents = (granted: ConsentPurpose[]) =>
-  Object.values(ConsentPurpose).map((purpose) => ({
-    purpose,
-    granted: granted.includes(purpose),
-    method: ConsentMethod.VERBAL,
-    noticeVersion: '2026-07',
-  }));
+const consents = (granted: ConsentPurpose[], refused: ConsentPurpose[] = []) =>
+  Object.values(ConsentPurpose)
+    .filter((purpose) => granted.includes(purpose) || refused.includes(purpose))
+    .map((purpose) => ({
+      purpose,
+      granted: granted.includes(purpose),
+      method: ConsentMethod.VERBAL,
+      noticeVersion: '2026-07',
+    }));
 
 describe('RegisterParticipantForm', () => {
   it('shows the notice version shown to the person', () => {
@@ -110,6 +112,37 @@ describe('RegisterParticipantForm', () => {
       expect.stringContaining('Enter an email address'),
     );
     expect(screen.getByRole('textbox', { name: 'Email' })).toHaveFocus();
+  });
+
+  it('records only the purposes asked: agreed as granted, declined as refused, the rest not at all', async () => {
+    const { onRegistered } = renderForm([
+      {
+        request: {
+          query: RegisterParticipantMutation,
+          variables: withAnyIdempotencyKey({
+            input: {
+              sessionId: SESSION,
+              connections: [CityConnection.LIVES],
+              areaId: null,
+              ageBand: null,
+              consents: consents([ConsentPurpose.PARTICIPATION], [ConsentPurpose.ATTRIBUTION]),
+              contact: null,
+              demographics: null,
+            },
+          }),
+        },
+        result: { data: { registerParticipant: { __typename: 'Participant', id: 'p-2', code: 'Q4RT7N' } } },
+      },
+    ]);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Lives here' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Take part (required)' }));
+    // Ticked, then declined when asked again: the refusal replaces the agreement.
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Be named with their quotes' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Refused: Be named with their quotes' }));
+    expect(screen.getByRole('checkbox', { name: 'Be named with their quotes' })).not.toBeChecked();
+    await register();
+    expect(await screen.findByTestId('participant-code')).toHaveTextContent('Q4RT7N');
+    expect(onRegistered).toHaveBeenCalledOnce();
   });
 
   it('registers with every consent decision and shows the new code prominently', async () => {

@@ -60,6 +60,10 @@ const PHONE = /^[+\d][\d\s().-]{5,}$/;
 const PHONE_LENGTH = 40;
 
 const PARTICIPATION_LABEL = LABELS.purpose[ConsentPurpose.PARTICIPATION];
+// Refusing participation is not registering at all, so only the other purposes can be recorded as refused.
+const OPTIONAL_PURPOSES = options('purpose').filter(
+  (option) => enumValue(ConsentPurpose, option.value) !== ConsentPurpose.PARTICIPATION,
+);
 
 interface Contact {
   name: string;
@@ -99,6 +103,8 @@ export function RegisterParticipantForm({
   const [areaId, setAreaId] = useState<string | null>(null);
   const [ageBand, setAgeBand] = useState<string | null>(null);
   const [granted, setGranted] = useState<string[]>([]);
+  // Put to the person and declined; a purpose in neither list was not asked, and nothing is recorded for it.
+  const [refused, setRefused] = useState<string[]>([]);
   const [method, setMethod] = useState<string>(ConsentMethod.VERBAL);
   const [contact, setContact] = useState<Contact>(NO_CONTACT);
   const [answers, setAnswers] = useState<SpecialCategoryAnswers>(NO_ANSWERS);
@@ -175,13 +181,10 @@ export function RegisterParticipantForm({
         connections: connections as CityConnection[],
         areaId,
         ageBand: ageBand as AgeBand | null,
-        // Every purpose on the checklist was put to the person: unticked ones are recorded as refused.
-        consents: Object.values(ConsentPurpose).map((purpose) => ({
-          purpose,
-          granted: granted.includes(purpose),
-          method: consentMethod,
-          noticeVersion,
-        })),
+        // Only what was asked: agreed ones as granted, declined ones as refused, the rest not at all.
+        consents: Object.values(ConsentPurpose)
+          .filter((purpose) => granted.includes(purpose) || refused.includes(purpose))
+          .map((purpose) => ({ purpose, granted: granted.includes(purpose), method: consentMethod, noticeVersion })),
         contact: contactGiven
           ? {
               name: contact.name.trim() || null,
@@ -195,6 +198,7 @@ export function RegisterParticipantForm({
       setAreaId(null);
       setAgeBand(null);
       setGranted([]);
+      setRefused([]);
       setContact(NO_CONTACT);
       setAnswers(NO_ANSWERS);
       setRegistered({ ...participant, speaking: onRegistered(participant) });
@@ -307,6 +311,7 @@ export function RegisterParticipantForm({
             value={granted}
             onChange={(value) => {
               setGranted(value);
+              setRefused((current) => current.filter((purpose) => !value.includes(purpose)));
               clearProblem('consents');
             }}
             error={messageFor('consents')}
@@ -323,6 +328,21 @@ export function RegisterParticipantForm({
                       : undefined
                   }
                 />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Checkbox.Group
+            label="Asked and refused"
+            description="Tick what the person was asked and declined. A purpose ticked in neither list was not asked, and nothing is recorded for it."
+            value={refused}
+            onChange={(value) => {
+              setRefused(value);
+              setGranted((current) => current.filter((purpose) => !value.includes(purpose)));
+            }}
+          >
+            <Stack gap={6} mt={6}>
+              {OPTIONAL_PURPOSES.map((option) => (
+                <Checkbox key={option.value} value={option.value} label={`Refused: ${option.label}`} />
               ))}
             </Stack>
           </Checkbox.Group>

@@ -5,7 +5,7 @@ import { useSession } from '../auth/useSession';
 import { formatDateTime, LABELS } from '../common/labels';
 import { SuccessNotice } from '../common/SuccessNotice';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
-import { consentEffect } from './consentEffects';
+import { consentEffect, consentRows } from './consentEffects';
 import { RecordConsentModal } from './RecordConsentModal';
 import { WithdrawConsentModal } from './WithdrawConsentModal';
 
@@ -23,11 +23,6 @@ export const ParticipantConsentsFragment = graphql(`
     }
   }
 `);
-
-function decision(consent: { granted: boolean; withdrawnAt: string | null }): string {
-  if (consent.granted) return 'Granted';
-  return consent.withdrawnAt ? `Withdrawn ${formatDateTime(consent.withdrawnAt)}` : 'Refused';
-}
 
 /** Consent per purpose as it stands now, with withdrawal and later decisions for fieldwork roles. */
 export function ParticipantConsents({
@@ -48,7 +43,7 @@ export function ParticipantConsents({
     setWithdrawing(null);
     setDone(
       purpose === ConsentPurpose.PARTICIPATION
-        ? 'Participation withdrawn. Their responses, codings and quotes have been deleted.'
+        ? 'Participation withdrawn. Their responses, codings and quotes have been deleted, and no other consent stands.'
         : `${LABELS.purpose[purpose]}: withdrawn. ${consentEffect({ purpose, granted: false, withdrawnAt: 'now' })}`,
     );
   };
@@ -92,24 +87,24 @@ export function ParticipantConsents({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {person.consents.map((consent) => (
-                <Table.Tr key={consent.purpose}>
+              {consentRows(person.consents).map(({ purpose, consent, decision, effect, standing }) => (
+                <Table.Tr key={purpose}>
                   <Table.Th scope="row" fw={500}>
-                    {LABELS.purpose[consent.purpose]}
+                    {LABELS.purpose[purpose]}
                   </Table.Th>
-                  <Table.Td>{decision(consent)}</Table.Td>
-                  <Table.Td>{consentEffect(consent)}</Table.Td>
-                  <Table.Td>{consent.method ? LABELS.method[consent.method] : '—'}</Table.Td>
-                  <Table.Td>{consent.noticeVersion ?? '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(consent.recordedAt)}</Table.Td>
+                  <Table.Td>{decision}</Table.Td>
+                  <Table.Td>{effect}</Table.Td>
+                  <Table.Td>{consent?.method ? LABELS.method[consent.method] : '—'}</Table.Td>
+                  <Table.Td>{consent?.noticeVersion ?? '—'}</Table.Td>
+                  <Table.Td>{consent ? formatDateTime(consent.recordedAt) : '—'}</Table.Td>
                   {mayChange && (
                     <Table.Td>
-                      {consent.granted && (
+                      {standing && (
                         <Button
                           size="xs"
                           variant="default"
-                          onClick={() => setWithdrawing(consent.purpose)}
-                          aria-label={`Withdraw: ${LABELS.purpose[consent.purpose]}`}
+                          onClick={() => setWithdrawing(purpose)}
+                          aria-label={`Withdraw: ${LABELS.purpose[purpose]}`}
                         >
                           Withdraw
                         </Button>

@@ -1,8 +1,8 @@
-import { ConsentPurpose } from '@chorus/shared';
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDate, LABELS } from '../common/labels';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
+import { standingSummary } from './consentEffects';
 
 export const ParticipantRowFragment = graphql(`
   fragment ParticipantRow on Participant {
@@ -24,13 +24,6 @@ export const ParticipantRowFragment = graphql(`
     }
   }
 `);
-
-/** The consents that stand now, in a few words; a withdrawn participation is the thing to notice. */
-function consentSummary(consents: { purpose: ConsentPurpose; granted: boolean }[]): string {
-  const standing = consents.filter((c) => c.granted);
-  if (!standing.some((c) => c.purpose === ConsentPurpose.PARTICIPATION)) return 'Participation withdrawn';
-  return standing.map((c) => LABELS.purpose[c.purpose]).join('; ');
-}
 
 export function ParticipantsTable({
   participants,
@@ -75,7 +68,7 @@ export function ParticipantsTable({
               <Table.Td>{participant.ageBand ? LABELS.ageBand[participant.ageBand] : 'Not given'}</Table.Td>
               <Table.Td>{formatDate(participant.createdAt)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{consentSummary(participant.consents)}</Text>
+                <Text size="sm">{standingSummary(participant.consents)}</Text>
               </Table.Td>
             </Table.Tr>
           ))}

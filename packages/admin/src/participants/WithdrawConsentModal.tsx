@@ -9,9 +9,9 @@ import { runAsync } from '../common/handle';
 /** What each withdrawal does besides adding to the ledger. */
 const CONSEQUENCE: Partial<Record<ConsentPurpose, string>> = {
   [ConsentPurpose.PARTICIPATION]:
-    'All of their responses, codings and quotes are deleted at once, with their area and age band. This cannot be undone.',
+    'All of their responses, codings and quotes are deleted at once, with their area, age band, contact details and sensitive demographics; their other consents end with it. This cannot be undone.',
   [ConsentPurpose.QUOTE]:
-    'Every quote of their words is withdrawn and leaves every release, export and report at once; releases that held one say so.',
+    'Every quote of their words is withdrawn at once: it leaves every release, the quotes export and the board reports (versions built earlier are drawn again without it, and say so). Copies already downloaded or printed cannot be recalled.',
   [ConsentPurpose.ATTRIBUTION]: 'Their quotes are no longer published with their name, only with a description.',
   [ConsentPurpose.FOLLOW_UP_CONTACT]: 'Their contact details are deleted at once.',
 };

@@ -7,6 +7,7 @@ import { Pager } from '../common/Pager';
 import { QueryState } from '../common/QueryState';
 import { usePages } from '../common/usePages';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
+import { standingSummary } from '../participants/consentEffects';
 import { SessionParticipantsQuery } from './sessions.graphql';
 
 export const SessionParticipantRowFragment = graphql(`
@@ -26,7 +27,6 @@ const PAGE_SIZE = 20;
 
 function ParticipantRow({ participant }: { participant: FragmentType<typeof SessionParticipantRowFragment> }) {
   const row = getFragmentData(SessionParticipantRowFragment, participant);
-  const standing = row.consents.filter((consent) => consent.granted).map((consent) => LABELS.purpose[consent.purpose]);
   return (
     <Table.Tr>
       <Table.Th scope="row" fw={400}>
@@ -36,7 +36,7 @@ function ParticipantRow({ participant }: { participant: FragmentType<typeof Sess
       </Table.Th>
       <Table.Td>{row.connections.map((connection) => LABELS.connection[connection]).join(', ')}</Table.Td>
       <Table.Td>{row.ageBand ? LABELS.ageBand[row.ageBand] : 'Not given'}</Table.Td>
-      <Table.Td>{standing.length ? standing.join('; ') : 'None standing'}</Table.Td>
+      <Table.Td>{standingSummary(row.consents)}</Table.Td>
     </Table.Tr>
   );
 }
