@@ -9,7 +9,12 @@ import { ThemeFormModal } from './ThemeFormModal';
 
 const BUSES = { id: '0b7c1f8e-6d2a-4e43-9a55-3f1c2b8d9e01', name: 'Buses', description: 'Routes and fares' };
 const THEMES = [{ ...BUSES, parent: null }];
-const TRANSPORT = { id: '0b7c1f8e-6d2a-4e43-9a55-3f1c2b8d9e02', name: 'Getting around', description: null, parent: null };
+const TRANSPORT = {
+  id: '0b7c1f8e-6d2a-4e43-9a55-3f1c2b8d9e02',
+  name: 'Getting around',
+  description: null,
+  parent: null,
+};
 
 function renameForm(mocks: MockLink.MockedResponse[] = []) {
   const onSaved = vi.fn();
@@ -130,10 +135,9 @@ describe('the add form', () => {
       },
     ];
     const onSaved = vi.fn();
-    renderWithProviders(
-      <ThemeFormModal themes={[...THEMES, TRANSPORT]} onClose={() => {}} onSaved={onSaved} />,
-      { mocks },
-    );
+    renderWithProviders(<ThemeFormModal themes={[...THEMES, TRANSPORT]} onClose={() => {}} onSaved={onSaved} />, {
+      mocks,
+    });
     await userEvent.type(screen.getByRole('textbox', { name: /^Name/ }), 'Cycling');
     const place = screen.getByRole('combobox', { name: /^Place in the codebook/ });
     expect(place).toHaveValue('Top level');
@@ -145,6 +149,9 @@ describe('the add form', () => {
     expect(onSaved).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Add theme' }));
     await expect.poll(() => onSaved.mock.calls.length).toBe(1);
-    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ name: 'Cycling' }), '“Cycling” added under “Getting around”.');
+    expect(onSaved).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'Cycling' }),
+      '“Cycling” added under “Getting around”.',
+    );
   });
 });

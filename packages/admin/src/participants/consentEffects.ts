@@ -55,7 +55,8 @@ interface Decision {
 
 function stateOf(consent: Decision | undefined, participationWithdrawn: boolean): State {
   if (!consent) return 'notAsked';
-  if (consent.granted) return participationWithdrawn && consent.purpose !== ConsentPurpose.PARTICIPATION ? 'lapsed' : 'granted';
+  if (consent.granted)
+    return participationWithdrawn && consent.purpose !== ConsentPurpose.PARTICIPATION ? 'lapsed' : 'granted';
   return consent.withdrawnAt ? 'withdrawn' : 'refused';
 }
 

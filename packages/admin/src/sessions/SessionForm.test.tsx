@@ -189,10 +189,7 @@ describe('SessionForm', () => {
     renderWithProviders(
       <SessionForm
         choices={makeFragmentData(CHOICES, SessionFormChoicesFragment)}
-        session={makeFragmentData(
-          { ...EDITED, facilitators: [] },
-          SessionFormValuesFragment,
-        )}
+        session={makeFragmentData({ ...EDITED, facilitators: [] }, SessionFormValuesFragment)}
         submitLabel="Save changes"
         saving={false}
         cancelTo="/sessions/session-1"

@@ -134,9 +134,12 @@ describe('sessions', () => {
     }
     const kept = await server.ok(`query($id: ID!) { session(id: $id) { headcount } }`, { id });
     expect(kept.session.headcount).toBe(12);
-    const most = await server.ok(`mutation($id: ID!) { updateSession(id: $id, input: { headcount: 10000 }) { headcount } }`, {
-      id,
-    });
+    const most = await server.ok(
+      `mutation($id: ID!) { updateSession(id: $id, input: { headcount: 10000 }) { headcount } }`,
+      {
+        id,
+      },
+    );
     expect(most.updateSession.headcount).toBe(10_000);
   });
 
