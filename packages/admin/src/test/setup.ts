@@ -32,4 +32,4 @@ if (!('fonts' in document)) {
   });
 }
 // Mantine scrolls the highlighted option of a picker into view.
-if (!('scrollIntoView' in Element.prototype)) Element.prototype.scrollIntoView = () => {};
+Object.defineProperty(Element.prototype, 'scrollIntoView', { configurable: true, value: () => {} });
