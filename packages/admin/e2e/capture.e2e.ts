@@ -126,7 +126,7 @@ it('captures three participants and ten responses with the keyboard alone, survi
     await tabTo(page, page.getByRole('checkbox', { name: 'Take part (required)' }));
     await page.keyboard.press('Space');
     if (extraConsent) {
-      await tabTo(page, page.getByRole('checkbox', { name: extraConsent }));
+      await tabTo(page, page.getByRole('checkbox', { name: extraConsent, exact: true }));
       await page.keyboard.press('Space');
     }
     await page.keyboard.press('Control+Enter');
@@ -297,7 +297,7 @@ it('asks ethnicity, religion and disability only once the person agrees, keeps t
   const ethnicityBox = page.getByRole('combobox', { name: /^Ethnic group/ });
   const religionBox = page.getByRole('combobox', { name: /^Religion/ });
   const disabilityBox = page.getByRole('combobox', { name: /^Disability/ });
-  const sensitive = page.getByRole('checkbox', { name: 'Share sensitive demographics' });
+  const sensitive = page.getByRole('checkbox', { name: 'Share sensitive demographics', exact: true });
   const codeShown = page.getByTestId('participant-code');
 
   async function choose(box: Locator, option: string) {
