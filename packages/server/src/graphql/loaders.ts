@@ -32,6 +32,7 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     response: byId((ids) => services.responses.findByIds(ctx, ids)),
     theme: byId((ids) => services.themes.findByIds(ctx, ids)),
     themeChildren: grouped((ids) => services.themes.childrenOf(ctx, ids), []),
+    themePath: grouped((ids) => services.themes.pathsOf(ctx, ids), []),
     themeResponseCount: grouped((ids) => services.themes.responseCounts(ctx, ids), 0),
     sessionResponseCount: grouped((ids) => services.sessions.responseCounts(ctx, ids), 0),
     sessionParticipantCount: grouped((ids) => services.sessions.participantCounts(ctx, ids), 0),

@@ -90,6 +90,14 @@ export class ThemesResolver {
     return theme.parentId ? loaders.theme.load(theme.parentId) : null;
   }
 
+  @FieldResolver(() => [String], {
+    description:
+      'Names from the top of the codebook down to this theme, e.g. ["Transport", "Buses"]: how to show a theme, since names repeat at different levels.',
+  })
+  path(@Root() theme: Theme, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.themePath.load(theme.id);
+  }
+
   @FieldResolver(() => [Theme], { description: 'Themes directly under it, by name.' })
   children(@Root() theme: Theme, @Ctx() { loaders }: GraphQLContext) {
     return loaders.themeChildren.load(theme.id);

@@ -68,6 +68,20 @@ export class ThemesService {
     return byParent;
   }
 
+  /** Each theme's names from the top of the tree down to it, e.g. ["Transport", "Buses"]; one query per batch. */
+  async pathsOf(ctx: RequestContext, themeIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await ctx.query<{ id: string; path: string[] }>(
+      `WITH RECURSIVE up AS (
+         SELECT id AS start, parent_id, ARRAY[name] AS path, ARRAY[id] AS seen FROM themes WHERE id = ANY($1::uuid[])
+         UNION ALL
+         SELECT up.start, t.parent_id, t.name || up.path, t.id || up.seen
+         FROM up JOIN themes t ON t.id = up.parent_id WHERE NOT t.id = ANY(up.seen)
+       ) SELECT start AS id, path FROM up WHERE parent_id IS NULL OR parent_id = ANY(seen)`,
+      [await reachableIds(ctx, 'themes', themeIds)],
+    );
+    return new Map(rows.map((row) => [row.id, row.path]));
+  }
+
   /** Distinct responses coded to each theme (directly, not through its children). */
   async responseCounts(ctx: RequestContext, themeIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await ctx.query<{ theme_id: string; n: number }>(

@@ -27,6 +27,18 @@ describe('the codebook', () => {
     expect((byId.get(green) as any).parent.id).toBe(root);
   });
 
+  it('gives each theme its path from the top, so the same name at two levels reads apart', async () => {
+    const transport = await createTheme('Transport (path)');
+    const buses = await createTheme('Buses (path)', transport);
+    const night = await createTheme('Night buses (path)', buses);
+    const topBuses = await createTheme('Buses (path) ');
+    const data = await server.ok(`query { themes { id path } }`);
+    const pathOf = new Map(data.themes.map((t: any) => [t.id, t.path]));
+    expect(pathOf.get(night)).toEqual(['Transport (path)', 'Buses (path)', 'Night buses (path)']);
+    expect(pathOf.get(buses)).toEqual(['Transport (path)', 'Buses (path)']);
+    expect(pathOf.get(topBuses)).toEqual(['Buses (path)']);
+  });
+
   it('refuses a sibling with the same name, in any case', async () => {
     const root = await createTheme('Safety');
     await createTheme('Street lighting', root);
