@@ -48,6 +48,15 @@ export function isConnectionLoss(error: unknown): boolean {
 }
 
 /**
+ * True when a REPEATABLE READ transaction lost a race with a concurrent write (40001): run again
+ * from the start, it sees the write and may succeed.
+ */
+export function isSerializationFailure(error: unknown): boolean {
+  for (const link of chain(error)) if (link.code === '40001') return true;
+  return false;
+}
+
+/**
  * What a log line may say about a database error: its class and codes, never its message,
  * query or parameters (they carry emails and what people said).
  */

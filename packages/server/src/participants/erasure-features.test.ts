@@ -86,6 +86,13 @@ async function heldEverywhere(text: string, doubleCoded = true) {
      FROM theme_candidates WHERE run_id = $1`,
     [candidatesRunId, responseId],
   );
+  const quoteId = await approvedQuote(responseId, text);
+  const [{ code }] = await server.dataSource.query(`SELECT code FROM participants WHERE id = $1`, [participantId]);
+  return { participantId, code: code as string, responseId, quoteId, text };
+}
+
+/** The whole of a response quoted, taken through to APPROVED. */
+async function approvedQuote(responseId: string, text: string): Promise<string> {
   const { markQuote } = await server.ok(
     `mutation($i: MarkQuoteInput!) { markQuote(input: $i) { id } }`,
     { i: { responseId, start: 0, end: text.length } },
@@ -102,8 +109,7 @@ async function heldEverywhere(text: string, doubleCoded = true) {
     { id: markQuote.id },
     coordinator,
   );
-  const [{ code }] = await server.dataSource.query(`SELECT code FROM participants WHERE id = $1`, [participantId]);
-  return { participantId, code: code as string, responseId, quoteId: markQuote.id as string, text };
+  return markQuote.id as string;
 }
 
 /** Numbers a report version over GraphQL and builds it here, as its job would (no job runner in this file). */
@@ -143,6 +149,15 @@ async function leftAbout(person: { responseId: string; quoteId: string }) {
     [person.responseId, person.quoteId],
   );
   return left;
+}
+
+/** Whether a version's stored document still names the quote (printed or left out). */
+async function documentNames(version: number, quoteId: string): Promise<boolean> {
+  const [{ names }] = await server.dataSource.query(
+    `SELECT strpos(document::text, $2) > 0 AS names FROM board_reports WHERE version = $1`,
+    [version, quoteId],
+  );
+  return names;
 }
 
 const NOTHING_LEFT = {
@@ -190,6 +205,7 @@ describe('what agreement, suggestions and reports hold about a person', () => {
     const { html } = await reportFiles(report.version);
     expect(html).toContain(erased.text);
     expect(html).toContain(withdrawn.text);
+    expect(await documentNames(report.version, erased.quoteId)).toBe(true);
   }, 120_000);
 
   it('are in their subject access export, as JSON and as the readable page', async () => {
@@ -269,6 +285,9 @@ describe('what agreement, suggestions and reports hold about a person', () => {
       expect(text).toContain(withdrawn.text);
     }
     expect(files.html).toContain('have since been withdrawn');
+    // The version's document keeps no id of the erased quote, and its files name none.
+    expect(await documentNames(report.version, erased.quoteId)).toBe(false);
+    for (const text of [files.html, files.pdf]) expect(text).not.toContain(erased.quoteId);
   }, 60_000);
 
   it('go when the person withdraws PARTICIPATION, as on erasure', async () => {
@@ -278,11 +297,35 @@ describe('what agreement, suggestions and reports hold about a person', () => {
     expect(await leftAbout(withdrawn)).toEqual(NOTHING_LEFT);
     const files = await reportFiles(report.version);
     expect(files.report).toMatchObject({ withdrawnQuotes: 2 });
-    for (const text of [files.html, files.pdf]) expect(text).not.toContain('where I feel at home');
+    for (const text of [files.html, files.pdf]) {
+      expect(text).not.toContain('where I feel at home');
+      expect(text).not.toContain(withdrawn.quoteId);
+    }
+    expect(await documentNames(report.version, withdrawn.quoteId)).toBe(false);
     // What stays for them is the ledger and the code, nothing they said.
     const { participantDataExport } = await server.ok(EXPORT, { p: withdrawn.code });
     const doc = JSON.parse(participantDataExport.json);
     expect([doc.codings, doc.agreementItems, doc.agreementCodings, doc.quoteUses]).toEqual([[], [], [], []]);
+  }, 60_000);
+});
+
+describe('a quote left out of a version for want of consent, then erased', () => {
+  it('is no longer named by the version, which still counts it as left out', async () => {
+    const person = await heldEverywhere('The food bank volunteers know my name.', false);
+    await server.ok(`mutation($p: ID!) { withdrawConsent(participantId: $p, purpose: QUOTE) { granted } }`, {
+      p: person.participantId,
+    });
+    await server.ok(`mutation { publishRelease { version } }`, {}, coordinator);
+    const report = await requestReport();
+    await server.services.reports.build(server.systemContext(), report.id);
+    expect((await reportFiles(report.version)).html).toContain(person.quoteId);
+
+    await server.ok(ERASE, { id: person.participantId });
+    expect(await documentNames(report.version, person.quoteId)).toBe(false);
+    const files = await reportFiles(report.version);
+    for (const text of [files.html, files.pdf]) expect(text).not.toContain(person.quoteId);
+    expect(files.html).toContain('left out because consent to be quoted had been withdrawn');
+    expect(files.html).toContain('a quote since erased');
   }, 60_000);
 });
 
@@ -315,6 +358,41 @@ describe('an erasure during a report build', () => {
     expect(files.report).toMatchObject({ status: 'READY', withdrawnQuotes: 1 });
     expect(files.stored.html).not.toContain('war memorial');
     for (const text of [files.html, files.pdf]) expect(text).not.toContain('war memorial');
+  }, 60_000);
+});
+
+describe('an erasure during a release build', () => {
+  it('waits for the build or the build for it, both taking the quotes in the same order: no deadlock', async () => {
+    const person = await heldEverywhere('The allotments keep me sane.', false);
+    const sessionId = await server.createSession(coordinator);
+    const more = await server.submit(
+      sessionId,
+      [{ participantId: person.participantId, prompt: 'FUTURE', text: 'More allotments by the canal.' }],
+      coordinator,
+    );
+    const second = await approvedQuote(more.data.submitResponses.responses[0].id, 'More allotments by the canal.');
+    const [low, high] = [person.quoteId, second].sort();
+    // The lower id is the older quote, so a build scanning the register newest first (its index)
+    // would meet the higher id first: the other way round from an erasure.
+    await server.dataSource.query(`UPDATE quotes SET created_at = created_at - interval '1 hour' WHERE id = $1`, [low]);
+    const gate = server.dataSource.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    try {
+      await gate.query(`SELECT id FROM quotes WHERE id = $1 FOR UPDATE`, [low]);
+      const erasing = server.gql(ERASE, { id: person.participantId }, server.adminToken);
+      await until('the erasure to wait for the first quote', async () => (await waiting()) === 1);
+      const publishing = server.gql(`mutation { publishRelease { version } }`, {}, coordinator);
+      await until('the release build to wait too', async () => (await waiting()) === 2);
+      await gate.commitTransaction();
+      const [erasure, release] = await Promise.all([erasing, publishing]);
+      expect(erasure.errors).toBeUndefined();
+      expect(release.errors).toBeUndefined();
+    } finally {
+      await gate.release();
+    }
+    expect(await server.count('quotes', 'id = ANY($1::uuid[])', [[low, high]])).toBe(0);
+    expect(await server.count('release_quotes', 'quote_id = ANY($1::uuid[])', [[low, high]])).toBe(0);
   }, 60_000);
 });
 

@@ -2,6 +2,7 @@ import { ConsentPurpose } from '@chorus/shared';
 import { AuditAction, type AuditEntry } from '../audit/audit-action.js';
 import type { TableTouched } from '../db/references.js';
 import type { RequestContext } from '../db/request-context.js';
+import { withoutQuotes, type ReportDocument } from '../reports/report-document.js';
 
 /**
  * What a consent change does to a person's quotes, run inside the withdrawal's (or erasure's)
@@ -40,7 +41,7 @@ export class QuoteConsentEffects {
     const moved = await tx.query<{ id: string }>(
       `WITH theirs AS (
          SELECT q.id, q.status FROM quotes q JOIN responses r ON r.id = q.response_id
-         WHERE r.participant_id = $1 AND q.status <> 'WITHDRAWN' FOR UPDATE OF q
+         WHERE r.participant_id = $1 AND q.status <> 'WITHDRAWN' ORDER BY q.id FOR UPDATE OF q
        ), moved AS (
          UPDATE quotes q SET status = 'WITHDRAWN', attributed_name = NULL, updated_at = now()
          FROM theirs WHERE q.id = theirs.id RETURNING q.id
@@ -92,15 +93,20 @@ export class QuoteConsentEffects {
 
   /**
    * Releases and reports listing quotes about to be deleted keep a mark that one was removed,
-   * naming no quote. Their quotes are locked first, in the order a build takes them: a release or
-   * report build holding them (FOR SHARE) finishes before the marks are made, so its printing is
-   * marked too; a build that has not reached them yet waits, and then finds them deleted.
+   * naming no quote. Their quotes are locked first, in the order every build takes them (by id): a
+   * release or report build holding them (FOR SHARE) finishes before the marks are made, so its
+   * printing is marked too; a build that has not reached them yet waits, and then finds them deleted.
+   * Built versions' documents forget the quotes' ids, printed or left out.
    */
   private async markRemoved(tx: RequestContext, participantId: string, reason: string): Promise<TableTouched[]> {
-    await tx.query(
+    const quotes = await tx.query<{ id: string }>(
       `SELECT q.id FROM quotes q JOIN responses r ON r.id = q.response_id
-       WHERE r.participant_id = $1 ORDER BY q.created_at, q.id FOR UPDATE OF q`,
+       WHERE r.participant_id = $1 ORDER BY q.id FOR UPDATE OF q`,
       [participantId],
+    );
+    const forgotten = await this.forgetInDocuments(
+      tx,
+      quotes.map((q) => q.id),
     );
     const [releases] = await tx.query<{ n: number }>(
       `WITH marked AS (
@@ -121,8 +127,31 @@ export class QuoteConsentEffects {
     return [
       { table: 'release_quote_removals', rows: releases!.n },
       { table: 'report_quote_removals', rows: reports.marks },
-      { table: 'board_reports', rows: reports.reports },
+      { table: 'board_reports', rows: Math.max(reports.reports, forgotten) },
     ].filter((t) => t.rows > 0);
+  }
+
+  /**
+   * Report versions whose document names any of these quotes (printed, or left out for want of
+   * consent) keep it without their ids, and lose their stored files. Returns how many changed.
+   */
+  private async forgetInDocuments(tx: RequestContext, quoteIds: string[]): Promise<number> {
+    if (!quoteIds.length) return 0;
+    const rows = await tx.query<{ id: string; document: ReportDocument }>(
+      `SELECT id, document FROM board_reports
+       WHERE engagement_id = $1 AND document IS NOT NULL
+         AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS q(id) WHERE strpos(document::text, q.id) > 0)
+       ORDER BY id FOR UPDATE`,
+      [tx.engagementId, quoteIds],
+    );
+    for (const row of rows) {
+      // The stored files named the quotes too: a download draws the version again.
+      await tx.query(`UPDATE board_reports SET document = $2, html = NULL, pdf = NULL WHERE id = $1`, [
+        row.id,
+        JSON.stringify(withoutQuotes(row.document, new Set(quoteIds))),
+      ]);
+    }
+    return rows.length;
   }
 
   /**

@@ -326,12 +326,13 @@ export class QuotesService {
 
   /** While a release is built (its transaction): lists the quotes approved now, and records the use. */
   async attachToRelease(tx: RequestContext, releaseId: string): Promise<number> {
-    // FOR SHARE: a withdrawal committed after this snapshot fails the build rather than slip in.
+    // FOR SHARE: a withdrawal waits for the build, or the build sees it. Locked in id order, the
+    // order every withdrawal, erasure and report build takes quotes in, so none of them deadlock.
     const rows = await tx.query<{ quote_id: string }>(
       `WITH approved AS (
          SELECT q.id, q.created_at FROM quotes q
          JOIN responses r ON r.id = q.response_id JOIN sessions s ON s.id = r.session_id
-         WHERE s.engagement_id = $2 AND q.status = 'APPROVED' FOR SHARE OF q
+         WHERE s.engagement_id = $2 AND q.status = 'APPROVED' ORDER BY q.id FOR SHARE OF q
        ), listed AS (
          INSERT INTO release_quotes (release_id, quote_id, position)
          SELECT $1, id, row_number() OVER (ORDER BY created_at, id) FROM approved

@@ -4,6 +4,7 @@ import type { UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { badInput, DomainError, notFound } from '../common/errors.js';
 import { pageSize, paginate, type Cursors, type Page, type PageArgs } from '../common/pagination.js';
+import { isSerializationFailure } from '../db/connection-errors.js';
 import { streamRows } from '../db/cursor-stream.js';
 import type { RequestContext } from '../db/request-context.js';
 import {
@@ -24,6 +25,8 @@ import { NAMED_TABLES, TABLE_NAMES } from './release-tables.js';
 export const INLINE_BUILD_LIMIT = 50_000;
 /** Cells per INSERT while building, and per FETCH while exporting: bounds memory either way. */
 const CELL_BATCH = 5_000;
+/** Builds of one release in a row before a race with concurrent writes is given up as a failure. */
+const SERIALIZATION_ATTEMPTS = 3;
 export const EXPORT_FETCH = 1_000;
 /** A background build's statement timeout (CHORUS_RELEASE_BUILD_TIMEOUT_MS) unless configured: 10 minutes. */
 export const DEFAULT_RELEASE_BUILD_TIMEOUT_MS = 600_000;
@@ -174,6 +177,18 @@ export class ReleasesService {
   /** The build; `statementTimeoutMs` null keeps the connection's (a request's) timeout. */
   private async compile(ctx: RequestContext, releaseId: string, statementTimeoutMs: number | null): Promise<Release> {
     if (ctx.inTransaction) throw new Error('a release is built in a transaction of its own');
+    // A withdrawal or erasure that commits while the build waits for its quotes makes the snapshot
+    // stale (40001): the build starts again and sees it, rather than failing the release.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.compileOnce(ctx, releaseId, statementTimeoutMs);
+      } catch (error) {
+        if (attempt >= SERIALIZATION_ATTEMPTS || !isSerializationFailure(error)) throw error;
+      }
+    }
+  }
+
+  private compileOnce(ctx: RequestContext, releaseId: string, statementTimeoutMs: number | null): Promise<Release> {
     return this.useCases.run(ctx, Permission.ReleasePublish, async (tx) => {
       await tx.query(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
       if (statementTimeoutMs !== null) {

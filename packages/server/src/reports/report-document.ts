@@ -89,8 +89,20 @@ export interface ReportDocument {
   /** Every release table a figure was taken from. */
   tablesUsed: string[];
   figureCount: number;
-  /** Approved quotes left out at build time: register entry and why. */
-  leftOut: { quoteId: string; reason: string }[];
+  /** Approved quotes left out at build time: register entry (null once the quote is erased) and why. */
+  leftOut: { quoteId: string | null; reason: string }[];
+}
+
+/**
+ * A version's document once these quotes are erased: no section lists them, and a quote left out
+ * stays counted without its id.
+ */
+export function withoutQuotes(document: ReportDocument, erased: ReadonlySet<string>): ReportDocument {
+  return {
+    ...document,
+    sections: document.sections.map((s) => ({ ...s, quoteIds: s.quoteIds.filter((id) => !erased.has(id)) })),
+    leftOut: document.leftOut.map((q) => (q.quoteId && erased.has(q.quoteId) ? { ...q, quoteId: null } : q)),
+  };
 }
 
 /** A quote as printed, read from the register at render time. */

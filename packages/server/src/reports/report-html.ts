@@ -204,7 +204,7 @@ export function renderHtml(document: ReportDocument, quotes: readonly PrintedQuo
   const used = quotes.map((q) => `<li><a href="/quotes/${q.quoteId}">${q.quoteId}</a></li>`).join('');
   const leftOut = document.leftOut.length
     ? `<p>${document.leftOut.length} approved quote${document.leftOut.length === 1 ? ' was' : 's were'} left out because consent to be quoted had been withdrawn before this version was built: ${document.leftOut
-        .map((q) => escapeHtml(q.quoteId))
+        .map((q) => escapeHtml(leftOutName(q)))
         .join(', ')}.</p>`
     : '<p>No approved quote was left out for want of consent.</p>';
   return `<!doctype html>
@@ -222,6 +222,11 @@ ${document.figureCount} figures printed, each from one of these tables: ${docume
 ${leftOut}
 </section>
 </main></body></html>`;
+}
+
+/** A quote left out, by its register entry; an erased quote has none left. */
+export function leftOutName(quote: ReportDocument['leftOut'][number]): string {
+  return quote.quoteId ?? 'a quote since erased';
 }
 
 function truncate(text: string, max: number): string {

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import PDFDocument from 'pdfkit';
 import type { Chart, DocumentSection, Figure, PrintedQuote, ReportDocument } from './report-document.js';
-import { perThousand, shown, source } from './report-html.js';
+import { leftOutName, perThousand, shown, source } from './report-html.js';
 
 const MARGIN = 56;
 const BLUE = '#1f5f8b';
@@ -116,7 +116,7 @@ export function renderPdf(
   );
   body(
     document.leftOut.length
-      ? `${document.leftOut.length} approved quote(s) left out because consent to be quoted had been withdrawn before this version was built: ${document.leftOut.map((q) => q.quoteId).join(', ')}.`
+      ? `${document.leftOut.length} approved quote(s) left out because consent to be quoted had been withdrawn before this version was built: ${document.leftOut.map(leftOutName).join(', ')}.`
       : 'No approved quote was left out for want of consent.',
   );
   doc.end();

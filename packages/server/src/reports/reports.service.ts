@@ -306,11 +306,13 @@ export class ReportsService {
       return { report, body: Buffer.isBuffer(stored!.file) ? stored!.file : Buffer.from(stored!.file), stored: true };
     }
     const quotes = await this.printedQuotes(ctx, report.id);
+    const document = stored!.document;
     const notice =
       report.withdrawnQuotes > 0
         ? `${report.withdrawnQuotes} quote(s) printed in this version when it was built have since been withdrawn by the people quoted; this copy leaves them out.`
-        : 'A person quoted in this version has since withdrawn their agreement to be named; this copy attributes them by description.';
-    const document = stored!.document;
+        : document.leftOut.some((q) => q.quoteId === null)
+          ? 'A quote left out of this version has since been erased with its speaker; this copy no longer names it.'
+          : 'A person quoted in this version has since withdrawn their agreement to be named; this copy attributes them by description.';
     const body =
       format === 'html' ? Buffer.from(renderHtml(document, quotes, notice)) : await renderPdf(document, quotes, notice);
     return { report, body, stored: false };
@@ -321,24 +323,27 @@ export class ReportsService {
     tx: RequestContext,
   ): Promise<{ printed: PrintedQuote[]; leftOut: ReportDocument['leftOut'] }> {
     const params: unknown[] = [tx.engagementId];
-    const rows = await tx.query<QuoteRow>(
-      `SELECT q.id, q.published_text, coalesce(q.attributed_name, q.description) AS attribution, r.prompt, r.participant_id
+    // Locked in id order, as every release build, withdrawal and erasure takes quotes (no deadlock);
+    // the withdrawn ones too, so an erasure cannot take one out from under the version's list.
+    const locked = await tx.query<QuoteRow & { status: string; created_at: Date }>(
+      `SELECT q.id, q.status, q.created_at, q.published_text, coalesce(q.attributed_name, q.description) AS attribution, r.prompt,
+              r.participant_id
        FROM quotes q JOIN responses r ON r.id = q.response_id JOIN sessions s ON s.id = r.session_id
-       WHERE s.engagement_id = $1 AND q.status = 'APPROVED' AND ${reachSql.sessions(tx, 's', params)}
-       ORDER BY q.created_at, q.id
+       WHERE s.engagement_id = $1
+         AND ((q.status = 'APPROVED' AND ${reachSql.sessions(tx, 's', params)})
+           OR (q.status = 'WITHDRAWN'
+               AND EXISTS (SELECT 1 FROM quote_transitions t WHERE t.quote_id = q.id AND t.to_status = 'APPROVED')))
+       ORDER BY q.id
        FOR SHARE OF q`,
       params,
     );
+    // Printed in the register's order.
+    locked.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : 1));
+    const rows = locked.filter((row) => row.status === 'APPROVED');
+    const withdrawn = locked.filter((row) => row.status === 'WITHDRAWN');
     const people = [...new Set(rows.flatMap((row) => (row.participant_id ? [row.participant_id] : [])))];
     const standing = await this.consents.standing(tx.as(Caller.system), people, ConsentPurpose.QUOTE);
     const stands = (row: QuoteRow) => !row.participant_id || standing.has(row.participant_id);
-    const withdrawn = await tx.query<{ id: string }>(
-      `SELECT q.id FROM quotes q JOIN responses r ON r.id = q.response_id JOIN sessions s ON s.id = r.session_id
-       WHERE s.engagement_id = $1 AND q.status = 'WITHDRAWN'
-         AND EXISTS (SELECT 1 FROM quote_transitions t WHERE t.quote_id = q.id AND t.to_status = 'APPROVED')
-       ORDER BY q.created_at, q.id`,
-      [tx.engagementId],
-    );
     return {
       printed: rows.filter(stands).map(toPrinted),
       leftOut: [
