@@ -39,6 +39,8 @@ export interface Chorus {
   url: string;
   browser: Browser;
   page: Page;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export const PRODUCTION_ADMIN = { email: 'lead@council.example', password: 'a-lo
  * `production`, as `NODE_ENV=production` with only the bootstrap admin), and a headless Debian
  * Chromium. Nothing is mocked.
  */
-export async function startChorus({ production = false } = {}): Promise<Chorus> {
+export async function startChorus({ production = false, logLevel = 'warn' } = {}): Promise<Chorus> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
   chmodSync(dataDir, 0o755);
   const port = await freePort();
@@ -70,7 +72,7 @@ export async function startChorus({ production = false } = {}): Promise<Chorus> 
           }
         : { NODE_ENV: 'development', CHORUS_DEMO_DATA: '1' }),
       DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: logLevel,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -115,6 +117,7 @@ export async function startChorus({ production = false } = {}): Promise<Chorus> 
     url,
     browser,
     page,
+    output: () => output,
     async stop() {
       await browser.close();
       server.kill('SIGTERM');

@@ -10,7 +10,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { ErrorCode, isAdminRoute, LIMITS } from '@chorus/shared';
 import express, { type ErrorRequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
+import { pinoHttp, startTime } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { Caller } from './access/caller.js';
 import { DomainError } from './common/errors.js';
@@ -30,7 +30,7 @@ import { compiledExecution } from './graphql/compiled-execution.js';
 import { documentGuard } from './graphql/document-guard.js';
 import { literalFieldPlugin } from './graphql/error-fields.js';
 import { sendErrorReply } from './http/error-reply.js';
-import { graphqlHandler, type RequestFacts } from './http/graphql-handler.js';
+import { graphqlHandler, SLOW_REQUEST_MS, type RequestFacts } from './http/graphql-handler.js';
 import { requestId } from './http/request-id.js';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from './http/server-options.js';
 import { getSchema } from './graphql/schema.js';
@@ -141,6 +141,15 @@ export async function createApp({ config, dataSource, engagementId, services, lo
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => probes.paths.has(String(req.url)) },
+      // As on /graphql: only the requests worth a line, so the start banner stays on screen.
+      customLogLevel: (_req, res, error) => {
+        if (error || res.statusCode >= 500) return 'error';
+        if (res.statusCode >= 400) return 'warn';
+        const ms = Date.now() - res[startTime];
+        return ms >= SLOW_REQUEST_MS ? 'warn' : 'silent';
+      },
+      customSuccessMessage: (_req, res) => (res.statusCode >= 400 ? 'request failed' : 'slow request'),
+      customErrorMessage: () => 'request failed',
     }),
   );
 

@@ -6,10 +6,10 @@ import { createDataSource } from './db/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { RequestContext } from './db/request-context.js';
-import { seedDemoData } from './demo/seed.js';
+import { seedDemoData, type DemoSignIn } from './demo/seed.js';
 import { JOB_TASKS } from './jobs/tasks.js';
 import { startJobRunner } from './jobs/runner.js';
-import { createLogger } from './logger.js';
+import { createLogger, stdout } from './logger.js';
 import { createServices } from './services.js';
 import { createRateLimitStore } from './rate-limit/store.js';
 import { Caller } from './access/caller.js';
@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  const output = stdout();
+  const logger = createLogger(config.logLevel, output);
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl)
     embedded = await orStop(
@@ -97,15 +98,8 @@ async function main(): Promise<void> {
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, 'Chorus is listening');
-  console.log(`\nChorus is running at http://localhost:${port}/  (API: http://localhost:${port}/graphql)`);
-  if (demo?.length) {
-    const width = Math.max(...demo.map((signIn) => signIn.email.length));
-    console.log('Demo sign-ins (email, password, role):');
-    for (const { email, password, role } of demo)
-      console.log(`  ${email.padEnd(width)}  ${password.padEnd(26)}  ${role}`);
-    console.log('');
-  } else if (config.bootstrapAdmin) console.log(`Sign in as ${config.bootstrapAdmin.email}\n`);
-
+  // Through the log's own stream, which pino writes asynchronously: the banner comes after every start-up line.
+  output.write(banner(port, demo, config.bootstrapAdmin?.email));
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -128,6 +122,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Where Chorus answers and every way to sign in to it. */
+function banner(port: number, demo: DemoSignIn[] | null, bootstrapEmail?: string): string {
+  const lines = [`\nChorus is running at http://localhost:${port}/  (API: http://localhost:${port}/graphql)`];
+  if (demo?.length) {
+    const width = (column: (signIn: DemoSignIn) => string) => Math.max(...demo.map((signIn) => column(signIn).length));
+    const [emails, passwords] = [width((signIn) => signIn.email), width((signIn) => signIn.password)];
+    lines.push('Demo sign-ins (email, password, role):');
+    for (const { email, password, role } of demo)
+      lines.push(`  ${email.padEnd(emails)}  ${password.padEnd(passwords)}  ${role}`);
+  } else if (bootstrapEmail) lines.push(`Sign in as ${bootstrapEmail}`);
+  return `${lines.join('\n')}\n\n`;
 }
 
 main().catch((error) => {
