@@ -155,6 +155,23 @@ export class SessionsResolver {
     return services.sessions.get(req, id);
   }
 
+  @Authorized(Permission.SessionRead)
+  @Query(() => [Session], {
+    description:
+      'Sessions in reach with the same title (ignoring case), start time and area as the one given, not cancelled; at most 10. Ask before planning or saving a look-alike: createSession and updateSession do not refuse one.',
+  })
+  duplicateSessions(
+    @Arg('title', () => String, { description: 'The title being planned.' }) title: string,
+    @Arg('startsAt', () => Date, { description: 'When it starts.' }) startsAt: Date,
+    @Arg('areaId', () => ID, { nullable: true, description: 'Its area; null matches sessions with no area.' })
+    areaId: string | null,
+    @Arg('exceptId', () => ID, { nullable: true, description: 'The session being edited, left out of the answer.' })
+    exceptId: string | null,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.sessions.duplicatesOf(req, { title, startsAt, areaId, exceptId });
+  }
+
   @Authorized(Permission.SessionPlan)
   @Mutation(() => Session, { description: 'Plans a session.' })
   createSession(

@@ -71,6 +71,9 @@ export interface SessionFilter {
   search?: string | null;
 }
 
+/** How many look-alike sessions the duplicate check names at most. */
+const DUPLICATES_SHOWN = 10;
+
 const STAFF_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR];
 
 export class SessionsService {
@@ -142,6 +145,31 @@ export class SessionsService {
       page,
       this.cursors,
     );
+  }
+
+  /**
+   * Sessions in reach that look like the one being planned: the same title (ignoring case and
+   * surrounding spaces), start time and area, not cancelled, leaving out `exceptId`. The planning
+   * form asks before saving one of these; nothing refuses it, since two groups may truly meet so.
+   */
+  async duplicatesOf(
+    ctx: RequestContext,
+    input: { title: string; startsAt: Date; areaId?: string | null; exceptId?: string | null },
+  ): Promise<Session[]> {
+    ctx.require(Permission.SessionRead);
+    const title = validate.requiredText('title', input.title);
+    if (!validate.validDate('startsAt', input.startsAt)) throw badInput('startsAt', 'startsAt is required');
+    const areaId = validate.optionalId('areaId', input.areaId);
+    const exceptId = validate.optionalId('exceptId', input.exceptId);
+    return this.scoped(ctx)
+      .andWhere('lower(btrim(s.title)) = lower(:title)', { title })
+      .andWhere('s.starts_at = :startsAt', { startsAt: input.startsAt })
+      .andWhere('s.area_id IS NOT DISTINCT FROM CAST(:areaId AS uuid)', { areaId })
+      .andWhere('s.id IS DISTINCT FROM CAST(:exceptId AS uuid)', { exceptId })
+      .andWhere('s.status <> :cancelled', { cancelled: SessionStatus.CANCELLED })
+      .orderBy('s.created_at', 'ASC')
+      .limit(DUPLICATES_SHOWN)
+      .getMany();
   }
 
   /** A session the caller may reach, or NOT_FOUND naming `field`. */

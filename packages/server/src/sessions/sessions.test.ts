@@ -198,3 +198,45 @@ describe('sessions', () => {
     expect(cancelled.updateSession.status).toBe('CANCELLED');
   });
 });
+
+describe('duplicateSessions', () => {
+  const DUPLICATES = `query($t: String!, $s: DateTime!, $a: ID, $x: ID) {
+    duplicateSessions(title: $t, startsAt: $s, areaId: $a, exceptId: $x) { id title }
+  }`;
+  const plan = (input: Record<string, unknown>) =>
+    server.ok(`mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }`, {
+      i: { format: 'WORKSHOP', ...input },
+    });
+
+  it('names a session with the same title (any case), start and area; not another time, area, or the one edited', async () => {
+    const areaId = await server.createArea();
+    const otherArea = await server.createArea();
+    const startsAt = '2026-07-02T18:00:00.000Z';
+    const first = (await plan({ title: 'Fenton listening café', startsAt, areaId })).createSession.id;
+    await plan({ title: 'Fenton listening café', startsAt: '2026-07-02T19:00:00.000Z', areaId });
+    await plan({ title: 'Fenton listening café', startsAt, areaId: otherArea });
+
+    const found = await server.ok(DUPLICATES, { t: ' fenton LISTENING café ', s: startsAt, a: areaId });
+    expect(found.duplicateSessions.map((s: { id: string }) => s.id)).toEqual([first]);
+    expect(
+      (await server.ok(DUPLICATES, { t: 'Fenton listening café', s: startsAt, a: areaId, x: first })).duplicateSessions,
+    ).toEqual([]);
+    expect(
+      (await server.ok(DUPLICATES, { t: 'Fenton listening café', s: startsAt, a: null })).duplicateSessions,
+    ).toEqual([]);
+  });
+
+  it('looks only within what the caller may reach: a partner is not told of another organisation’s session', async () => {
+    const startsAt = '2026-07-03T18:00:00.000Z';
+    await plan({ title: 'Tunstall drop-in', startsAt });
+    const partner = await server.userWithRole(Role.PARTNER, await server.createOrganisation());
+    const seen = await server.gql(DUPLICATES, { t: 'Tunstall drop-in', s: startsAt }, partner.token);
+    expect(seen.data.duplicateSessions).toEqual([]);
+  });
+
+  it('names the field of a bad title', async () => {
+    const result = await server.gql(DUPLICATES, { t: '  ', s: '2026-07-03T18:00:00.000Z' }, server.adminToken);
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(result)).toBe('title');
+  });
+});
