@@ -22,6 +22,8 @@ import { ContactNames } from './participants/contact-names.js';
 import { ParticipantsService } from './participants/participants.service.js';
 import { QuoteConsentEffects } from './quotes/quote-consent-effects.js';
 import { QuotesService } from './quotes/quotes.service.js';
+import { FormTokens, ReceiptSeal } from './questionnaire/form-token.js';
+import { DEFAULT_MIN_SECONDS, QuestionnaireService } from './questionnaire/questionnaire.service.js';
 import { ReleaseScheduleService } from './releases/release-schedule.service.js';
 import { SubjectAccessService } from './participants/subject-access.service.js';
 import { RetentionService } from './retention/retention.service.js';
@@ -40,6 +42,8 @@ export interface ServiceOptions {
   /** Where rate-limit counters live; tools and tests that have no database use the process's memory. */
   rateLimitStore?: RateLimitStore;
   rateLimits?: RateLimitSettings;
+  /** Fewest seconds between a questionnaire's first page and its sending; faster is a script. */
+  questionnaireMinSeconds?: number;
   /** The statement timeout of a release built by a job (CHORUS_RELEASE_BUILD_TIMEOUT_MS). */
   releaseBuildTimeoutMs?: number;
 }
@@ -50,6 +54,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     options.rateLimitStore ?? memoryRateLimitStore(),
     deriveKey(secret, 'sign-in-throttle'),
     options.rateLimits,
+    deriveKey(secret, 'questionnaire-throttle'),
   );
   const audit = new AuditService();
   const useCases = new UseCases(audit);
@@ -88,6 +93,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
   const codings = new CodingsService(responses, themes, useCases, suggestionRuns);
   const releases = new ReleasesService(useCases, cursors, jobs, quotes, options.releaseBuildTimeoutMs);
   const agreement = new AgreementService(themes, useCases, cursors);
+  const engagements = new EngagementsService(useCases);
   return {
     audit,
     auditLog: new AuditLogService(cursors, audit),
@@ -95,7 +101,21 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     rateLimits,
     auth: new AuthService(deriveKey(secret, 'session-tokens'), apiKeys, audit, rateLimits.signIn, callers),
     users: new UsersService(useCases, cursors, callers),
-    engagements: new EngagementsService(useCases),
+    engagements,
+    questionnaire: new QuestionnaireService(
+      participants,
+      consents,
+      responses,
+      sessions,
+      areas,
+      engagements,
+      useCases,
+      deriveKey(secret, 'questionnaire-withdrawal-secrets'),
+      deriveKey(secret, 'questionnaire-answer-digests'),
+      options.questionnaireMinSeconds ?? DEFAULT_MIN_SECONDS,
+    ),
+    questionnaireTokens: new FormTokens(deriveKey(secret, 'questionnaire-form-tokens')),
+    questionnaireReceipts: new ReceiptSeal(deriveKey(secret, 'questionnaire-receipts')),
     areas,
     overview: new OverviewService(areas),
     organisations: new OrganisationsService(useCases, cursors),

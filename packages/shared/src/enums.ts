@@ -95,6 +95,31 @@ export enum ResponseSource {
   STAFF = 'STAFF',
   PARTNER_API = 'PARTNER_API',
   IMPORT = 'IMPORT',
+  /** A resident's own answers, sent through the public questionnaire. */
+  QUESTIONNAIRE = 'QUESTIONNAIRE',
+}
+
+/**
+ * The ways people are heard, as reach counts them: each session format, the questionnaire
+ * split by how it was answered (online by the resident, or on paper and typed up by staff), and
+ * bulk import.
+ */
+export enum Channel {
+  WORKSHOP = 'WORKSHOP',
+  CONVERSATION = 'CONVERSATION',
+  INTERVIEW = 'INTERVIEW',
+  FOCUS_GROUP = 'FOCUS_GROUP',
+  QUESTIONNAIRE_ONLINE = 'QUESTIONNAIRE_ONLINE',
+  QUESTIONNAIRE_PAPER = 'QUESTIONNAIRE_PAPER',
+  IMPORT = 'IMPORT',
+}
+
+/** Which QUESTIONNAIRE session the public questionnaire files answers under. */
+export enum QuestionnaireSessionMode {
+  /** One session per area (and one for answers with no area given). */
+  PER_AREA = 'PER_AREA',
+  /** One session for the whole online channel. */
+  PER_CHANNEL = 'PER_CHANNEL',
 }
 
 /** What a safeguarding flag is about. */

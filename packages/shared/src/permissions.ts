@@ -101,6 +101,8 @@ export const Permission = {
   AuditRead: 'audit.read',
   /** Set the engagement's retention date and read what the retention job did (audited). */
   RetentionManage: 'retention.manage',
+  /** Open and close the public questionnaire, choose its sessions, and watch submissions arrive. */
+  QuestionnaireManage: 'questionnaire.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -124,8 +126,18 @@ const ANALYSIS = [
   P.AgreementCode,
 ] as const;
 
-/** The contract's role table, as the permissions each role holds. */
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+/**
+ * A resident answering the public questionnaire: no account and no token, so never a user's or a
+ * key's role. The questionnaire's own pages are the only place that acts as one; what it may do is
+ * in the table below like every role's, and tenancy confines it to the questionnaire's sessions.
+ */
+export const RESIDENT = 'RESIDENT' as const;
+
+/** Who the permission table speaks for: every role, and the resident of the public questionnaire. */
+export type PermissionHolder = Role | typeof RESIDENT;
+
+/** The contract's role table, as the permissions each role (and the questionnaire's resident) holds. */
+export const ROLE_PERMISSIONS: Readonly<Record<PermissionHolder, readonly Permission[]>> = {
   [Role.ADMIN]: Object.values(Permission),
   [Role.COORDINATOR]: [
     P.ReferenceRead,
@@ -145,6 +157,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.SafeguardingFlag,
     P.DemographicsAggregateRead,
     P.AgreementManage,
+    P.QuestionnaireManage,
     ...FIELDWORK,
     ...ANALYSIS,
   ],
@@ -186,9 +199,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.COUNCIL_READER]: [P.ReferenceRead, P.CodebookRead, P.AggregateRead, P.ReleaseRead, P.ReportRead],
   // Reads flagged text through the queue only, not every response; no participant.
   [Role.SAFEGUARDING_LEAD]: [P.ReferenceRead, P.SessionRead, P.SafeguardingManage],
+  // Their own registration, answers and withdrawal, at the questionnaire's sessions only (tenancy).
+  [RESIDENT]: [
+    P.ReferenceRead,
+    P.SessionRead,
+    P.ParticipantRead,
+    P.ParticipantRegister,
+    P.ConsentRecord,
+    P.ResponseSubmit,
+  ],
 };
 
 /** Whether `role` holds `permission`; no role (anonymous) holds none. */
-export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
+export function hasPermission(role: PermissionHolder | null | undefined, permission: Permission): boolean {
   return role !== null && role !== undefined && ROLE_PERMISSIONS[role].includes(permission);
 }

@@ -16,6 +16,7 @@ const SOURCE: Record<ResponseSource, string> = {
   [ResponseSource.STAFF]: 'Entered by staff',
   [ResponseSource.PARTNER_API]: 'Sent by a partner organisation',
   [ResponseSource.IMPORT]: 'Imported',
+  [ResponseSource.QUESTIONNAIRE]: 'Sent by the resident through the online questionnaire',
 };
 
 const languages = new Intl.DisplayNames('en-GB', { type: 'language' });

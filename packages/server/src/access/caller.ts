@@ -1,11 +1,13 @@
-import { hasPermission, Role, type Permission } from '@chorus/shared';
+import { hasPermission, RESIDENT, Role, type Permission } from '@chorus/shared';
 
 /**
  * Who is acting. `user` and `apiKey` come from a bearer token; `system` is Chorus itself
  * (start-up, demo data, maintenance jobs) and may do anything; `anonymous` may do nothing that
- * needs a permission. Keeping the four apart means "no caller" never silently means "all-powerful".
+ * needs a permission; `resident` is a person answering the public questionnaire, made only by its
+ * pages (never from a token, never on a job), holding the RESIDENT column of the permission table.
+ * Keeping them apart means "no caller" never silently means "all-powerful".
  */
-export type CallerKind = 'user' | 'apiKey' | 'system' | 'anonymous';
+export type CallerKind = 'user' | 'apiKey' | 'system' | 'anonymous' | 'resident';
 
 /** The serialised form, e.g. in a job's payload. */
 export interface CallerJSON {
@@ -37,6 +39,7 @@ export class Caller {
 
   static readonly anonymous = new Caller('anonymous', null, null, null, null);
   static readonly system = new Caller('system', null, null, null, null);
+  static readonly resident = new Caller('resident', null, null, null, null);
 
   static user(user: { id: string; role: Role; organisationId: string | null }): Caller {
     return new Caller('user', user.role, user.organisationId, user.id, null);
@@ -53,6 +56,7 @@ export class Caller {
 
   /** Whether the role table grants `permission`; the system caller holds every permission. */
   can(permission: Permission): boolean {
+    if (this.kind === 'resident') return hasPermission(RESIDENT, permission);
     return this.kind === 'system' || (this.authenticated && hasPermission(this.role, permission));
   }
 

@@ -12,9 +12,10 @@ import type { Caller } from './caller.js';
  * - `all`: every row of the engagement;
  * - `organisation`: the rows of the caller's own organisation (partners);
  * - `facilitated`: the rows of the sessions the caller facilitates (facilitators);
+ * - `questionnaire`: the rows of the public questionnaire's own sessions (a resident answering it);
  * - `none`: no row.
  */
-type Reach = 'all' | 'organisation' | 'facilitated' | 'none';
+type Reach = 'all' | 'organisation' | 'facilitated' | 'questionnaire' | 'none';
 
 /** Sessions, and what was heard at them (responses and their codings). */
 const SESSION_REACH: Readonly<Record<Role, Reach>> = {
@@ -36,6 +37,7 @@ const PARTICIPANT_REACH: Readonly<Record<Role, Reach>> = {
 
 function reachOf(caller: Caller, table: Readonly<Record<Role, Reach>>): Reach {
   if (caller.kind === 'system') return 'all';
+  if (caller.kind === 'resident') return 'questionnaire';
   return caller.authenticated && caller.role ? table[caller.role] : 'none';
 }
 
@@ -77,6 +79,8 @@ function reachCondition(ctx: RequestContext, columns: Columns, reach: Reach, bin
       return `${engagement} AND ${columns.organisationId} = ${bind('tenancyOrganisationId', ctx.caller.organisationId)}`;
     case 'facilitated':
       return `${engagement} AND EXISTS (SELECT 1 FROM session_facilitators tenancy_sf WHERE tenancy_sf.session_id = ${columns.sessionId} AND tenancy_sf.user_id = ${bind('tenancyUserId', ctx.caller.userId)})`;
+    case 'questionnaire':
+      return `${engagement} AND EXISTS (SELECT 1 FROM questionnaire_sessions tenancy_qs WHERE tenancy_qs.session_id = ${columns.sessionId})`;
   }
 }
 

@@ -62,6 +62,9 @@ export enum AuditAction {
   AgreementSampleDrawn = 'agreement.sample_drawn',
   AgreementCodingSubmitted = 'agreement.coding_submitted',
   AgreementItemSettled = 'agreement.item_settled',
+  QuestionnaireOpened = 'questionnaire.opened',
+  QuestionnaireClosed = 'questionnaire.closed',
+  QuestionnaireSessionModeChanged = 'questionnaire.session_mode_changed',
 }
 
 /** The kind of record an audit entry is about. */
@@ -161,6 +164,10 @@ export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.AgreementCodingSubmitted]: 'A coder submitted their blind coding of a sampled response.',
   [AuditAction.AgreementItemSettled]:
     "The coders' disagreement on a sampled response was settled; the settled coding became the response's coding.",
+  [AuditAction.QuestionnaireOpened]: 'The public questionnaire was opened to residents.',
+  [AuditAction.QuestionnaireClosed]: 'The public questionnaire was closed.',
+  [AuditAction.QuestionnaireSessionModeChanged]:
+    'The public questionnaire was set to file answers under one session per area, or one for the channel.',
 };
 
 /** The GraphQL name of an action: `area.created` is AREA_CREATED. */

@@ -4,8 +4,12 @@ import type { RequestContext } from '../db/request-context.js';
 import { hmac, safeEqual } from './crypto.js';
 import { DomainError } from './errors.js';
 
-/** Idempotency keys belong to a partner organisation, or to one staff member: never shared across tenants. */
+/**
+ * Idempotency keys belong to a partner organisation, or to one staff member: never shared across
+ * tenants. The questionnaire's keys are random per form, issued by the server, so they share one scope.
+ */
 export function idempotencyScope(caller: Caller): string {
+  if (caller.kind === 'resident') return 'questionnaire';
   return caller.organisationId ? `organisation:${caller.organisationId}` : `user:${caller.userId}`;
 }
 

@@ -41,6 +41,7 @@ import { LondonMonths1796520000000 } from './migrations/1796520000000-london-mon
 import { CoderAgreement1796550000000 } from './migrations/1796550000000-coder-agreement.js';
 import { BoardReports1796560000000 } from './migrations/1796560000000-board-reports.js';
 import { SuggestionRejections1796570000000 } from './migrations/1796570000000-suggestion-rejections.js';
+import { PublicQuestionnaire1796650000000 } from './migrations/1796650000000-public-questionnaire.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   BoardReports1796560000000,
   SuggestionRejections1796570000000,
   ThemeSuggestions1796540000000,
+  PublicQuestionnaire1796650000000,
 ];
 
 export interface PoolOptions {

@@ -13,6 +13,8 @@ import {
   Prompt,
   Religion,
   ResponseSource,
+  QuestionnaireSessionMode,
+  Channel,
   Role,
   SafeguardingCategory,
   Sector,
@@ -34,6 +36,16 @@ registerEnumType(ConsentPurpose, { name: 'ConsentPurpose', description: 'What a 
 registerEnumType(ConsentMethod, { name: 'ConsentMethod', description: 'How a consent was given or refused.' });
 registerEnumType(Prompt, { name: 'Prompt', description: 'The question a response answers.' });
 registerEnumType(ResponseSource, { name: 'ResponseSource', description: 'Where a response came from.' });
+registerEnumType(QuestionnaireSessionMode, {
+  name: 'QuestionnaireSessionMode',
+  description:
+    'Which QUESTIONNAIRE session the public questionnaire files answers under: one per area, or one for the channel.',
+});
+registerEnumType(Channel, {
+  name: 'Channel',
+  description:
+    'How people were heard: a session format, the questionnaire answered online or on paper (typed up by staff), or a bulk import.',
+});
 registerEnumType(SafeguardingCategory, {
   name: 'SafeguardingCategory',
   description: 'What a safeguarding flag is about: RISK_OF_HARM, HATE_INCIDENT or ABUSE_DISCLOSURE.',

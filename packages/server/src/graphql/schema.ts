@@ -20,6 +20,7 @@ import { ConsentsResolver } from '../consents/consents.resolver.js';
 import { EngagementsResolver } from '../engagements/engagements.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
 import { OverviewResolver } from '../overview/overview.resolver.js';
+import { QuestionnaireResolver } from '../questionnaire/questionnaire.resolver.js';
 import { ParticipantsResolver } from '../participants/participants.resolver.js';
 import {
   QuotesResolver,
@@ -74,6 +75,7 @@ export function getSchema(): GraphQLSchema {
       OrganisationsResolver,
       OverviewResolver,
       ParticipantsResolver,
+      QuestionnaireResolver,
       QuotesResolver,
       QuoteTransitionsResolver,
       ReleaseQuotesResolver,

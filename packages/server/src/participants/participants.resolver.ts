@@ -122,6 +122,13 @@ class ParticipantFilter {
   @Field(() => String, { nullable: true, description: 'The printable code, as typed (case and spaces ignored).' })
   code?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only people who answered the public questionnaire online themselves (newest first: submissions as they arrive).',
+  })
+  questionnaire?: boolean | null;
+
   @Field(() => ID, { nullable: true, description: 'Only people registered at this session.' })
   sessionId?: string | null;
 }

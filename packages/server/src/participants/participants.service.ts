@@ -170,7 +170,7 @@ export class ParticipantsService {
 
   list(
     ctx: RequestContext,
-    filter: { code?: string | null; sessionId?: string | null } | null | undefined,
+    filter: { code?: string | null; sessionId?: string | null; questionnaire?: boolean | null } | null | undefined,
     page: PageArgs,
   ) {
     ctx.require(Permission.ParticipantRead);
@@ -178,6 +178,8 @@ export class ParticipantsService {
     if (filter?.code) query.andWhere('p.code = :code', { code: normaliseParticipantCode(filter.code) });
     if (filter?.sessionId)
       query.andWhere('p.session_id = :sessionId', { sessionId: validate.id('filter.sessionId', filter.sessionId) });
+    if (filter?.questionnaire)
+      query.andWhere('EXISTS (SELECT 1 FROM questionnaire_sessions qs WHERE qs.session_id = p.session_id)');
     return paginate(query, byCreatedAt<Participant>('p'), page, this.cursors);
   }
 

@@ -1,12 +1,5 @@
 import type { ParticipantData } from './subject-access.service.js';
-
-const escape = (value: string): string =>
-  value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+import { escapeHtml as escape } from '../common/html.js';
 
 const shown = (value: unknown): string =>
   value === null || value === undefined

@@ -92,7 +92,12 @@ export class ResponsesService {
       if (session.status === SessionStatus.CANCELLED) throw badInput('sessionId', 'this session was cancelled');
       await this.checkParticipants(tx, batch.responses);
 
-      const source = ownOrganisation(tx.caller) ? ResponseSource.PARTNER_API : ResponseSource.STAFF;
+      const source =
+        tx.caller.kind === 'resident'
+          ? ResponseSource.QUESTIONNAIRE
+          : ownOrganisation(tx.caller)
+            ? ResponseSource.PARTNER_API
+            : ResponseSource.STAFF;
       const rows = batch.responses;
       // Only what the database chose comes back; the rest is what was just written.
       const stored = await tx.query<{ id: string; position: number; created_at: Date }>(

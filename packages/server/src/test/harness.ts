@@ -46,6 +46,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** The root secret, when another process (a job worker) must share the server's keys. */
   secret?: Buffer;
+  /** Fewest seconds a questionnaire takes to answer; 0 unless a test is about the check. */
+  questionnaireMinSeconds?: number;
   /** Set: the server reaches PostgreSQL through this relay, which records every statement. */
   wire?: WireStatements;
 }
@@ -131,6 +133,7 @@ export class TestServer {
     const services = createServices(options.secret, {
       rateLimitStore,
       rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+      questionnaireMinSeconds: options.questionnaireMinSeconds ?? 0,
     });
     const engagementId = await services.engagements.ensureDefault(dataSource, options.suppressionThreshold ?? 3);
     const app = await createApp({
