@@ -13,7 +13,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { themePathLabel } from '../codebook/themeTree';
 import { useThemeOptions } from '../codebook/useThemeOptions';
 import { formErrors } from '../common/errors';
 import { runAsync } from '../common/handle';
@@ -125,7 +124,7 @@ function ReviewCard({ item, onSettled }: { item: Item; onSettled: (message: stri
               <List size="sm">
                 {coding.themes.map((theme) => (
                   <List.Item key={theme.id}>
-                    {themePathLabel(theme)}
+                    {theme.name}
                     {disagreed.has(theme.id) && (
                       <Badge ml="xs" variant="dot" tt="none" miw="max-content" color="orange">
                         disputed
@@ -142,7 +141,8 @@ function ReviewCard({ item, onSettled }: { item: Item; onSettled: (message: stri
       </Group>
       {item.settledAt ? (
         <Text size="sm">
-          Settled on: {item.settledThemes.length ? item.settledThemes.map(themePathLabel).join('; ') : 'no theme'}
+          Settled on:{' '}
+          {item.settledThemes.length ? item.settledThemes.map((theme) => theme.name).join(', ') : 'no theme'}
         </Text>
       ) : (
         <SettleForm item={item} onSettled={onSettled} />

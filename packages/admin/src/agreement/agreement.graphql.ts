@@ -120,20 +120,17 @@ export const AgreementReviewQuery = graphql(`
             themes {
               id
               name
-              path
             }
           }
           disagreedThemes {
             id
             name
-            path
           }
           settledAt
           settledBy
           settledThemes {
             id
             name
-            path
           }
         }
       }
@@ -150,7 +147,6 @@ export const SettleAgreementItemMutation = graphql(`
       settledThemes {
         id
         name
-        path
       }
     }
   }

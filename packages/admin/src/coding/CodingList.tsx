@@ -5,7 +5,6 @@ import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { CodingListItemFragment as CodingItem } from '../gql/graphql';
-import { themePathLabel } from '../codebook/themeTree';
 import { useUncodeResponse } from './useUncodeResponse';
 import { runAsync } from '../common/handle';
 
@@ -17,7 +16,6 @@ export const CodingListItemFragment = graphql(`
     theme {
       id
       name
-      path
     }
     coder {
       id
@@ -50,7 +48,7 @@ export function CodingList({ responseId, codings }: CodingListProps) {
     if (!removing) return;
     try {
       await uncode({ variables: { id: removing.id } });
-      setRemoved(`The coding to “${themePathLabel(removing.theme)}” was removed.`);
+      setRemoved(`The coding to “${removing.theme.name}” was removed.`);
       removedJustNow.current = true;
       setRemoving(null);
     } catch {
@@ -85,9 +83,7 @@ export function CodingList({ responseId, codings }: CodingListProps) {
             <li key={coding.id}>
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <div>
-                  <Badge variant="light" tt="none">
-                    {themePathLabel(coding.theme)}
-                  </Badge>
+                  <Badge variant="light">{coding.theme.name}</Badge>
                   {coding.excerpt ? (
                     <Blockquote p="xs" mt={6} fz="sm" color="indigo">
                       {coding.excerpt}
@@ -106,7 +102,7 @@ export function CodingList({ responseId, codings }: CodingListProps) {
                   variant="default"
                   size="xs"
                   onClick={() => setRemoving(coding)}
-                  aria-label={`Remove the coding to ${themePathLabel(coding.theme)}`}
+                  aria-label={`Remove the coding to ${coding.theme.name}`}
                   style={{ flexShrink: 0 }}
                 >
                   Remove
@@ -134,7 +130,7 @@ export function CodingList({ responseId, codings }: CodingListProps) {
               </Alert>
             )}
             <Text size="sm">
-              The response will no longer be coded to “{themePathLabel(removing.theme)}”
+              The response will no longer be coded to “{removing.theme.name}”
               {removing.excerpt ? ` for the excerpt “${removing.excerpt}”` : ''}. Other codings stay.
             </Text>
             <Group justify="flex-end">

@@ -44,7 +44,6 @@ export const ResponseQuery = graphql(`
       themes {
         id
         name
-        path
       }
       codings @include(if: $withCodings) {
         ...CodingListItem

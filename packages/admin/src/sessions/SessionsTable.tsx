@@ -11,7 +11,6 @@ export const SessionsTableRowFragment = graphql(`
     format
     status
     startsAt
-    endsAt
     area {
       id
       name
@@ -57,7 +56,7 @@ export function SessionsTable({ sessions }: { sessions: FragmentType<typeof Sess
               </Table.Th>
               <Table.Td>{LABELS.format[session.format]}</Table.Td>
               <Table.Td>
-                <SessionStatusBadge session={session} />
+                <SessionStatusBadge status={session.status} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(session.startsAt)}</Table.Td>
               <Table.Td>{session.area?.name ?? 'Not given'}</Table.Td>

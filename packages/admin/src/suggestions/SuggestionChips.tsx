@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
-import { themePathLabel } from '../codebook/themeTree';
 import { CodeResponseMutation } from '../coding/coding.graphql';
 import { useShortcuts } from '../coding/useShortcuts';
 import { formErrors } from '../common/errors';
@@ -39,7 +38,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
           input: { responseId, themeId: suggestion.theme.id, suggestionModelVersion: suggestion.modelVersion },
         },
       });
-      onAccepted(themePathLabel(suggestion.theme));
+      onAccepted(suggestion.theme.name);
       await refetch();
     } catch {
       // shown below
@@ -97,7 +96,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
               <Group gap="xs" wrap="nowrap" justify="space-between">
                 <Stack gap={0}>
                   <Text fw={600}>
-                    {themePathLabel(suggestion.theme)}{' '}
+                    {suggestion.theme.name}{' '}
                     <Text span size="sm" c="dimmed">
                       {percent.format(suggestion.score)}
                     </Text>
@@ -109,7 +108,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
                     size="xs"
                     onClick={() => runAsync(accept(suggestion))}
                     loading={coding.loading && index === 0}
-                    aria-label={`Accept ${themePathLabel(suggestion.theme)}`}
+                    aria-label={`Accept ${suggestion.theme.name}`}
                   >
                     Accept
                   </Button>
@@ -117,7 +116,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
                     size="xs"
                     variant="default"
                     onClick={() => runAsync(reject(suggestion))}
-                    aria-label={`Reject ${themePathLabel(suggestion.theme)}`}
+                    aria-label={`Reject ${suggestion.theme.name}`}
                   >
                     Reject
                   </Button>

@@ -6,7 +6,6 @@ export const ThemeSuggestionsQuery = graphql(`
       theme {
         id
         name
-        path
       }
       score
       words
@@ -35,7 +34,6 @@ export const ThemeCandidatesQuery = graphql(`
         theme {
           id
           name
-          path
         }
       }
     }
