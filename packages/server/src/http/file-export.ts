@@ -22,10 +22,17 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /** Charges more points to the request's caller before its body is sent; RateLimitedError past the budget. */
 export type Charge = (points: number) => Promise<void>;
 
-/** One CSV field: quoted when it holds a comma, a quote or a line break. */
+/** Text a spreadsheet would run as a formula ("=HYPERLINK(…)" in a resident's words, say). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field: quoted when it holds a comma, a quote or a line break. Text that starts like a
+ * formula gets a leading `'` (OWASP's CSV-injection advice), so a council opening the file in a
+ * spreadsheet sees the words instead of running them; numbers are written as they are.
+ */
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

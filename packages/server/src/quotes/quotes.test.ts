@@ -39,7 +39,7 @@ const DETAIL = `query($id: ID!) { quote(id: $id) {
   uses(first: 10) { totalCount edges { node { kind releaseVersion format } } }
 } }`;
 
-async function person(consents: string[], input: Record<string, unknown> = {}) {
+async function person(consents: string[], input: Record<string, unknown> = {}, text = TEXT) {
   const participantId = await server.registerParticipant(coordinator, {
     areaId,
     ageBand: 'AGE_16_24',
@@ -48,7 +48,7 @@ async function person(consents: string[], input: Record<string, unknown> = {}) {
     ...input,
   });
   const sessionId = await server.createSession(coordinator);
-  const submitted = await server.submit(sessionId, [{ participantId, prompt: 'BELONGING', text: TEXT }], coordinator);
+  const submitted = await server.submit(sessionId, [{ participantId, prompt: 'BELONGING', text }], coordinator);
   return { participantId, responseId: submitted.data!.submitResponses.responses[0].id as string };
 }
 
@@ -432,5 +432,25 @@ describe('consent effects on every output', () => {
     expect(release.quotes.totalCount).toBe(0);
     const csv = await (await exported(first)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(1);
+  });
+});
+
+describe('the quotes export opened in a spreadsheet', () => {
+  it("writes words that start like a formula as text, with a leading ', and keeps them as they are in JSON", async () => {
+    await server.dataSource.query(`UPDATE quotes SET status = 'REJECTED' WHERE status = 'APPROVED'`);
+    const words = '=2+3 buses a day, not enough for the estate';
+    const { responseId } = await person(['QUOTE'], {}, words);
+    const quote = await prepared(responseId, { publishedText: words, describeBy: [] }, words.length);
+    await server.ok(APPROVE, { id: quote.id }, coordinator);
+    const { version } = (await server.ok(`mutation { publishRelease { version } }`, {}, coordinator)).publishRelease;
+    const download = (format: string) =>
+      fetch(`${server.url}/exports/releases/${version}/quotes.${format}`, {
+        headers: { authorization: `Bearer ${coordinator}` },
+      });
+    const csv = await (await download('csv')).text();
+    expect(csv).toContain(`,"'=2+3 buses a day, not enough for the estate",`);
+    expect(csv).not.toContain(',"=2+3');
+    const json = (await (await download('json')).json()) as { quotes: { text: string }[] };
+    expect(json.quotes.map((q) => q.text)).toEqual([words]);
   });
 });
