@@ -65,6 +65,96 @@ it('a safeguarding lead records what was done about a flagged response and close
   await page.getByRole('button', { name: 'Sign out' }).click();
 });
 
+it('a safeguarding lead adds, edits and disables a rule, and the new rule flags what is submitted next', async () => {
+  const attempt = Date.now();
+  const phrase = `eggs thrown at our door ${attempt}`;
+  const { page } = chorus;
+  await signIn(page, DEMO.safeguarding);
+  await page.waitForURL('**/safeguarding');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Safeguarding rules' }).click();
+  await page.mouse.move(640, 890);
+  await page.getByRole('heading', { level: 1, name: 'Safeguarding rules' }).waitFor();
+  await page.getByRole('table', { name: /^Rules, \d+ in all$/ }).waitFor();
+  await checkScreen(page, 'safeguarding-rules');
+
+  const addForm = page.getByRole('form', { name: 'Add a rule' });
+  const text = (form = addForm) => form.getByRole('textbox', { name: /^(Phrase|Pattern)/ });
+  // Refused here, beside the field, before anything is sent.
+  await addForm.getByRole('button', { name: 'Add rule' }).click();
+  await addForm.getByText('Enter a phrase or a pattern').waitFor();
+  // Refused by the server, which names the rule by its place in the set: shown beside the same field.
+  await addForm.getByLabel(/^Kind/).selectOption({ label: 'Pattern' });
+  await text().fill('(\\w+)+ door');
+  await addForm.getByRole('button', { name: 'Add rule' }).click();
+  await addForm.getByText(/repeats a repeated group/).waitFor();
+  await expect.poll(() => text().getAttribute('aria-invalid')).toBe('true');
+
+  await addForm.getByLabel(/^Kind/).selectOption({ label: 'Phrase' });
+  await addForm.getByLabel(/^Category/).selectOption({ label: 'Hate incident' });
+  await text().fill(phrase);
+  await addForm.getByRole('button', { name: 'Add rule' }).click();
+  await addForm
+    .getByRole('status')
+    .filter({ hasText: `Rule “${phrase}” added: the rules are now version` })
+    .waitFor();
+
+  // What is submitted from now on is matched against it.
+  const { login } = await api<{ login: { token: string } }>(
+    chorus,
+    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+    { e: DEMO.admin.email, p: DEMO.admin.password },
+  );
+  const { sessions } = await api<{ sessions: { edges: { node: { id: string } }[] } }>(
+    chorus,
+    `{ sessions(first: 1) { edges { node { id } } } }`,
+    {},
+    login.token,
+  );
+  const heard = `Last week there were EGGS thrown at our door ${attempt}, again.`;
+  await api(
+    chorus,
+    `mutation($i: SubmitResponsesInput!) { submitResponses(input: $i) { duplicate } }`,
+    {
+      i: {
+        sessionId: sessions.edges[0]!.node.id,
+        idempotencyKey: `e2e-safeguarding-rule-${attempt}`,
+        responses: [{ prompt: 'BELONGING', text: heard }],
+      },
+    },
+    login.token,
+  );
+
+  await page.getByRole('searchbox', { name: 'Find' }).fill(String(attempt));
+  const row = page.getByRole('row', { name: new RegExp(String(attempt)) });
+  await expect.poll(() => row.count()).toBe(1);
+  await row.getByRole('button', { name: 'Edit', exact: false }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit “${phrase}”` });
+  await text(dialog).fill(`${phrase} twice`);
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: 'Rule saved: the rules are now version' }).waitFor();
+  await expect.poll(() => row.textContent()).toContain(`${phrase} twice`);
+
+  await row.getByRole('button', { name: `Disable “${phrase} twice”` }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Rule “${phrase} twice” disabled` })
+    .waitFor();
+  await row.getByText('Disabled', { exact: true }).waitFor();
+  await row.getByRole('button', { name: `Enable “${phrase} twice”` }).waitFor();
+  await expect.poll(() => page.getByRole('note').textContent()).toMatch(/^Version \d+, saved by Amira Khan on /);
+  await checkScreen(page, 'safeguarding-rules-edited');
+
+  // The flag the added rule raised waits in the queue, naming the rule and its version.
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Safeguarding', exact: true })
+    .click();
+  const flag = page.getByRole('article').filter({ hasText: heard });
+  await flag.getByText(new RegExp(`Raised by rule “${phrase}” \\(rule set version \\d+\\)`)).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+});
+
 it('an admin searches the audit log by action and record, and downloads it as CSV', async () => {
   const { page } = chorus;
   await signIn(page, DEMO.admin);

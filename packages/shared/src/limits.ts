@@ -39,6 +39,9 @@ export const LIMITS = {
   bodyBytes: BATCH_SIZE * (TEXT_LENGTH * 3 + 512) + 65_536,
   /** Shortest staff password. */
   passwordLength: 12,
+  /** Most rules in a safeguarding rule set, and the longest phrase or pattern, in characters. */
+  safeguardingRules: 500,
+  safeguardingRuleLength: 500,
 } as const;
 
 /** Length of a participant's printable code. */

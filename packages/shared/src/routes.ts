@@ -25,6 +25,7 @@ export const ADMIN_ROUTES = {
   quote: '/quotes/:id',
   reports: '/reports',
   safeguarding: '/safeguarding',
+  safeguardingRules: '/safeguarding/rules',
   auditLog: '/admin/audit',
   areas: '/admin/areas',
   organisations: '/admin/organisations',

@@ -21,7 +21,10 @@ export function AppLayout() {
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
 
   const items = NAV.filter((item) => can(item.permission));
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  const within = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  // The deepest section the page is in: /safeguarding/rules is Safeguarding rules, not Safeguarding too.
+  const current = items.filter((item) => within(item.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const isActive = (to: string) => to === current;
 
   return (
     <AppShell

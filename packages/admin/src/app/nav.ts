@@ -22,6 +22,7 @@ export const NAV: NavItem[] = [
   { to: '/quotes', label: 'Quotes', permission: Permission.QuoteRead },
   { to: '/reports', label: 'Board report', permission: Permission.ReportRead },
   { to: '/safeguarding', label: 'Safeguarding', permission: Permission.SafeguardingManage },
+  { to: '/safeguarding/rules', label: 'Safeguarding rules', permission: Permission.SafeguardingManage },
   { to: '/admin/areas', label: 'Areas', permission: Permission.AreaManage },
   { to: '/admin/organisations', label: 'Organisations', permission: Permission.OrganisationManage },
   { to: '/admin/users', label: 'Users', permission: Permission.UserManage },

@@ -29,6 +29,7 @@ const screens = {
   quote: lazy(() => import('../quotes/QuotePage')),
   reports: lazy(() => import('../reports/ReportsPage')),
   safeguarding: lazy(() => import('../safeguarding/SafeguardingPage')),
+  safeguardingRules: lazy(() => import('../safeguarding/SafeguardingRulesPage')),
   auditLog: lazy(() => import('../audit/AuditLogPage')),
   areas: lazy(() => import('../areas/AreasPage')),
   organisations: lazy(() => import('../administration/OrganisationsPage')),
@@ -79,6 +80,10 @@ export const routes: RouteObject[] = [
       { path: ADMIN_ROUTES.quote, element: guarded(Permission.QuoteRead, screens.quote) },
       { path: ADMIN_ROUTES.reports, element: guarded(Permission.ReportRead, screens.reports) },
       { path: ADMIN_ROUTES.safeguarding, element: guarded(Permission.SafeguardingManage, screens.safeguarding) },
+      {
+        path: ADMIN_ROUTES.safeguardingRules,
+        element: guarded(Permission.SafeguardingManage, screens.safeguardingRules),
+      },
       { path: ADMIN_ROUTES.auditLog, element: guarded(Permission.AuditRead, screens.auditLog) },
       { path: ADMIN_ROUTES.areas, element: guarded(Permission.AreaManage, screens.areas) },
       { path: ADMIN_ROUTES.organisations, element: guarded(Permission.OrganisationManage, screens.organisations) },

@@ -76,6 +76,10 @@ export const LABELS = {
     [SafeguardingCategory.HATE_INCIDENT]: 'Hate incident',
     [SafeguardingCategory.ABUSE_DISCLOSURE]: 'Abuse disclosure',
   },
+  safeguardingRuleKind: {
+    PHRASE: 'Phrase',
+    PATTERN: 'Pattern',
+  },
   areaKind: {
     [AreaKind.WARD]: 'Ward',
     [AreaKind.TOWN]: 'Town',

@@ -61,3 +61,35 @@ export const CloseSafeguardingFlagMutation = graphql(`
     }
   }
 `);
+
+export const SafeguardingRuleSetQuery = graphql(`
+  query SafeguardingRuleSet {
+    safeguardingRuleSet {
+      version
+      savedAt
+      savedBy
+      rules {
+        category
+        kind
+        text
+        enabled
+      }
+    }
+  }
+`);
+
+export const SaveSafeguardingRulesMutation = graphql(`
+  mutation SaveSafeguardingRules($rules: [SafeguardingRuleInput!]!) {
+    saveSafeguardingRules(rules: $rules) {
+      version
+      savedAt
+      savedBy
+      rules {
+        category
+        kind
+        text
+        enabled
+      }
+    }
+  }
+`);

@@ -87,4 +87,14 @@ describe('an edited rule set', () => {
     ]);
     expect(compiled.match('I don’t want to lives')).toEqual([]);
   });
+
+  it('matches nothing with a disabled rule, and keeps it in the validated set', () => {
+    const rules = [
+      { category: harm, kind: RuleKind.PHRASE, text: 'end it all', enabled: false },
+      { category: harm, kind: RuleKind.PATTERN, text: 'no way out', enabled: false },
+    ];
+    expect(new CompiledRules(rules).match('I want to end it all, there is no way out')).toEqual([]);
+    expect(validateRules(rules).map((rule) => rule.enabled)).toEqual([false, false]);
+    expect(validateRules([{ category: harm, kind: RuleKind.PHRASE, text: 'end it all' }])[0]!.enabled).toBe(true);
+  });
 });

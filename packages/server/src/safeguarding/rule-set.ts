@@ -1,4 +1,4 @@
-import { SafeguardingCategory } from '@chorus/shared';
+import { LIMITS, SafeguardingCategory } from '@chorus/shared';
 import { badInput } from '../common/errors.js';
 
 /** How a rule matches: a phrase as whole words, or a regular expression (case-insensitive). */
@@ -11,6 +11,8 @@ export interface SafeguardingRule {
   category: SafeguardingCategory;
   kind: RuleKind;
   text: string;
+  /** False keeps the rule in the set, visible, but matching nothing. Absent (versions saved before) means true. */
+  enabled?: boolean;
 }
 
 /** What a text raised: one entry per category, naming the first rule of it that matched. */
@@ -18,8 +20,6 @@ export interface RuleMatch {
   category: SafeguardingCategory;
   rule: string;
 }
-
-export const RULE_LIMITS = { rules: 500, ruleLength: 500 } as const;
 
 /**
  * Texts are compared in one spelling: lower case, straight apostrophes, single spaces. Rules
@@ -54,8 +54,9 @@ export class CompiledRules {
   private readonly categories: CompiledCategory[];
 
   constructor(rules: readonly SafeguardingRule[]) {
+    const live = rules.filter((rule) => rule.enabled !== false);
     this.categories = Object.values(SafeguardingCategory).map((category) => {
-      const mine = rules.filter((rule) => rule.category === category);
+      const mine = live.filter((rule) => rule.category === category);
       const phrases = mine.filter((rule) => rule.kind === RuleKind.PHRASE).map((rule) => normalise(rule.text.trim()));
       return {
         category,
@@ -87,14 +88,15 @@ export class CompiledRules {
 
 /** Checks an edited rule set, naming the offending rule (`rules.3.text`). */
 export function validateRules(rules: readonly SafeguardingRule[]): SafeguardingRule[] {
-  if (rules.length > RULE_LIMITS.rules) throw badInput('rules', `rules may hold at most ${RULE_LIMITS.rules} rules`);
+  if (rules.length > LIMITS.safeguardingRules)
+    throw badInput('rules', `rules may hold at most ${LIMITS.safeguardingRules} rules`);
   const seen = new Set<string>();
   return rules.map((rule, i) => {
     const field = `rules.${i}.text`;
     const text = rule.text.trim();
     if (!text) throw badInput(field, `${field} must not be empty`);
-    if (text.length > RULE_LIMITS.ruleLength)
-      throw badInput(field, `${field} may be at most ${RULE_LIMITS.ruleLength} characters`);
+    if (text.length > LIMITS.safeguardingRuleLength)
+      throw badInput(field, `${field} may be at most ${LIMITS.safeguardingRuleLength} characters`);
     if (rule.kind === RuleKind.PATTERN) {
       try {
         new RegExp(text, 'iu');
@@ -112,6 +114,6 @@ export function validateRules(rules: readonly SafeguardingRule[]): SafeguardingR
     const key = `${rule.category} ${rule.kind} ${rule.kind === RuleKind.PHRASE ? normalise(text) : text}`;
     if (seen.has(key)) throw badInput(field, `${field} repeats an earlier rule`);
     seen.add(key);
-    return { category: rule.category, kind: rule.kind, text };
+    return { category: rule.category, kind: rule.kind, text, enabled: rule.enabled ?? true };
   });
 }

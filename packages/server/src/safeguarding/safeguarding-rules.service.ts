@@ -92,20 +92,20 @@ export class SafeguardingRules {
     return this.useCases.run(ctx, Permission.SafeguardingManage, async (tx) => {
       // One save at a time per engagement, so versions never collide.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:safeguarding-rules:' || $1))`, [tx.engagementId]);
-      const [row] = await tx.query<{ id: string; version: number; created_at: Date }>(
+      const [row] = await tx.query<{ id: string; version: number; created_at: Date; saved_by: string | null }>(
         `INSERT INTO safeguarding_rule_sets (engagement_id, version, rules, created_by_user_id)
          SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM safeguarding_rule_sets WHERE engagement_id = $1
-         RETURNING id, version, created_at`,
+         RETURNING id, version, created_at, (SELECT display_name FROM users WHERE id = $3) AS saved_by`,
         [tx.engagementId, JSON.stringify(rules), tx.caller.userId],
       );
       await this.jobs.enqueue(tx, rescanTask, { version: row!.version }, { jobKey: rescanJobKey(tx.engagementId) });
       return audited(
-        { version: row!.version, rules, savedAt: row!.created_at, savedBy: null },
+        { version: row!.version, rules, savedAt: row!.created_at, savedBy: row!.saved_by },
         {
           action: AuditAction.SafeguardingRulesChanged,
           entityType: 'safeguarding_rule_set',
           entityId: row!.id,
-          details: { version: row!.version, rules: rules.length },
+          details: { version: row!.version, rules: rules.length, disabled: rules.filter((r) => !r.enabled).length },
         },
       );
     });
@@ -215,8 +215,9 @@ export class SafeguardingRules {
        WHERE s.engagement_id = $1 ORDER BY s.version DESC LIMIT 1`,
       [ctx.engagementId],
     );
-    if (!row) return { version: 0, rules: DEFAULT_RULES, savedAt: null, savedBy: null };
-    return { version: row.version, rules: row.rules, savedAt: new Date(row.created_at), savedBy: row.saved_by };
+    const rules = (row?.rules ?? DEFAULT_RULES).map((rule) => ({ ...rule, enabled: rule.enabled !== false }));
+    if (!row) return { version: 0, rules, savedAt: null, savedBy: null };
+    return { version: row.version, rules, savedAt: new Date(row.created_at), savedBy: row.saved_by };
   }
 }
 

@@ -46,6 +46,9 @@ class SafeguardingRule {
 
   @Field(() => String, { description: 'The phrase, or the regular expression.' })
   text!: string;
+
+  @Field(() => Boolean, { description: 'False: kept in the set, but matching nothing.' })
+  enabled!: boolean;
 }
 
 @InputType({ description: 'One rule of an edited rule set.' })
@@ -60,6 +63,13 @@ class SafeguardingRuleInput {
     description: 'A phrase (at least 3 characters) or a regular expression that cannot match an empty text.',
   })
   text!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'False keeps the rule in the set, visible, but matching nothing.',
+  })
+  enabled?: boolean;
 }
 
 @ObjectType({ description: 'The rules that flag responses at submission.', simpleResolvers: true })

@@ -25,7 +25,7 @@ const FLAG = `mutation($i: FlagResponseInput!) { flagResponse(input: $i) { id so
 const RECORD = `mutation($id: ID!, $a: String!) { recordSafeguardingAction(flagId: $id, action: $a) { ${FLAG_FIELDS} } }`;
 const CLOSE = `mutation($id: ID!, $a: String) { closeSafeguardingFlag(flagId: $id, action: $a) { ${FLAG_FIELDS} } }`;
 const RULES = `query { safeguardingRuleSet { version savedBy rules { category kind text } } }`;
-const SAVE = `mutation($r: [SafeguardingRuleInput!]!) { saveSafeguardingRules(rules: $r) { version rules { text } } }`;
+const SAVE = `mutation($r: [SafeguardingRuleInput!]!) { saveSafeguardingRules(rules: $r) { version savedBy rules { text } } }`;
 const RESPONSE = `query($id: ID!) { response(id: $id) { id text textWithheld } }`;
 
 beforeAll(async () => {
@@ -101,7 +101,7 @@ describe('the rule set', () => {
 
     const rules = [...current.rules, { category: 'HATE_INCIDENT', kind: 'PHRASE', text: 'pelted with stones' }];
     const saved = (await server.ok(SAVE, { r: rules }, lead)).saveSafeguardingRules;
-    expect(saved.version).toBe(1);
+    expect(saved).toMatchObject({ version: 1, savedBy: expect.any(String) });
     const id = await submitOne('We were pelted with stones on the way to the gurdwara.');
     const [flag] = await flagsOn(id);
     expect(flag).toMatchObject({ category: 'HATE_INCIDENT', ruleSetVersion: 1, rule: 'pelted with stones' });
@@ -367,5 +367,27 @@ describe('rescanning earlier responses when the rules change', () => {
       code: 'BAD_USER_INPUT',
       field: 'version',
     });
+  });
+});
+
+// Last: the rescan tests above count what a save flags, and this one leaves a response unflagged.
+describe('a disabled rule', () => {
+  it('keeps a disabled rule in the set, shown as disabled, and flags nothing with it until it is enabled again', async () => {
+    const READ = `query { safeguardingRuleSet { version rules { category kind text enabled } } }`;
+    const current = (await server.ok(READ, {}, lead)).safeguardingRuleSet;
+    expect(current.rules.every((rule: { enabled: boolean }) => rule.enabled)).toBe(true);
+    const target = 'pelted with stones';
+    const toggled = (enabled: boolean) =>
+      current.rules.map((rule: { text: string }) => (rule.text === target ? { ...rule, enabled } : rule));
+
+    await server.ok(SAVE, { r: toggled(false) }, lead);
+    const saved = (await server.ok(READ, {}, lead)).safeguardingRuleSet;
+    expect(saved.version).toBe(current.version + 1);
+    expect(saved.rules.find((rule: { text: string }) => rule.text === target)).toMatchObject({ enabled: false });
+    expect(await flagsOn(await submitOne('They pelted with stones anyone walking to the gurdwara.'))).toEqual([]);
+
+    await server.ok(SAVE, { r: toggled(true) }, lead);
+    const [flag] = await flagsOn(await submitOne('Kids pelted with stones the new family next door.'));
+    expect(flag).toMatchObject({ category: 'HATE_INCIDENT', rule: target });
   });
 });
