@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,9 +50,13 @@ export const PRODUCTION_ADMIN = { email: 'lead@council.example', password: 'a-lo
 /**
  * The built server and admin app on their own embedded PostgreSQL with the demo data (or, with
  * `production`, as `NODE_ENV=production` with only the bootstrap admin), and a headless Debian
- * Chromium. Nothing is mocked.
+ * Chromium; `env` adds to or overrides the server's environment. Nothing is mocked.
  */
-export async function startChorus({ production = false, logLevel = 'warn' } = {}): Promise<Chorus> {
+export async function startChorus({
+  production = false,
+  logLevel = 'warn',
+  env = {},
+}: { production?: boolean; logLevel?: string; env?: Record<string, string> } = {}): Promise<Chorus> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
   chmodSync(dataDir, 0o755);
   const port = await freePort();
@@ -73,6 +77,7 @@ export async function startChorus({ production = false, logLevel = 'warn' } = {}
         : { NODE_ENV: 'development', CHORUS_DEMO_DATA: '1' }),
       DATABASE_URL: '',
       LOG_LEVEL: logLevel,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,7 +107,27 @@ export async function startChorus({ production = false, logLevel = 'warn' } = {}
       '--disable-sync',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, baseURL: url });
+  return {
+    url,
+    browser,
+    page: await openPage(browser, url),
+    output: () => output,
+    async stop() {
+      await browser.close();
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A page in a browser context of its own (its own cookies), 1280×900 unless `options` say
+ * otherwise (a phone's viewport, JavaScript off).
+ */
+export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options, baseURL });
+  const page = await context.newPage();
   // Each wait is for something the page shows; on a loaded machine that can take a while.
   page.setDefaultTimeout(30_000);
   page.setDefaultNavigationTimeout(60_000);
@@ -113,18 +138,7 @@ export async function startChorus({ production = false, logLevel = 'warn' } = {}
       seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
     }),
   );
-  return {
-    url,
-    browser,
-    page,
-    output: () => output,
-    async stop() {
-      await browser.close();
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return page;
 }
 
 export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
@@ -142,10 +156,11 @@ export const cspViolations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 
 /**
- * Checks the screen with axe (WCAG 2.2 A and AA) and fails on any serious or critical violation,
- * and on anything the Content-Security-Policy blocked; saves a screenshot named after the screen.
+ * Checks the screen with axe (WCAG 2.2 A and AA) and fails on any serious or critical violation
+ * (with `everyImpact`, on any violation at all, best practice included), and on anything the Content-Security-Policy
+ * blocked; saves a screenshot named after the screen.
  */
-export async function checkScreen(page: Page, name: string): Promise<void> {
+export async function checkScreen(page: Page, name: string, { everyImpact = false } = {}): Promise<void> {
   await page.waitForLoadState('networkidle');
   // Every query on the screen has answered: a screen still loading fails here rather than later.
   await page.getByText('Loading…').first().waitFor({ state: 'detached' });
@@ -158,7 +173,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await cspViolations(page), `Content-Security-Policy violations on ${name}`).toEqual([]);
   // Evaluated over the DevTools protocol: an inline <script> would be (rightly) refused by the CSP.
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (everyImpact) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -170,10 +185,13 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
       }
     ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', ...(everyImpact ? ['best-practice'] : [])],
+      },
     });
     return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => everyImpact || v.impact === 'serious' || v.impact === 'critical')
       .map(
         (v) =>
           `${v.impact} ${v.id}: ${v.help} at ${v.nodes
@@ -181,7 +199,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
             .slice(0, 3)
             .join(', ')}`,
       );
-  });
+  }, everyImpact);
   expect(violations, `accessibility violations on ${name}`).toEqual([]);
 }
 

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
     expect(config.dbAcquireTimeoutMs).toBe(1_000);
     expect(config.secret.length).toBeGreaterThanOrEqual(32);
     expect(config.jobs).toEqual({ mode: 'inline', concurrency: 2 });
+    expect(config.questionnaireMinSeconds).toBe(15);
   });
 
   it('keeps the generated development secret across restarts', () => {
@@ -116,6 +117,7 @@ describe('loadConfig', () => {
     ['CHORUS_DB_ACQUIRE_TIMEOUT_MS', { CHORUS_DB_ACQUIRE_TIMEOUT_MS: '0' }],
     ['CHORUS_JOBS', { CHORUS_JOBS: 'worker' }],
     ['CHORUS_JOBS_CONCURRENCY', { CHORUS_JOBS_CONCURRENCY: '0' }],
+    ['CHORUS_QUESTIONNAIRE_MIN_SECONDS', { CHORUS_QUESTIONNAIRE_MIN_SECONDS: '-1' }],
     ['CHORUS_BOOTSTRAP_ADMIN_PASSWORD', { CHORUS_BOOTSTRAP_ADMIN_EMAIL: 'lead@council.example' }],
     ['CHORUS_BOOTSTRAP_ADMIN_EMAIL', { CHORUS_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-enough-password' }],
     [

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_MIN_SECONDS } from './questionnaire/questionnaire.service.js';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http/server-options.js';
 import { validPassword } from './auth/password-strength.js';
 import { DEFAULT_RELEASE_BUILD_TIMEOUT_MS } from './releases/releases.service.js';
@@ -36,6 +37,8 @@ export interface Config {
   jobs: { mode: 'inline' | 'off'; concurrency: number };
   /** The statement timeout of a release built by a job; requests keep 15 s. */
   releaseBuildTimeoutMs: number;
+  /** Fewest seconds between a questionnaire's first page and its sending; faster is refused as a script. */
+  questionnaireMinSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -202,5 +205,6 @@ export function loadConfig(env: Env = process.env): Config {
       15_000,
       86_400_000,
     ),
+    questionnaireMinSeconds: integer(env, 'CHORUS_QUESTIONNAIRE_MIN_SECONDS', DEFAULT_MIN_SECONDS, 0, 600),
   };
 }
