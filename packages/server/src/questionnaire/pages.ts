@@ -146,6 +146,23 @@ ${hint ? `<p id="${name}-hint" class="hint">${escape(hint)}</p>` : ''}${errorMes
     .join('')}</div></fieldset></div>`;
 }
 
+/** An enum's values as choices, each labelled from the messages. */
+const optionsOf = <T extends string>(values: Record<string, T>, labels: Record<T, string>): Choice[] =>
+  Object.values(values).map((value) => ({ value, label: labels[value] }));
+
+/** One radio button for each of an enum's values, the draft's value chosen. */
+function radios<T extends string>(
+  m: Messages,
+  name: string,
+  legend: string,
+  values: Record<string, T>,
+  labels: Record<T, string>,
+  value: T | undefined,
+  errors: readonly FieldError[],
+) {
+  return choices(m, 'radio', name, legend, optionsOf(values, labels), value ? [value] : [], errors);
+}
+
 function yesNo(
   m: Messages,
   name: string,
@@ -277,7 +294,7 @@ ${choices(
   'checkbox',
   'connections',
   m.about.connections.legend,
-  Object.values(CityConnection).map((c) => ({ value: c, label: m.about.connections[c] })),
+  optionsOf(CityConnection, m.about.connections),
   draft.connections,
   errors,
   m.about.connections.hint,
@@ -290,15 +307,7 @@ ${select(
   draft.areaId,
   errors,
 )}
-${choices(
-  m,
-  'radio',
-  'ageBand',
-  `${m.about.ageBand.legend} ${m.optional}`,
-  Object.values(AgeBand).map((band) => ({ value: band, label: m.about.ageBand[band] })),
-  draft.ageBand ? [draft.ageBand] : [],
-  errors,
-)}
+${radios(m, 'ageBand', `${m.about.ageBand.legend} ${m.optional}`, AgeBand, m.about.ageBand, draft.ageBand, errors)}
 ${yesNo(m, 'specialCategory', { ...m.about.special, legend: `${m.about.special.legend} ${m.optional}` }, draft.specialCategory, errors)}`,
       );
     case 'special':
@@ -314,31 +323,12 @@ ${select(
   m,
   'ethnicity',
   m.special.ethnicity.label,
-  [
-    { value: '', label: m.special.ethnicity.none },
-    ...Object.values(Ethnicity).map((e) => ({ value: e, label: m.special.ethnicity[e] })),
-  ],
+  [{ value: '', label: m.special.ethnicity.none }, ...optionsOf(Ethnicity, m.special.ethnicity)],
   draft.ethnicity,
   errors,
 )}
-${choices(
-  m,
-  'radio',
-  'religion',
-  m.special.religion.legend,
-  Object.values(Religion).map((r) => ({ value: r, label: m.special.religion[r] })),
-  draft.religion ? [draft.religion] : [],
-  errors,
-)}
-${choices(
-  m,
-  'radio',
-  'disability',
-  m.special.disability.legend,
-  Object.values(Disability).map((d) => ({ value: d, label: m.special.disability[d] })),
-  draft.disability ? [draft.disability] : [],
-  errors,
-)}`,
+${radios(m, 'religion', m.special.religion.legend, Religion, m.special.religion, draft.religion, errors)}
+${radios(m, 'disability', m.special.disability.legend, Disability, m.special.disability, draft.disability, errors)}`,
       );
     case 'check':
       return wizard(m, token, draft, step, m.check.title, errors, checkAnswers(m, draft, facts));

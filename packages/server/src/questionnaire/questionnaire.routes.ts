@@ -141,20 +141,17 @@ function neighbour(draft: Draft, step: Step, by: 1 | -1): Step {
   return STEPS[Math.max(0, Math.min(STEPS.length - 1, at))]!;
 }
 
-function answersOf(draft: Draft): QuestionnaireAnswers {
-  return {
-    participation: draft.participation,
-    quote: draft.quote,
-    specialCategory: draft.specialCategory,
-    answers: draft.answers,
-    connections: draft.connections,
-    areaId: draft.areaId ?? null,
-    ageBand: draft.ageBand ?? null,
-    demographics: draft.specialCategory
-      ? { ethnicity: draft.ethnicity ?? null, religion: draft.religion ?? null, disability: draft.disability ?? null }
+function answersOf({ lang, areaId, ageBand, ethnicity, religion, disability, ...consentsAndAnswers }: Draft) {
+  const answers: QuestionnaireAnswers = {
+    ...consentsAndAnswers,
+    areaId: areaId ?? null,
+    ageBand: ageBand ?? null,
+    demographics: consentsAndAnswers.specialCategory
+      ? { ethnicity: ethnicity ?? null, religion: religion ?? null, disability: disability ?? null }
       : null,
-    language: draft.lang,
+    language: lang,
   };
+  return answers;
 }
 
 /**
