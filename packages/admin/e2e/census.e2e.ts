@@ -55,6 +55,27 @@ it("an admin records an area's census figures by religion, and reach by religion
   expect(specialCategoryReach.rows.find((row) => row.key === 'SIKH')?.population).toBe(1250);
   expect(specialCategoryReach.rows.find((row) => row.key === 'MUSLIM')?.population).toBe(3400);
 
+  // City-wide, a group is set against the census once every area has a figure for it: the overview shows it.
+  const { areas } = await api<{ areas: { id: string }[] }>(chorus, `{ areas { id } }`, {}, login.token);
+  for (const other of areas.filter((a) => a.id !== area.id)) {
+    await api(
+      chorus,
+      `mutation($i: SetCensusPopulationsInput!) { setCensusPopulations(input: $i) { id } }`,
+      { i: { areaId: other.id, category: 'RELIGION', populations: [{ group: 'SIKH', population: 100 }] } },
+      login.token,
+    );
+  }
+  const cityWide = (1250 + 100 * (areas.length - 1)).toLocaleString('en-GB');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview' }).click();
+  const reach = page.getByRole('region', { name: 'Reach by ethnic group, religion and disability' });
+  await reach.getByRole('combobox', { name: 'By' }).selectOption({ label: 'Religion' });
+  await reach.getByRole('table', { name: 'People heard by religion, against census population' }).waitFor();
+  await expect.poll(() => reach.getByRole('row', { name: /^Sikh/ }).textContent()).toContain(cityWide);
+  await checkScreen(page, 'overview-special-category-reach');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Census figures' }).click();
+  await page.getByRole('combobox', { name: 'Category', exact: true }).selectOption({ label: 'Religion' });
+  await form.getByRole('textbox', { name: 'Sikh', exact: true }).waitFor();
+
   // Clearing a figure takes it off the list.
   await form.getByRole('textbox', { name: 'Sikh', exact: true }).fill('');
   await form.getByRole('button', { name: 'Save figures' }).click();
