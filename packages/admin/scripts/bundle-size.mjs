@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BYTES = 250 * 1024;
+export const BUDGET_BYTES = 200 * 1024;
 const dist = process.env.CHORUS_ADMIN_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
 /** @returns {{ files: string[]; gzipBytes: number }} */

@@ -44,7 +44,7 @@ import { subjectAccessRoutes } from './participants/subject-access.routes.js';
 import { questionnaireRoutes } from './questionnaire/questionnaire.routes.js';
 import type { Services } from './services.js';
 import { explorerPage } from './web/explorer.js';
-import { precompressedAssets } from './web/precompressed.js';
+import { precompressedAssets, setAssetCaching } from './web/precompressed.js';
 import { corsFor, securityHeaders } from './web/security.js';
 
 export interface AppDeps {
@@ -177,11 +177,23 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   app.use(questionnaireRoutes(dataSource, engagementId, services, logger, { production: config.production }));
 
   if (existsSync(join(config.adminDir, 'index.html'))) {
-    app.use(precompressedAssets(config.adminDir, '1h'));
-    app.use(express.static(config.adminDir, { index: false, maxAge: '1h' }));
-    // The admin app routes in the browser: its pages are its index; any other path is a 404.
+    app.use(precompressedAssets(config.adminDir));
+    app.use(
+      express.static(config.adminDir, {
+        index: false,
+        cacheControl: false,
+        setHeaders: (res) => setAssetCaching(res, res.req.path),
+      }),
+    );
+    // The admin app routes in the browser: its pages are its index (asked again each time, so a
+    // new build's files are picked up at once); any other path is a 404.
     app.get(/.*/, (req, res, next) =>
-      isAdminRoute(req.path) ? res.sendFile(join(config.adminDir, 'index.html')) : next(),
+      isAdminRoute(req.path)
+        ? res.sendFile(join(config.adminDir, 'index.html'), {
+            cacheControl: false,
+            headers: { 'Cache-Control': 'no-cache' },
+          })
+        : next(),
     );
   }
   app.use((_req, res) => void res.status(404).type('text/plain').send('Not found'));

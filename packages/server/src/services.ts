@@ -3,6 +3,7 @@ import { AgreementService } from './agreement/agreement.service.js';
 import { AggregatesService } from './aggregates/aggregates.service.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { AreasService } from './areas/areas.service.js';
+import { CensusPopulationsService } from './census/census-populations.service.js';
 import { AuditLogService } from './audit/audit-log.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
@@ -117,6 +118,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     questionnaireTokens: new FormTokens(deriveKey(secret, 'questionnaire-form-tokens')),
     questionnaireReceipts: new ReceiptSeal(deriveKey(secret, 'questionnaire-receipts')),
     areas,
+    censusPopulations: new CensusPopulationsService(useCases, cursors),
     overview: new OverviewService(areas),
     organisations: new OrganisationsService(useCases, cursors),
     sessions,

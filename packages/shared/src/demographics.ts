@@ -157,3 +157,31 @@ export const DISABILITY_LABELS: Readonly<Record<Disability, string>> = {
   [Disability.NO_CONDITION]: 'No long-term physical or mental health condition',
   [Disability.PREFER_NOT_TO_SAY]: 'Prefer not to say',
 };
+
+/** The special-category answers reach can be broken down by: kept apart from the release dimensions on purpose. */
+export enum SpecialCategory {
+  /** The Census's five high-level groups (not its 19 categories, too fine to release). */
+  ETHNIC_GROUP = 'ETHNIC_GROUP',
+  RELIGION = 'RELIGION',
+  DISABILITY = 'DISABILITY',
+}
+
+/** One group of a special category, as its reach row and census figure name it. */
+export interface SpecialCategoryGroup {
+  key: string;
+  label: string;
+}
+
+/**
+ * The groups of each special category that the Census publishes a population for, in the order
+ * reach lists them: every answer but "prefer not to say" (and no "not stated").
+ */
+export const CENSUS_GROUPS: Readonly<Record<SpecialCategory, readonly SpecialCategoryGroup[]>> = {
+  [SpecialCategory.ETHNIC_GROUP]: Object.values(EthnicGroup).map((key) => ({ key, label: ETHNIC_GROUPS[key].label })),
+  [SpecialCategory.RELIGION]: Object.values(Religion)
+    .filter((key) => key !== Religion.PREFER_NOT_TO_SAY)
+    .map((key) => ({ key, label: RELIGION_LABELS[key] })),
+  [SpecialCategory.DISABILITY]: Object.values(Disability)
+    .filter((key) => key !== Disability.PREFER_NOT_TO_SAY)
+    .map((key) => ({ key, label: DISABILITY_LABELS[key] })),
+};

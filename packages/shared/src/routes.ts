@@ -28,6 +28,7 @@ export const ADMIN_ROUTES = {
   safeguardingRules: '/safeguarding/rules',
   auditLog: '/admin/audit',
   areas: '/admin/areas',
+  census: '/admin/census',
   organisations: '/admin/organisations',
   users: '/admin/users',
   apiKeys: '/admin/api-keys',

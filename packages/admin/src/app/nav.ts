@@ -24,6 +24,7 @@ export const NAV: NavItem[] = [
   { to: '/safeguarding', label: 'Safeguarding', permission: Permission.SafeguardingManage },
   { to: '/safeguarding/rules', label: 'Safeguarding rules', permission: Permission.SafeguardingManage },
   { to: '/admin/areas', label: 'Areas', permission: Permission.AreaManage },
+  { to: '/admin/census', label: 'Census figures', permission: Permission.AreaManage },
   { to: '/admin/organisations', label: 'Organisations', permission: Permission.OrganisationManage },
   { to: '/admin/users', label: 'Users', permission: Permission.UserManage },
   { to: '/admin/api-keys', label: 'API keys', permission: Permission.ApiKeyManage },

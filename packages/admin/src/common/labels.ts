@@ -10,6 +10,7 @@ import {
   Sector,
   SessionFormat,
   SessionStatus,
+  SpecialCategory,
 } from '@chorus/shared';
 
 /** How each enum value reads to staff. */
@@ -79,6 +80,11 @@ export const LABELS = {
   safeguardingRuleKind: {
     PHRASE: 'Phrase',
     PATTERN: 'Pattern',
+  },
+  specialCategory: {
+    [SpecialCategory.ETHNIC_GROUP]: 'Ethnic group',
+    [SpecialCategory.RELIGION]: 'Religion',
+    [SpecialCategory.DISABILITY]: 'Disability',
   },
   areaKind: {
     [AreaKind.WARD]: 'Ward',

@@ -1,10 +1,13 @@
 import { useQuery } from '@apollo/client/react';
+import { Permission } from '@chorus/shared';
 import { Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useSession } from '../auth/useSession';
 import { LABELS } from '../common/labels';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { OverviewQuery } from './overview.graphql';
 import { ReachChart } from './ReachChart';
+import { SpecialCategoryReach } from './SpecialCategoryReach';
 import { ThisWeek } from './ThisWeek';
 
 function Stat({ label, value }: { label: string; value: string | number }) {
@@ -21,6 +24,7 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 }
 
 export default function OverviewPage() {
+  const { can } = useSession();
   const { data, loading, error, refetch } = useQuery(OverviewQuery, { fetchPolicy: 'network-only' });
   const overview = data?.overview;
   const mostByPrompt = Math.max(1, ...(overview?.responsesByPrompt.map((p) => p.responses) ?? []));
@@ -56,6 +60,7 @@ export default function OverviewPage() {
               <ThisWeek sessions={overview.sessionsThisWeek} />
             </SimpleGrid>
             <ReachChart reach={overview.reach} />
+            {can(Permission.DemographicsAggregateRead) && <SpecialCategoryReach />}
           </Stack>
         )}
       </QueryState>

@@ -5,6 +5,7 @@
 export enum AuditAction {
   AreaCreated = 'area.created',
   AreaUpdated = 'area.updated',
+  CensusPopulationsSet = 'area.census_populations_set',
   OrganisationCreated = 'organisation.created',
   UserCreated = 'user.created',
   UserSignedIn = 'user.signed_in',
@@ -101,6 +102,7 @@ export interface AuditEntry {
 export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.AreaCreated]: 'An area was added.',
   [AuditAction.AreaUpdated]: 'An area was changed.',
+  [AuditAction.CensusPopulationsSet]: "An area's census populations by ethnic group, religion or disability were set.",
   [AuditAction.OrganisationCreated]: 'A partner organisation was added.',
   [AuditAction.UserCreated]: 'A user was created.',
   [AuditAction.UserSignedIn]: 'A user signed in.',

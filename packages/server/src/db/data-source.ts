@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Logger } from '../logger.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Area } from '../areas/area.entity.js';
+import { CensusPopulation } from '../census/census-population.entity.js';
 import { Coding } from '../codings/coding.entity.js';
 import { ConsentEvent } from '../consents/consent-event.entity.js';
 import { Engagement } from '../engagements/engagement.entity.js';
@@ -42,12 +43,14 @@ import { CoderAgreement1796550000000 } from './migrations/1796550000000-coder-ag
 import { BoardReports1796560000000 } from './migrations/1796560000000-board-reports.js';
 import { SuggestionRejections1796570000000 } from './migrations/1796570000000-suggestion-rejections.js';
 import { PublicQuestionnaire1796650000000 } from './migrations/1796650000000-public-questionnaire.js';
+import { CensusPopulations1796670000000 } from './migrations/1796670000000-census-populations.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
 export const ENTITIES = [
   ApiKey,
   Area,
+  CensusPopulation,
   Coding,
   ConsentEvent,
   Engagement,
@@ -88,6 +91,7 @@ export const MIGRATIONS = [
   SuggestionRejections1796570000000,
   ThemeSuggestions1796540000000,
   PublicQuestionnaire1796650000000,
+  CensusPopulations1796670000000,
 ];
 
 export interface PoolOptions {

@@ -197,7 +197,7 @@ export class DisclosureResolver {
   @Authorized(Permission.DemographicsAggregateRead)
   @Query(() => Reach, {
     description:
-      'Participants heard by ethnic group, religion or disability: released figures only, a row per answer and "not stated"; no population. Staff only, not council keys (docs/disclosure-control.md).',
+      'Participants heard by ethnic group, religion or disability: released figures only, a row per answer and "not stated"; each group against its census population where recorded (censusPopulations). Staff only, not council keys (docs/disclosure-control.md).',
   })
   specialCategoryReach(
     @Arg('by', () => SpecialCategory, { description: 'Which answer to break reach down by.' }) by: SpecialCategory,

@@ -1,28 +1,12 @@
-import {
-  DISABILITY_LABELS,
-  Disability,
-  ETHNIC_GROUPS,
-  EthnicGroup,
-  Ethnicity,
-  ETHNICITY_LABELS,
-  Permission,
-  Religion,
-  RELIGION_LABELS,
-} from '@chorus/shared';
+import { CENSUS_GROUPS, Ethnicity, ETHNICITY_LABELS, Permission, SpecialCategory } from '@chorus/shared';
 import type { RequestContext } from '../db/request-context.js';
 import type { Demographics } from '../participants/demographics.js';
 import { heardParticipants } from './counts.js';
 import { CELL_KEY_MODULUS, METHOD, release } from './ptable.js';
-import type { Reach } from './reach.js';
+import { againstPopulation, type Reach } from './reach.js';
 import { checkFilter, readThreshold, tallyFilter, type Category, type TableFilter } from './tables.js';
 
-/** The special-category answers reach can be broken down by; kept apart from `Dimension` on purpose. */
-export enum SpecialCategory {
-  /** The Census's five high-level groups (not its 19 categories, too fine to release). */
-  ETHNIC_GROUP = 'ETHNIC_GROUP',
-  RELIGION = 'RELIGION',
-  DISABILITY = 'DISABILITY',
-}
+export { SpecialCategory };
 
 /** Reach by one of the special categories. */
 export type SpecialCategoryReach = Omit<Reach, 'by'> & { by: SpecialCategory };
@@ -33,21 +17,8 @@ export type AnswersOf = (ctx: RequestContext, participantIds: readonly string[])
 const NOT_STATED: Category = { key: null, label: 'Not stated' };
 const PREFER_NOT: Category = { key: Ethnicity.PREFER_NOT_TO_SAY, label: ETHNICITY_LABELS[Ethnicity.PREFER_NOT_TO_SAY] };
 
-const CATEGORIES: Record<SpecialCategory, readonly Category[]> = {
-  [SpecialCategory.ETHNIC_GROUP]: [
-    ...Object.values(EthnicGroup).map((group) => ({ key: group, label: ETHNIC_GROUPS[group].label })),
-    PREFER_NOT,
-    NOT_STATED,
-  ],
-  [SpecialCategory.RELIGION]: [
-    ...Object.values(Religion).map((key) => ({ key, label: RELIGION_LABELS[key] })),
-    NOT_STATED,
-  ],
-  [SpecialCategory.DISABILITY]: [
-    ...Object.values(Disability).map((key) => ({ key, label: DISABILITY_LABELS[key] })),
-    NOT_STATED,
-  ],
-};
+/** Every census group, then "prefer not to say", then "not stated": the rows of reach. */
+const CATEGORIES = (by: SpecialCategory): readonly Category[] => [...CENSUS_GROUPS[by], PREFER_NOT, NOT_STATED];
 
 /** The category a person's answers put them in; null when they gave none (or withdrew consent). */
 function categoryOf(by: SpecialCategory, answers: Demographics | undefined): string | null {
@@ -68,7 +39,8 @@ function categoryOf(by: SpecialCategory, answers: Demographics | undefined): str
  * with their record keys, their answers are opened in memory, and each category's count and cell
  * key go through the same ptable as every other figure; nothing else leaves this function. Only
  * answers held now count: a SPECIAL_CATEGORY_DATA withdrawal deletes them, and the person moves to
- * "not stated". No census population by these categories is loaded, so no row has one.
+ * "not stated". Each group is set against its census population where one is recorded
+ * (census-populations/), as area reach is.
  */
 export async function computeSpecialCategoryReach(
   ctx: RequestContext,
@@ -94,20 +66,42 @@ export async function computeSpecialCategoryReach(
   const figure = (cell: { count: number; key: number } | undefined) =>
     release(cell?.count ?? 0, cell?.key ?? 0, threshold);
   const everyone = heard.reduce((key, person) => (key + person.participantKey) % CELL_KEY_MODULUS, 0);
+  const participants = release(heard.length, everyone, threshold);
+  const populations = await censusPopulations(ctx, by, checked.areaId ?? null);
   return {
     by,
     threshold,
     method: METHOD,
-    participants: release(heard.length, everyone, threshold),
-    population: null,
-    perThousand: null,
-    rows: CATEGORIES[by].map((category) => ({
-      key: category.key,
-      label: category.label,
-      ...figure(counts.get(category.key)),
-      population: null,
-      perThousand: null,
-      underHeard: false,
-    })),
+    participants,
+    ...againstPopulation(
+      threshold,
+      participants,
+      CATEGORIES(by).map((category) => ({
+        ...figure(counts.get(category.key)),
+        key: category.key,
+        label: category.label,
+        population: category.key === null ? null : (populations.get(category.key) ?? null),
+      })),
+    ),
   };
+}
+
+/**
+ * Census population of each group of `by`: in one area, or in the whole city, where a group's
+ * figure is given only when every area has one (a sum over some areas would set the city's
+ * participants against part of its people). Reference data, like the areas' own populations.
+ */
+async function censusPopulations(
+  ctx: RequestContext,
+  by: SpecialCategory,
+  areaId: string | null,
+): Promise<Map<string, number>> {
+  const rows = await ctx.query<{ group_key: string; population: number }>(
+    `SELECT c.group_key, sum(c.population)::int AS population FROM census_populations c
+     WHERE c.category = $1 AND ($2::uuid IS NULL OR c.area_id = $2)
+     GROUP BY c.group_key
+     HAVING $2::uuid IS NOT NULL OR count(*) = (SELECT count(*) FROM areas)`,
+    [by, areaId],
+  );
+  return new Map(rows.map((row) => [row.group_key, row.population]));
 }

@@ -13,6 +13,7 @@ import {
 import { DisclosureResolver } from '../disclosure/disclosure.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { AreasResolver } from '../areas/areas.resolver.js';
+import { CensusPopulationsResolver } from '../census/census-populations.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CodingsResolver } from '../codings/codings.resolver.js';
@@ -68,6 +69,7 @@ export function getSchema(): GraphQLSchema {
       AreasResolver,
       AuditResolver,
       AuthResolver,
+      CensusPopulationsResolver,
       CodingsResolver,
       ConsentsResolver,
       DisclosureResolver,

@@ -44,7 +44,10 @@ export class RetentionService {
   ) {}
 
   /** Sets (or with null clears) the date, and queues the job for the day after it (audited). */
-  setRetentionDate(ctx: RequestContext, value: string | null): Promise<Engagement> {
+  setRetentionDate(ctx: RequestContext, value: string | null | undefined): Promise<Engagement> {
+    // Left out is not the same as null: clearing the date must be asked for.
+    if (value === undefined)
+      throw badInput('retentionDate', 'retentionDate must be given: a date, or null to clear it');
     return this.useCases.run(ctx, Permission.RetentionManage, async (tx) => {
       const retentionDate = value === null ? null : validRetentionDate(value);
       const [engagement] = await tx.query<{ ends_on: string | null; retention_date: string | null }>(

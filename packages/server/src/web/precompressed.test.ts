@@ -43,3 +43,15 @@ describe('the admin app’s files', () => {
     expect(reply.body.toString()).toBe(SCRIPT);
   });
 });
+
+describe('caching', () => {
+  it('lets a browser keep a hashed file a year, compressed or not, and asks again for the page that names them', async () => {
+    for (const encoding of ['br', 'identity']) {
+      const asset = await rawRequest(`${server.url}/assets/app.js`, { headers: { 'accept-encoding': encoding } });
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    const page = await rawRequest(`${server.url}/sessions`);
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+  });
+});
