@@ -1,4 +1,13 @@
-import { AgeBand, CITY_TIME_ZONE, cityMonthStart, Permission, Prompt, Sector, SessionFormat } from '@chorus/shared';
+import {
+  AgeBand,
+  CITY_TIME_ZONE,
+  cityMonthStart,
+  LABELS,
+  Permission,
+  Prompt,
+  Sector,
+  SessionFormat,
+} from '@chorus/shared';
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
@@ -324,19 +333,20 @@ export async function tallyFilter(
  * empty cell looks like any other withheld one. Optional dimensions end with "not stated".
  */
 async function categories(ctx: RequestContext, dimension: Dimension): Promise<Category[]> {
-  const values = (all: Record<string, string>, optional: boolean): Category[] => [
-    ...Object.values(all).map((key) => ({ key, label: key })),
+  // Enum categories read as people read them (shared labels), keyed by their codes.
+  const values = <E extends string>(all: Record<string, E>, labels: Record<E, string>, optional: boolean) => [
+    ...Object.values(all).map((key): Category => ({ key, label: labels[key] })),
     ...(optional ? [{ key: null, label: NOT_STATED }] : []),
   ];
   switch (dimension) {
     case Dimension.FORMAT:
-      return values(SessionFormat, false);
+      return values(SessionFormat, LABELS.format, false);
     case Dimension.PROMPT:
-      return values(Prompt, false);
+      return values(Prompt, LABELS.prompt, false);
     case Dimension.AGE_BAND:
-      return values(AgeBand, true);
+      return values(AgeBand, LABELS.ageBand, true);
     case Dimension.SECTOR:
-      return values(Sector, true);
+      return values(Sector, LABELS.sector, true);
     case Dimension.AREA: {
       const areas = await ctx.query<{ id: string; name: string }>(
         `SELECT id, name FROM areas ORDER BY lower(name), id`,

@@ -1,4 +1,4 @@
-import { Role } from '@chorus/shared';
+import { LABELS, Role } from '@chorus/shared';
 import pino from 'pino';
 import { seedDemoData } from '../demo/seed';
 import { computeTable, computeTables, RELEASE_TABLES } from '../disclosure';
@@ -95,6 +95,25 @@ describe('publishing a release', () => {
       else expect(cell.value).toBeGreaterThanOrEqual(THRESHOLD);
     }
   }, 30_000);
+
+  it('labels enum rows and columns in words (Workshop, Focus group, 16–24), keyed by their codes', async () => {
+    type Labelled = {
+      kind: string;
+      rowKey: string | null;
+      rowLabel: string | null;
+      columnKey: string | null;
+      columnLabel: string | null;
+    };
+    const byFormat = (await allCells(councilKey, 'responses-by-area-and-format')) as unknown as Labelled[];
+    const formats = byFormat.filter((c) => c.kind === 'COLUMN_TOTAL').map((c) => [c.columnKey, c.columnLabel]);
+    expect(Object.fromEntries(formats)).toEqual(LABELS.format);
+    expect(Object.fromEntries(formats).FOCUS_GROUP).toBe('Focus group');
+    const bands = ((await allCells(councilKey, 'themes-by-age-band')) as unknown as Labelled[]).filter(
+      (c) => c.kind === 'ROW_TOTAL',
+    );
+    expect(bands.find((c) => c.rowKey === 'AGE_16_24')!.rowLabel).toBe('16–24');
+    expect(bands.find((c) => c.rowKey === null)!.rowLabel).toBe('Not stated');
+  });
 
   it('names the tables there are for an unknown one, and refuses an unknown version', async () => {
     const table = await server.gql(TABLE, { name: 'people-by-name' }, councilKey);

@@ -1,4 +1,4 @@
-import { Prompt, PROMPT_QUESTIONS } from '@chorus/shared';
+import { LABELS, Prompt, PROMPT_QUESTIONS, type SessionFormat } from '@chorus/shared';
 import { AgreementMethod, type AgreementFigures } from '../agreement/agreement.service.js';
 import { ReleaseCellKind, type ReleaseCell } from '../releases/release.entity.js';
 import { ReportSection } from './report.entity.js';
@@ -140,7 +140,7 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
  */
 export interface MethodsInput {
   /** Sessions held, by area (null: none recorded) and format. */
-  sessions: { area: string | null; format: string; held: number }[];
+  sessions: { area: string | null; format: SessionFormat; held: number }[];
   themes: number;
   /** Of the responses held, the whole percent coded to at least one theme. */
   codedPercent: number;
@@ -421,11 +421,11 @@ function codingParagraph(methods: MethodsInput): string {
 function sessionsTable(methods: MethodsInput): PlainTable {
   const formats = [...new Set(methods.sessions.map((row) => row.format))].sort();
   const areas = [...new Set(methods.sessions.map((row) => row.area))];
-  const held = (area: string | null, format: string) =>
+  const held = (area: string | null, format: SessionFormat) =>
     methods.sessions.find((row) => row.area === area && row.format === format)?.held ?? 0;
   return {
     title: 'Sessions held, by area and format',
-    columns: ['Area', ...formats],
+    columns: ['Area', ...formats.map((format) => LABELS.format[format])],
     rows: areas.map((area) => [area ?? 'Not stated', ...formats.map((format) => String(held(area, format)))]),
   };
 }

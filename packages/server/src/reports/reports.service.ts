@@ -1,4 +1,4 @@
-import { ConsentPurpose, Permission, type Prompt } from '@chorus/shared';
+import { ConsentPurpose, Permission, type Prompt, type SessionFormat } from '@chorus/shared';
 import { Caller } from '../access/caller.js';
 import type { AgreementService } from '../agreement/agreement.service.js';
 import { reachSql, scopeReports } from '../access/tenancy.js';
@@ -362,7 +362,7 @@ export class ReportsService {
    */
   private async methods(tx: RequestContext, snapshotAt: Date | null): Promise<MethodsInput> {
     const params: unknown[] = [tx.engagementId, snapshotAt ?? new Date()];
-    const sessions = await tx.query<{ area: string | null; format: string; held: number }>(
+    const sessions = await tx.query<{ area: string | null; format: SessionFormat; held: number }>(
       `SELECT a.name AS area, s.format, count(*)::int AS held
        FROM sessions s LEFT JOIN areas a ON a.id = s.area_id
        WHERE s.engagement_id = $1 AND s.status = 'HELD' AND s.starts_at <= $2 AND ${reachSql.sessions(tx, 's', params)}

@@ -191,6 +191,9 @@ describe('the board report', () => {
     expect(held).toBeGreaterThan(0);
     expect(text).toContain(`How we heard people: ${held.toLocaleString('en-GB')} sessions were held`);
     expect(text).toContain('Sessions held, by area and format');
+    // Formats read as words, in the tables and the charts alike, never as their codes.
+    expect(text).toContain('Workshop');
+    expect(text).not.toMatch(/\b(WORKSHOP|CONVERSATION|INTERVIEW|QUESTIONNAIRE|FOCUS_GROUP)\b/);
     expect(text).toMatch(/People reached: the census population of the \d+ areas with one recorded is [\d,]+/);
     expect(text).toContain(`a shared codebook of ${themes} themes`);
     expect(text).toContain(`${Math.floor((coded * 100) / responses)}% of the responses held when this version`);
