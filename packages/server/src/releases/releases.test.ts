@@ -115,6 +115,30 @@ describe('publishing a release', () => {
     expect(bands.find((c) => c.rowKey === null)!.rowLabel).toBe('Not stated');
   });
 
+  it('holds the sessions held and the responses coded, each within the noise of the truth', async () => {
+    type Cell = { kind: string; value: number | null };
+    const total = async (name: string) =>
+      ((await allCells(councilKey, name)) as unknown as Cell[]).find((c) => c.kind === 'TOTAL')!.value!;
+    const snapshot = `(SELECT snapshot_at FROM releases WHERE version = ${first.version})`;
+    const held = await server.count('sessions', `status = 'HELD' AND starts_at <= ${snapshot}`);
+    const coded = await server.count(
+      'responses',
+      'EXISTS (SELECT 1 FROM codings c WHERE c.response_id = responses.id)',
+    );
+    expect(Math.abs((await total('sessions-by-area-and-format')) - held)).toBeLessThanOrEqual(3);
+    expect(Math.abs((await total('coded-responses-by-area-and-prompt')) - coded)).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    ['columns', `themeTable(rows: AREA, columns: THEME, measure: SESSIONS)`],
+    ['rows', `themeTable(rows: PROMPT, columns: FORMAT, measure: SESSIONS)`],
+    ['filter.ageBand', `themeTable(rows: AREA, columns: FORMAT, measure: SESSIONS, filter: { ageBand: AGE_16_24 })`],
+    ['columns', `themeTable(rows: AREA, columns: THEME, measure: CODED_RESPONSES)`],
+  ])('refuses a table sessions or coded responses cannot have, naming %s', async (field, table) => {
+    const result = await server.gql(`{ ${table} { total { value } } }`, {}, councilKey);
+    expect([codeOf(result), fieldOf(result)]).toEqual(['BAD_USER_INPUT', field]);
+  });
+
   it('names the tables there are for an unknown one, and refuses an unknown version', async () => {
     const table = await server.gql(TABLE, { name: 'people-by-name' }, councilKey);
     expect([codeOf(table), fieldOf(table)]).toEqual(['NOT_FOUND', 'name']);
