@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     rateLimitStore,
     rateLimits: config.rateLimits,
     releaseBuildTimeoutMs: config.releaseBuildTimeoutMs,
+    publicUrl: config.publicUrl,
   });
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
   const system = new RequestContext(dataSource, engagementId, Caller.system, 'start-up');

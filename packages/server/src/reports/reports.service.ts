@@ -58,6 +58,8 @@ export class ReportsService {
     private readonly releases: ReleasesService,
     private readonly consents: ConsentsService,
     private readonly agreement: AgreementService,
+    /** Where the HTML links its figures and quotes (CHORUS_PUBLIC_URL); null: it links nothing. */
+    private readonly publicUrl: string | null = null,
   ) {}
 
   /** The narrative being written, every section in the report's order (blank where none is written). */
@@ -182,7 +184,7 @@ export class ReportsService {
         agreement,
       });
       await this.progress(ctx, reportId, 50, 'Drawing the charts and the web page');
-      const html = renderHtml(document, printed, null);
+      const html = renderHtml(document, printed, null, this.publicUrl);
       await this.progress(ctx, reportId, 70, 'Drawing the PDF');
       const pdf = await renderPdf(document, printed, null);
       const stage =
@@ -314,7 +316,9 @@ export class ReportsService {
           ? 'A quote left out of this version has since been erased with its speaker; this copy no longer names it.'
           : 'A person quoted in this version has since withdrawn their agreement to be named; this copy attributes them by description.';
     const body =
-      format === 'html' ? Buffer.from(renderHtml(document, quotes, notice)) : await renderPdf(document, quotes, notice);
+      format === 'html'
+        ? Buffer.from(renderHtml(document, quotes, notice, this.publicUrl))
+        : await renderPdf(document, quotes, notice);
     return { report, body, stored: false };
   }
 

@@ -1,9 +1,12 @@
 import { Role } from '@chorus/shared';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import pino from 'pino';
 import { seedDemoData } from '../demo/seed';
 import { startJobRunner, type JobRunner } from '../jobs/runner';
 import { JOB_TASKS } from '../jobs/tasks';
 import { codeOf, consent, fieldOf, pdfText, TestServer } from '../test/harness';
+import { renderHtml } from './report-html';
+import type { ReportDocument } from './report-document';
 
 let server: TestServer;
 let runner: JobRunner;
@@ -13,9 +16,11 @@ let councilKey: string;
 let partnerKey: string;
 let areaId: string;
 const THRESHOLD = 5;
+/** Where the install is reached: the report's HTML links here. */
+const PUBLIC_URL = 'https://chorus.example';
 
 beforeAll(async () => {
-  server = await TestServer.start({ suppressionThreshold: THRESHOLD });
+  server = await TestServer.start({ suppressionThreshold: THRESHOLD, publicUrl: PUBLIC_URL });
   await seedDemoData(server.systemContext(), server.services, pino({ level: 'silent' }));
   const { options } = server.dataSource;
   if (options.type !== 'postgres' || !options.url) throw new Error('no database url');
@@ -78,6 +83,33 @@ async function approvedQuote(text: string, publishedText: string) {
     coordinator,
   );
   return { participantId, quoteId: markQuote.id as string };
+}
+
+type Node = DefaultTreeAdapterMap['node'];
+
+/** Every element of a parsed page, depth first. */
+function* elements(node: Node): Generator<DefaultTreeAdapterMap['element']> {
+  if ('tagName' in node) yield node;
+  const children = 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) yield* elements(child);
+  if ('content' in node) yield* elements(node.content);
+}
+
+/** What a page loads or links to, by parsing it: every href, src, srcset, data and poster, and url() in its style. */
+function references(html: string): string[] {
+  const found: string[] = [];
+  for (const element of elements(parse(html))) {
+    for (const attr of element.attrs) {
+      if (['href', 'src', 'srcset', 'data', 'poster', 'action', 'xlink:href'].includes(attr.name))
+        found.push(attr.value);
+      if (attr.name === 'style') found.push(...[...attr.value.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!));
+    }
+    if (element.tagName === 'style') {
+      const css = element.childNodes.map((n) => ('value' in n ? n.value : '')).join('');
+      found.push(...[...css.matchAll(/url\(([^)]*)\)|@import\s+([^;]+)/g)].map((m) => m[1] ?? m[2]!));
+    }
+  }
+  return found;
 }
 
 /** Waits on the build as the admin app does: by reading its progress until it is no longer BUILDING. */
@@ -205,8 +237,26 @@ describe('the board report', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toMatch(/href="javascript:/i);
     expect((html.match(/<svg /g) ?? []).length).toBe((html.match(/: the numbers<\/caption>/g) ?? []).length);
-    expect(html).toContain(`/exports/releases/${release}/themes-by-prompt.csv`);
-    expect(html).toContain(`href="/quotes/${withdrawn.quoteId}"`);
+    expect(html).toContain(`href="${PUBLIC_URL}/exports/releases/${release}/themes-by-prompt.csv"`);
+    expect(html).toContain(`href="${PUBLIC_URL}/quotes/${withdrawn.quoteId}"`);
+  });
+
+  it('downloads as one self-contained page that opens offline: no relative link, nothing loaded from elsewhere', async () => {
+    const html = await (await download(first.htmlPath, analyst)).text();
+    const found = references(html);
+    expect(found.length).toBeGreaterThan(first.figureCount);
+    // Every reference is an absolute link to the install (a click, never a load); none is relative.
+    for (const reference of found) expect(reference.startsWith(`${PUBLIC_URL}/`)).toBe(true);
+    const tags = [...elements(parse(html))].map((e) => e.tagName);
+    for (const loads of ['script', 'link', 'img', 'iframe', 'object', 'embed', 'base'])
+      expect(tags).not.toContain(loads);
+    // Without the install's address configured, it names its sources and links nothing.
+    const [{ document }] = await server.dataSource.query(`SELECT document FROM board_reports WHERE version = $1`, [
+      first.version,
+    ]);
+    const unlinked = renderHtml(document as ReportDocument, [], null, null);
+    expect(references(unlinked)).toEqual([]);
+    expect(unlinked).toContain(`themes-by-prompt #`);
   });
 
   it("records each quote's use in the register's where used", async () => {
