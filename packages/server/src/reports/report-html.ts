@@ -167,7 +167,7 @@ function plainTable(table: PlainTable): string {
 
 function quoteBlock(quote: PrintedQuote, link: Link): string {
   return (
-    `<figure class="quote"><blockquote>${escapeHtml(quote.text)}</blockquote>` +
+    `<figure class="quote"><blockquote dir="auto">${escapeHtml(quote.text)}</blockquote>` +
     `<figcaption>— ${escapeHtml(quote.attribution)} <span class="src">${link(`/quotes/${quote.quoteId}`, `quote register entry ${quote.quoteId}`)}</span></figcaption></figure>`
   );
 }

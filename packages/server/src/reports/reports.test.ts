@@ -146,6 +146,9 @@ describe('the board report', () => {
   let withdrawn: { participantId: string; quoteId: string };
   let first: any;
   const POLISH = 'Zażółć gęślą jaźń, mówi sąsiadka z Łodzi.';
+  // Urdu, right to left, with a number in it: "I have lived in this neighbourhood for
+  // 25 years, and people help one another."
+  const URDU = 'میں 25 سال سے اس محلے میں رہتی ہوں، اور لوگ ایک دوسرے کی مدد کرتے ہیں۔';
   // The demo data holds quotes of its own: approved ones, and one withdrawn.
   let demoApproved: number;
 
@@ -153,6 +156,7 @@ describe('the board report', () => {
     demoApproved = await server.count('quotes', `status = 'APPROVED'`);
     kept = await approvedQuote('The library is the heart of our street.', 'The library is the heart of our street.');
     await approvedQuote(POLISH, POLISH);
+    await approvedQuote(URDU, URDU);
     withdrawn = await approvedQuote(
       'My neighbours looked after me all winter.',
       'My neighbours looked after me [all] winter.',
@@ -175,7 +179,7 @@ describe('the board report', () => {
       status: 'READY',
       progress: 100,
       releaseVersion: release,
-      quoteCount: demoApproved + 3,
+      quoteCount: demoApproved + 4,
       containsWithdrawnQuote: false,
     });
     expect(first.narrative.find((n: { section: string }) => n.section === 'VALUES').markdown).toContain('Libraries');
@@ -200,6 +204,11 @@ describe('the board report', () => {
     expect(text).toContain(`quote register entry ${kept.quoteId}`);
     // Polish letters read back as written: the PDF embeds a font that has them.
     expect(text).toContain(POLISH);
+    // Urdu reads back letter for letter and word for word in the order written (ordered by the
+    // bidirectional algorithm, in a font with Urdu's letters). PDF.js infers no space between
+    // words set right to left, so the comparison leaves spaces out.
+    const words = (s: string) => s.replace(/\s+/g, '');
+    expect(words(text)).toContain(words(`“${URDU}”`));
     // Only the glyphs used are embedded: the regular face alone is 757 KB whole.
     expect(pdf.length).toBeLessThan(150_000);
     expect(text).toContain('Agreement between coders: not measured');
@@ -234,6 +243,7 @@ describe('the board report', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await response.text();
     expect(html).toContain('<strong>Libraries</strong>');
+    expect(html).toContain(`<blockquote dir="auto">${URDU}</blockquote>`);
     expect(html).not.toContain('<script');
     expect(html).not.toMatch(/href="javascript:/i);
     expect((html.match(/<svg /g) ?? []).length).toBe((html.match(/: the numbers<\/caption>/g) ?? []).length);
