@@ -99,6 +99,12 @@ describe('loadConfig', () => {
     expect(existsSync(join(dataDir, 'pg'))).toBe(false);
   });
 
+  it('reads the public address the report links to: the local server outside production unless set', () => {
+    expect(loadConfig(env()).publicUrl).toBe('http://localhost:4000');
+    expect(loadConfig(env({ PORT: '8080' })).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig(env({ CHORUS_PUBLIC_URL: 'https://chorus.example' })).publicUrl).toBe('https://chorus.example');
+  });
+
   it('reads the CORS origins as a comma-separated list', () => {
     expect(loadConfig(env()).corsOrigins).toEqual([]);
     expect(
@@ -138,6 +144,9 @@ describe('loadConfig', () => {
     ['CHORUS_TRUST_PROXY', { CHORUS_TRUST_PROXY: '-1' }],
     ['CHORUS_SECRET', { NODE_ENV: 'production' }],
     ['CHORUS_SECRET', { CHORUS_SECRET: 'too-short' }],
+    ['CHORUS_PUBLIC_URL', { CHORUS_PUBLIC_URL: 'chorus.example' }],
+    ['CHORUS_PUBLIC_URL', { CHORUS_PUBLIC_URL: 'https://chorus.example/app' }],
+    ['CHORUS_PUBLIC_URL', { CHORUS_PUBLIC_URL: 'https://a.example,https://b.example' }],
     ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: '*' }],
     ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: 'partner.example' }],
     ['CHORUS_CORS_ORIGINS', { CHORUS_CORS_ORIGINS: 'https://partner.example/' }],

@@ -28,6 +28,11 @@ export interface Config {
   httpTimeouts: HttpTimeouts;
   /** Browser origins allowed to call the API across sites (CORS); empty: none. */
   corsOrigins: string[];
+  /**
+   * Where people reach this install (`https://chorus.example`): the board report's HTML links its
+   * figures and quotes here, as absolute links; unset, it prints them as text and links nothing.
+   */
+  publicUrl: string | undefined;
   /** Set: rate-limit counters live in this Redis; unset, in PostgreSQL. */
   redisUrl: string | undefined;
   rateLimits: RateLimitSettings;
@@ -118,6 +123,14 @@ function origins(env: Env, name: string): string[] {
   return entries;
 }
 
+/** CHORUS_PUBLIC_URL, one origin; outside production, the local server's own unless set. */
+function publicUrl(env: Env, production: boolean): string | undefined {
+  const [origin, ...more] = origins(env, 'CHORUS_PUBLIC_URL');
+  if (more.length) throw new ConfigError('CHORUS_PUBLIC_URL', 'must be one origin such as https://chorus.example');
+  if (origin || production) return origin;
+  return `http://localhost:${integer(env, 'PORT', 4000, 0, 65535)}`;
+}
+
 /** Reads and validates the environment once, failing with the variable's name. */
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -177,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
       keepAliveMs: integer(env, 'CHORUS_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
     },
     corsOrigins: origins(env, 'CHORUS_CORS_ORIGINS'),
+    publicUrl: publicUrl(env, production),
     redisUrl,
     rateLimits: {
       pointsPerMinute: integer(env, 'CHORUS_RATE_LIMIT_POINTS', limits.pointsPerMinute, 100, 100_000_000),

@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     rateLimits: config.rateLimits,
     releaseBuildTimeoutMs: config.releaseBuildTimeoutMs,
     questionnaireMinSeconds: config.questionnaireMinSeconds,
+    publicUrl: config.publicUrl,
   });
   const engagementId = await services.engagements.ensureDefault(dataSource, config.suppressionThreshold);
   const system = new RequestContext(dataSource, engagementId, Caller.system, 'start-up');

@@ -47,6 +47,8 @@ export interface ServiceOptions {
   questionnaireMinSeconds?: number;
   /** The statement timeout of a release built by a job (CHORUS_RELEASE_BUILD_TIMEOUT_MS). */
   releaseBuildTimeoutMs?: number;
+  /** Where the report's HTML links to (CHORUS_PUBLIC_URL); unset, it links nothing. */
+  publicUrl?: string;
 }
 
 /** Every service of the process, wired once at start-up; they are stateless apart from keys. */
@@ -143,7 +145,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     aggregates: new AggregatesService(themes),
     quotes,
     releases,
-    reports: new ReportsService(useCases, cursors, jobs, releases, consents, agreement),
+    reports: new ReportsService(useCases, cursors, jobs, releases, consents, agreement, options.publicUrl ?? null),
     releaseSchedule: new ReleaseScheduleService(useCases, cursors, jobs, releases),
     retention: new RetentionService(useCases, jobs, idempotency, cursors),
     jobs,

@@ -44,6 +44,7 @@ import { BoardReports1796560000000 } from './migrations/1796560000000-board-repo
 import { SuggestionRejections1796570000000 } from './migrations/1796570000000-suggestion-rejections.js';
 import { PublicQuestionnaire1796650000000 } from './migrations/1796650000000-public-questionnaire.js';
 import { CensusPopulations1796670000000 } from './migrations/1796670000000-census-populations.js';
+import { SessionRecordKeys1796700000000 } from './migrations/1796700000000-session-record-keys.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -92,6 +93,7 @@ export const MIGRATIONS = [
   ThemeSuggestions1796540000000,
   PublicQuestionnaire1796650000000,
   CensusPopulations1796670000000,
+  SessionRecordKeys1796700000000,
 ];
 
 export interface PoolOptions {

@@ -12,11 +12,14 @@ export interface TallyFilter {
   sector: Sector | null;
   from: Date | null;
   to: Date | null;
+  /** Only responses coded to at least one theme (the CODED_RESPONSES measure). */
+  coded: boolean;
 }
 
 /**
  * True counts of one cell and their cell keys. Never leaves the disclosure module unperturbed.
- * Participants are null where the caller asked for responses only.
+ * Participants are null where the caller asked for responses only. Counted from sessions, the
+ * responses fields hold the sessions and their record keys.
  */
 export interface Tally {
   dimensions: Dimension[];
@@ -63,6 +66,7 @@ function factConditions(ctx: RequestContext, filter: TallyFilter): { params: unk
     params.push(filter.from, filter.to);
     where.push(`f.starts_at >= $${params.length - 1} AND f.starts_at < $${params.length}`);
   }
+  if (filter.coded) where.push(`EXISTS (SELECT 1 FROM codings c WHERE c.response_id = f.response_id)`);
   return { params, where };
 }
 
@@ -76,7 +80,8 @@ function filterCategory(filter: TallyFilter): { dimension: string; value: string
     filter.sector !== null && { dimension: Dimension.SECTOR, value: filter.sector },
     filter.from !== null && { dimension: Dimension.MONTH, value: cityMonth(filter.from) },
   ].filter((n) => n !== false);
-  if (narrowed.length > 1) return undefined;
+  // The counters hold every response, coded or not.
+  if (narrowed.length > 1 || filter.coded) return undefined;
   return narrowed[0] ?? null;
 }
 
@@ -203,15 +208,25 @@ async function readEngagementTotal(ctx: RequestContext, withParticipants: boolea
 }
 
 /**
+ * The sessions held by now (in a release's build, its snapshot) as facts: one row per session, its
+ * record key where a response's is, no participant. Only a session's own dimensions are there.
+ */
+const SESSION_FACTS = `(SELECT s.engagement_id, s.area_id, s.format, s.starts_at, o.sector, NULL::uuid AS participant_id,
+    s.record_key AS response_key, NULL::smallint AS participant_key
+  FROM sessions s LEFT JOIN organisations o ON o.id = s.organisation_id
+  WHERE s.status = 'HELD' AND s.starts_at <= now())`;
+
+/**
  * Counts distinct responses and participants, with the sums of their record keys, for each
  * grouping set, in one statement over one snapshot. From `themes` (theme_response_facts), a theme
  * counts every response coded anywhere in its subtree, once. Distinct participants in two steps:
  * per participant first (their key counted once), then per cell; skipped when only responses are
- * asked for. Group notes (no participant) count as responses only.
+ * asked for. Group notes (no participant) count as responses only. From `sessions`, the sessions
+ * held are counted in the responses fields.
  */
 export async function tally(
   ctx: RequestContext,
-  source: 'responses' | 'themes',
+  source: 'responses' | 'themes' | 'sessions',
   sets: Dimension[][],
   filter: TallyFilter,
   measures: readonly Measure[] = BOTH,
@@ -226,7 +241,7 @@ export async function tally(
   const perTheme = source === 'themes' && withParticipants && sets.every((set) => set.includes(Dimension.THEME));
   // Otherwise the theme facts are scoped by the engagement's themes, which their indexes lead with.
   where.unshift(
-    source === 'responses'
+    source !== 'themes'
       ? 'f.engagement_id = $1'
       : perTheme
         ? 'f.theme_id = t.id'
@@ -235,7 +250,8 @@ export async function tally(
   const names = used.map((_, i) => `d${i}`);
   const projected = used.map((d, i) => `${COLUMN[d]} AS d${i}`);
   const facts = `SELECT ${[...projected, 'f.participant_id', 'f.response_key', 'f.participant_key'].join(', ')}
-    FROM ${source === 'responses' ? 'response_facts' : 'theme_response_facts'} f WHERE ${where.join(' AND ')}`;
+    FROM ${{ responses: 'response_facts', themes: 'theme_response_facts', sessions: SESSION_FACTS }[source]} f
+    WHERE ${where.join(' AND ')}`;
   const mask = names.length ? `GROUPING(${names.join(', ')})` : '0';
   const column = (d: Dimension) => names[used.indexOf(d)]!;
   // Per person, keys in the order the covering indexes hold the facts: a theme, then its

@@ -30,7 +30,19 @@ registerEnumType(SpecialCategory, {
   name: 'SpecialCategory',
   description: 'A special-category answer reach can be broken down by (demographics.aggregate_read only).',
 });
-registerEnumType(Measure, { name: 'Measure', description: 'What a table counts.' });
+registerEnumType(Measure, {
+  name: 'Measure',
+  description: 'What a table counts.',
+  valuesConfig: {
+    RESPONSES: { description: 'Distinct responses.' },
+    PARTICIPANTS: { description: 'Distinct people among those responses.' },
+    CODED_RESPONSES: { description: 'Distinct responses coded to at least one theme; not with THEME columns.' },
+    SESSIONS: {
+      description:
+        'Sessions held (status HELD, started by now): meetings, not people; by AREA, FORMAT, MONTH and SECTOR only.',
+    },
+  },
+});
 registerEnumType(SuppressionReason, { name: 'SuppressionReason', description: 'Why a figure was withheld.' });
 
 @InputType({

@@ -1,9 +1,18 @@
-import { AgeBand, CITY_TIME_ZONE, cityMonthStart, Permission, Prompt, Sector, SessionFormat } from '@chorus/shared';
+import {
+  AgeBand,
+  CITY_TIME_ZONE,
+  cityMonthStart,
+  LABELS,
+  Permission,
+  Prompt,
+  Sector,
+  SessionFormat,
+} from '@chorus/shared';
 import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
-import { tallyResponses, tallyThemes, type Tally, type TallyFilter } from './counts.js';
-import { Dimension, Measure } from './dimensions.js';
+import { tally, tallyResponses, tallyThemes, type Tally, type TallyFilter } from './counts.js';
+import { Dimension, Measure, SESSION_DIMENSIONS } from './dimensions.js';
 import { METHOD, release, type ReleasedFigure } from './ptable.js';
 
 /** One value per dimension, or none: never a union, never an open window (disclosure-control.md). */
@@ -69,11 +78,20 @@ const CROSSED: [Dimension, Dimension][] = [
   [Dimension.AGE_BAND, Dimension.MONTH],
 ];
 
-/** Every table a release holds: each breakdown by theme, and the crossings a warehouse asks for, in both measures. */
-export const RELEASE_TABLES: readonly TableSpec[] = [Measure.RESPONSES, Measure.PARTICIPANTS].flatMap((measure) => [
-  ...BREAKDOWNS.map((rows) => ({ rows, columns: Dimension.THEME, measure, filter: {} })),
-  ...CROSSED.map(([rows, columns]) => ({ rows, columns, measure, filter: {} })),
-]);
+/**
+ * Every table a release holds: each breakdown by theme, and the crossings a warehouse asks for, in
+ * both measures; then what the board report's methods print: the sessions held by area and format,
+ * and the responses coded to a theme by area and prompt (beside responses-by-area-and-prompt, the
+ * share coded).
+ */
+export const RELEASE_TABLES: readonly TableSpec[] = [
+  ...[Measure.RESPONSES, Measure.PARTICIPANTS].flatMap((measure) => [
+    ...BREAKDOWNS.map((rows) => ({ rows, columns: Dimension.THEME, measure, filter: {} })),
+    ...CROSSED.map(([rows, columns]) => ({ rows, columns, measure, filter: {} })),
+  ]),
+  { rows: Dimension.AREA, columns: Dimension.FORMAT, measure: Measure.SESSIONS, filter: {} },
+  { rows: Dimension.AREA, columns: Dimension.PROMPT, measure: Measure.CODED_RESPONSES, filter: {} },
+];
 
 const NOT_STATED = 'Not stated';
 
@@ -154,7 +172,7 @@ export interface ReleasedBreakdown {
 export async function computeBreakdown(
   ctx: RequestContext,
   by: Dimension,
-  measure: Measure,
+  measure: Measure.RESPONSES | Measure.PARTICIPANTS,
   filter: TableFilter = {},
 ): Promise<ReleasedBreakdown> {
   ctx.require(Permission.AggregateRead);
@@ -178,10 +196,11 @@ export async function computeBreakdown(
   };
 }
 
+/** Sessions and coded responses are tallied in a tally's responses fields (counts.ts). */
 const releaser =
   (measure: Measure, threshold: number) =>
   (found: Tally | undefined): ReleasedFigure => {
-    if (measure === Measure.RESPONSES) return release(found?.responses ?? 0, found?.responseKey ?? 0, threshold);
+    if (measure !== Measure.PARTICIPANTS) return release(found?.responses ?? 0, found?.responseKey ?? 0, threshold);
     if (found && found.participants === null) throw new Error('participants were not counted for this figure');
     return release(found?.participants ?? 0, found?.participantKey ?? 0, threshold);
   };
@@ -257,7 +276,11 @@ async function countTables(
   );
   const [themed, counted] = await Promise.all([
     inner.length ? tallyThemes(ctx, inner, filter, [measure]) : [],
-    tallyResponses(ctx, outer, filter, [measure]),
+    measure === Measure.SESSIONS
+      ? tally(ctx, 'sessions', outer, filter, [Measure.RESPONSES])
+      : measure === Measure.CODED_RESPONSES
+        ? tallyResponses(ctx, outer, { ...filter, coded: true }, [Measure.RESPONSES])
+        : tallyResponses(ctx, outer, filter, [measure]),
   ]);
   const byShape = new Map<string, Tally[]>();
   for (const t of [...themed, ...counted]) {
@@ -279,7 +302,22 @@ async function countTables(
 function checkSpec(spec: TableSpec): Required<TableSpec> {
   if (spec.rows === Dimension.THEME) throw badInput('rows', 'rows cannot be THEME: themes are columns only');
   if (spec.rows === spec.columns) throw badInput('columns', 'columns must be a different dimension from rows');
-  return { rows: spec.rows, columns: spec.columns, measure: spec.measure, filter: checkFilter(spec.filter ?? {}) };
+  const filter = checkFilter(spec.filter ?? {});
+  if (spec.measure === Measure.SESSIONS) {
+    const only = `SESSIONS counts sessions, which have an area, a format, a month and a sector only`;
+    for (const [field, dimension] of [
+      ['rows', spec.rows],
+      ['columns', spec.columns],
+    ] as const) {
+      if (!SESSION_DIMENSIONS.includes(dimension)) throw badInput(field, `${only}: ${field} cannot be ${dimension}`);
+    }
+    if (filter.prompt) throw badInput('filter.prompt', `${only}: filter by prompt with another measure`);
+    if (filter.ageBand) throw badInput('filter.ageBand', `${only}: filter by age band with another measure`);
+  }
+  if (spec.measure === Measure.CODED_RESPONSES && spec.columns === Dimension.THEME) {
+    throw badInput('columns', 'columns cannot be THEME with CODED_RESPONSES: a theme counts only coded responses');
+  }
+  return { rows: spec.rows, columns: spec.columns, measure: spec.measure, filter };
 }
 
 export function checkFilter(filter: TableFilter): TableFilter {
@@ -316,6 +354,7 @@ export async function tallyFilter(
     sector: filter.sector ?? null,
     from,
     to,
+    coded: false,
   };
 }
 
@@ -324,19 +363,20 @@ export async function tallyFilter(
  * empty cell looks like any other withheld one. Optional dimensions end with "not stated".
  */
 async function categories(ctx: RequestContext, dimension: Dimension): Promise<Category[]> {
-  const values = (all: Record<string, string>, optional: boolean): Category[] => [
-    ...Object.values(all).map((key) => ({ key, label: key })),
+  // Enum categories read as people read them (shared labels), keyed by their codes.
+  const values = <E extends string>(all: Record<string, E>, labels: Record<E, string>, optional: boolean) => [
+    ...Object.values(all).map((key): Category => ({ key, label: labels[key] })),
     ...(optional ? [{ key: null, label: NOT_STATED }] : []),
   ];
   switch (dimension) {
     case Dimension.FORMAT:
-      return values(SessionFormat, false);
+      return values(SessionFormat, LABELS.format, false);
     case Dimension.PROMPT:
-      return values(Prompt, false);
+      return values(Prompt, LABELS.prompt, false);
     case Dimension.AGE_BAND:
-      return values(AgeBand, true);
+      return values(AgeBand, LABELS.ageBand, true);
     case Dimension.SECTOR:
-      return values(Sector, true);
+      return values(Sector, LABELS.sector, true);
     case Dimension.AREA: {
       const areas = await ctx.query<{ id: string; name: string }>(
         `SELECT id, name FROM areas ORDER BY lower(name), id`,

@@ -18,6 +18,7 @@ const EVERYTHING: TallyFilter = {
   sector: null,
   from: null,
   to: null,
+  coded: false,
 };
 
 beforeAll(async () => {
@@ -34,13 +35,13 @@ it('releases at least 90 % of the cells of 20 or more, each within ±5', async (
     const table = await computeTable(ctx, spec);
     const truths = await tally(
       ctx,
-      spec.columns === Dimension.THEME ? 'themes' : 'responses',
+      spec.measure === Measure.SESSIONS ? 'sessions' : spec.columns === Dimension.THEME ? 'themes' : 'responses',
       [[spec.rows, spec.columns]],
-      EVERYTHING,
+      { ...EVERYTHING, coded: spec.measure === Measure.CODED_RESPONSES },
     );
     for (const cell of table.cells) {
       const found = truths.find((t) => t.keys[0] === cell.row && t.keys[1] === cell.column);
-      const truth = (spec.measure === Measure.RESPONSES ? found?.responses : found?.participants) ?? 0;
+      const truth = (spec.measure === Measure.PARTICIPANTS ? found?.participants : found?.responses) ?? 0;
       if (truth < 20) continue;
       large++;
       if (cell.suppressed) continue;

@@ -37,7 +37,10 @@ export async function runWorkerProcess(tasks: readonly Task<unknown>[]): Promise
   const runner = await startJobRunner({
     databaseUrl: config.databaseUrl,
     dataSource,
-    services: createServices(config.secret, { releaseBuildTimeoutMs: config.releaseBuildTimeoutMs }),
+    services: createServices(config.secret, {
+      releaseBuildTimeoutMs: config.releaseBuildTimeoutMs,
+      publicUrl: config.publicUrl,
+    }),
     tasks,
     logger,
     concurrency: config.jobs.concurrency,

@@ -16,7 +16,7 @@ function nameOf(spec: TableSpec): string {
   if (spec.columns === Dimension.THEME) {
     return `${spec.measure === Measure.RESPONSES ? 'themes' : 'theme-participants'}-by-${slug(spec.rows)}`;
   }
-  return `${spec.measure.toLowerCase()}-by-${slug(spec.rows)}-and-${slug(spec.columns)}`;
+  return `${spec.measure.toLowerCase().replace(/_/g, '-')}-by-${slug(spec.rows)}-and-${slug(spec.columns)}`;
 }
 
 function titleOf(spec: TableSpec): string {
@@ -25,7 +25,12 @@ function titleOf(spec: TableSpec): string {
       ? `Responses coded to each theme, by ${words(spec.rows)}`
       : `People whose responses were coded to each theme, by ${words(spec.rows)}`;
   }
-  const what = spec.measure === Measure.RESPONSES ? 'Responses' : 'People heard';
+  const what = {
+    [Measure.RESPONSES]: 'Responses',
+    [Measure.PARTICIPANTS]: 'People heard',
+    [Measure.CODED_RESPONSES]: 'Responses coded to a theme',
+    [Measure.SESSIONS]: 'Sessions held',
+  }[spec.measure];
   return `${what} by ${words(spec.rows)} and ${words(spec.columns)}`;
 }
 

@@ -1,4 +1,4 @@
-import { Role } from '@chorus/shared';
+import { LABELS, Role } from '@chorus/shared';
 import pino from 'pino';
 import { seedDemoData } from '../demo/seed';
 import { computeTable, computeTables, RELEASE_TABLES } from '../disclosure';
@@ -95,6 +95,49 @@ describe('publishing a release', () => {
       else expect(cell.value).toBeGreaterThanOrEqual(THRESHOLD);
     }
   }, 30_000);
+
+  it('labels enum rows and columns in words (Workshop, Focus group, 16–24), keyed by their codes', async () => {
+    type Labelled = {
+      kind: string;
+      rowKey: string | null;
+      rowLabel: string | null;
+      columnKey: string | null;
+      columnLabel: string | null;
+    };
+    const byFormat = (await allCells(councilKey, 'responses-by-area-and-format')) as unknown as Labelled[];
+    const formats = byFormat.filter((c) => c.kind === 'COLUMN_TOTAL').map((c) => [c.columnKey, c.columnLabel]);
+    expect(Object.fromEntries(formats)).toEqual(LABELS.format);
+    expect(Object.fromEntries(formats).FOCUS_GROUP).toBe('Focus group');
+    const bands = ((await allCells(councilKey, 'themes-by-age-band')) as unknown as Labelled[]).filter(
+      (c) => c.kind === 'ROW_TOTAL',
+    );
+    expect(bands.find((c) => c.rowKey === 'AGE_16_24')!.rowLabel).toBe('16–24');
+    expect(bands.find((c) => c.rowKey === null)!.rowLabel).toBe('Not stated');
+  });
+
+  it('holds the sessions held and the responses coded, each within the noise of the truth', async () => {
+    type Cell = { kind: string; value: number | null };
+    const total = async (name: string) =>
+      ((await allCells(councilKey, name)) as unknown as Cell[]).find((c) => c.kind === 'TOTAL')!.value!;
+    const snapshot = `(SELECT snapshot_at FROM releases WHERE version = ${first.version})`;
+    const held = await server.count('sessions', `status = 'HELD' AND starts_at <= ${snapshot}`);
+    const coded = await server.count(
+      'responses',
+      'EXISTS (SELECT 1 FROM codings c WHERE c.response_id = responses.id)',
+    );
+    expect(Math.abs((await total('sessions-by-area-and-format')) - held)).toBeLessThanOrEqual(3);
+    expect(Math.abs((await total('coded-responses-by-area-and-prompt')) - coded)).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    ['columns', `themeTable(rows: AREA, columns: THEME, measure: SESSIONS)`],
+    ['rows', `themeTable(rows: PROMPT, columns: FORMAT, measure: SESSIONS)`],
+    ['filter.ageBand', `themeTable(rows: AREA, columns: FORMAT, measure: SESSIONS, filter: { ageBand: AGE_16_24 })`],
+    ['columns', `themeTable(rows: AREA, columns: THEME, measure: CODED_RESPONSES)`],
+  ])('refuses a table sessions or coded responses cannot have, naming %s', async (field, table) => {
+    const result = await server.gql(`{ ${table} { total { value } } }`, {}, councilKey);
+    expect([codeOf(result), fieldOf(result)]).toEqual(['BAD_USER_INPUT', field]);
+  });
 
   it('names the tables there are for an unknown one, and refuses an unknown version', async () => {
     const table = await server.gql(TABLE, { name: 'people-by-name' }, councilKey);

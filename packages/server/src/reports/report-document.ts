@@ -121,6 +121,9 @@ export const REPORT_TABLES = {
   peopleByArea: 'theme-participants-by-area',
   responsesByFormat: 'themes-by-format',
   peopleByAreaAndFormat: 'participants-by-area-and-format',
+  sessionsByAreaAndFormat: 'sessions-by-area-and-format',
+  responsesByAreaAndPrompt: 'responses-by-area-and-prompt',
+  codedByAreaAndPrompt: 'coded-responses-by-area-and-prompt',
 } as const;
 
 export const SECTION_TITLES: Record<ReportSection, string> = {
@@ -134,16 +137,13 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
 };
 
 /**
- * How the work was done, read from Chorus's own tables at build time. None of these is a count of
- * people: sessions are meetings, themes are the codebook's entries, and the shares are of coding
- * decisions, rounded down to a whole percent so no small number of responses can be read from them.
+ * How the coding work was done, read from Chorus's own tables at build time (the sessions held and
+ * the responses coded are the release's cells). None of these is a count of people: themes are the
+ * codebook's entries, and the share is of coding decisions, rounded down to a whole percent so no
+ * small number of codings can be read from it.
  */
 export interface MethodsInput {
-  /** Sessions held, by area (null: none recorded) and format. */
-  sessions: { area: string | null; format: string; held: number }[];
   themes: number;
-  /** Of the responses held, the whole percent coded to at least one theme. */
-  codedPercent: number;
   /** Of the codings, the whole percent accepted from a theme suggestion; null with no coding. */
   suggestedPercent: number | null;
   /** The suggestion model versions behind those codings. */
@@ -263,9 +263,29 @@ export function composeDocument(input: ComposeInput): ReportDocument {
     };
   });
 
-  const byAreaAndFormat = cellsOf(REPORT_TABLES.peopleByAreaAndFormat).filter((c) => c.kind === ReleaseCellKind.CELL);
-  const formats = [...new Map(byAreaAndFormat.map((c) => [c.columnKey, c.columnLabel ?? 'Not stated'])).entries()];
-  const areas = [...new Map(byAreaAndFormat.map((c) => [c.rowKey, c.rowLabel ?? 'Not stated'])).entries()];
+  /** A crossed table's cells as printed: its rows and columns in the release's order. */
+  const grid = (title: string, table: string): Grid => {
+    const cells = cellsOf(table).filter((c) => c.kind === ReleaseCellKind.CELL);
+    const columns = [...new Map(cells.map((c) => [c.columnKey, c.columnLabel ?? 'Not stated'])).entries()];
+    const rows = [...new Map(cells.map((c) => [c.rowKey, c.rowLabel ?? 'Not stated'])).entries()];
+    return {
+      title,
+      table,
+      columns: columns.map(([, label]) => label),
+      rows: rows.map(([rowKey, label]) => ({
+        label,
+        figures: columns.map(([columnKey]) =>
+          figure(
+            table,
+            cells.find((c) => c.rowKey === rowKey && c.columnKey === columnKey)!,
+          ),
+        ),
+      })),
+    };
+  };
+  const held = find(REPORT_TABLES.sessionsByAreaAndFormat, ReleaseCellKind.TOTAL);
+  const coded = find(REPORT_TABLES.codedByAreaAndPrompt, ReleaseCellKind.TOTAL);
+  const heard = find(REPORT_TABLES.responsesByAreaAndPrompt, ReleaseCellKind.TOTAL);
   const { release } = input;
   const methods: DocumentSection = {
     key: ReportSection.METHODS,
@@ -273,8 +293,10 @@ export function composeDocument(input: ComposeInput): ReportDocument {
     question: null,
     narrative: narrative(ReportSection.METHODS),
     facts: [
+      ...fact('Sessions held', held),
       ...fact('People heard', find(REPORT_TABLES.peopleByArea, ReleaseCellKind.TOTAL)),
-      ...fact('Responses heard', find(REPORT_TABLES.themesByPrompt, ReleaseCellKind.TOTAL)),
+      ...fact('Responses heard', heard),
+      ...fact('Responses coded to at least one theme', coded),
     ],
     charts: [
       {
@@ -286,24 +308,14 @@ export function composeDocument(input: ComposeInput): ReportDocument {
       reach,
     ],
     grids: [
-      {
-        title: 'People heard, by area and format of session',
-        table: REPORT_TABLES.peopleByAreaAndFormat,
-        columns: formats.map(([, label]) => label),
-        rows: areas.map(([areaKey, label]) => ({
-          label,
-          figures: formats.map(([formatKey]) => {
-            const cell = byAreaAndFormat.find((c) => c.rowKey === areaKey && c.columnKey === formatKey)!;
-            return figure(REPORT_TABLES.peopleByAreaAndFormat, cell);
-          }),
-        })),
-      },
+      grid('Sessions held, by area and format', REPORT_TABLES.sessionsByAreaAndFormat),
+      grid('People heard, by area and format of session', REPORT_TABLES.peopleByAreaAndFormat),
     ],
     paragraphs: [
-      sessionsParagraph(input.methods),
+      sessionsParagraph(held),
       `People reached: ${censusPopulation(input.populations)}; the chart gives the people heard in each area ` +
         'per 1,000 of its residents, and the table the people heard in each area by format of session.',
-      codingParagraph(input.methods),
+      codingParagraph(input.methods, coded, heard),
       agreementParagraph(input.agreement),
       `Disclosure control: every figure comes from release ${release.version} of the council tables` +
         (release.snapshotAt ? `, which describes the data as at ${release.snapshotAt.slice(0, 10)}` : '') +
@@ -313,7 +325,7 @@ export function composeDocument(input: ComposeInput): ReportDocument {
       'Quotes: only quotes approved in the quote register are printed, each with the description of who said it ' +
         '(a name only where the person agreed to be named). Consent was checked again when this version was built.',
     ],
-    tables: [sessionsTable(input.methods), ...(input.agreement ? [agreementTable(input.agreement)] : [])],
+    tables: input.agreement ? [agreementTable(input.agreement)] : [],
     quoteIds: [],
   };
 
@@ -383,12 +395,14 @@ function agreementTable(agreement: AgreementFigures): PlainTable {
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-function sessionsParagraph(methods: MethodsInput): string {
-  const held = methods.sessions.reduce((n, row) => n + row.held, 0);
+function sessionsParagraph(held: Figure | null): string {
+  const count =
+    !held || held.suppressed ? 'Sessions were held' : `${plural(held.value!, 'session was', 'sessions were')} held`;
   return (
-    `How we heard people: ${plural(held, 'session was', 'sessions were')} held (workshops, conversations, ` +
-    'interviews, focus groups and a short questionnaire), run by the charity and its partner organisations; ' +
-    'the table gives them by area and format. The figures above are the people and the responses heard.'
+    `How we heard people: ${count} (workshops, conversations, interviews, focus groups and a short ` +
+    'questionnaire), run by the charity and its partner organisations, as the figure above and the table by ' +
+    'area and format give them; like every figure here they are released cells, so a small number is withheld. ' +
+    'The figures above are the people and the responses heard.'
   );
 }
 
@@ -400,7 +414,17 @@ function censusPopulation(populations: Map<string, number | null>): string {
   return `the census population of the ${plural(known.length, 'area', 'areas')} with one recorded is ${total.toLocaleString('en-GB')}`;
 }
 
-function codingParagraph(methods: MethodsInput): string {
+/** The share coded, worked out from two released figures (never from a live count); none if either is withheld. */
+function codedShare(coded: Figure | null, heard: Figure | null): string {
+  if (!coded?.value || !heard?.value)
+    return 'The share of responses coded cannot be given: a figure it needs is withheld.';
+  return (
+    `${Math.min(100, Math.floor((coded.value * 100) / heard.value))}% of the responses heard when the release was ` +
+    'cut had been coded to at least one theme (the responses coded, of the responses heard, above).'
+  );
+}
+
+function codingParagraph(methods: MethodsInput, coded: Figure | null, heard: Figure | null): string {
   const suggested =
     methods.suggestedPercent === null
       ? ''
@@ -412,20 +436,7 @@ function codingParagraph(methods: MethodsInput): string {
   return (
     'How responses were coded: analysts filed each response under the question it answered and coded it, or ' +
     `passages of it, to the themes of a shared codebook of ${plural(methods.themes, 'theme', 'themes')}, each ` +
-    `coding recorded with the coder who made it. ${methods.codedPercent}% of the responses held when this version ` +
-    `was built had been coded to at least one theme.${suggested} A theme's figure is the number of responses ` +
-    'coded to it at least once.'
+    `coding recorded with the coder who made it. ${codedShare(coded, heard)}${suggested} A theme's figure is the ` +
+    'number of responses coded to it at least once.'
   );
-}
-
-function sessionsTable(methods: MethodsInput): PlainTable {
-  const formats = [...new Set(methods.sessions.map((row) => row.format))].sort();
-  const areas = [...new Set(methods.sessions.map((row) => row.area))];
-  const held = (area: string | null, format: string) =>
-    methods.sessions.find((row) => row.area === area && row.format === format)?.held ?? 0;
-  return {
-    title: 'Sessions held, by area and format',
-    columns: ['Area', ...formats],
-    rows: areas.map((area) => [area ?? 'Not stated', ...formats.map((format) => String(held(area, format)))]),
-  };
 }

@@ -95,15 +95,30 @@ function svg(id: string, title: string, height: number, body: string): string {
   );
 }
 
-function figureCell(figure: Figure, release: number): string {
-  const href = `/exports/releases/${release}/${figure.ref.table}.csv`;
+/**
+ * A link to a path of this install, absolute (the file is opened offline, from anywhere), or the
+ * text alone when the install's address is not configured: never a relative link.
+ */
+type Link = (path: string, text: string, title?: string) => string;
+
+function linker(base: string | null): Link {
+  return (path, text, title) =>
+    base === null
+      ? text
+      : `<a href="${escapeHtml(new URL(path, base).href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${text}</a>`;
+}
+
+const tablePath = (release: number, table: string) => `/exports/releases/${release}/${table}.csv`;
+
+function figureCell(figure: Figure, release: number, link: Link): string {
+  const title = `Release ${release}, table ${figure.ref.table}, cell ${figure.ref.cell}`;
   return (
     `<td class="n">${shown(figure)}</td>` +
-    `<td class="src"><a href="${href}" title="Release ${release}, table ${figure.ref.table}, cell ${figure.ref.cell}">${escapeHtml(source(figure))}</a></td>`
+    `<td class="src">${link(tablePath(release, figure.ref.table), escapeHtml(source(figure)), title)}</td>`
   );
 }
 
-function chartTable(chart: Chart, release: number): string {
+function chartTable(chart: Chart, release: number, link: Link): string {
   const reach = chart.kind === 'REACH';
   const head = reach
     ? '<th scope="col">Area</th><th scope="col">People heard</th><th scope="col">Release cell</th><th scope="col">Census population</th><th scope="col">Per 1,000 residents</th>'
@@ -113,13 +128,13 @@ function chartTable(chart: Chart, release: number): string {
       const extra = reach
         ? `<td class="n">${row.population?.toLocaleString('en-GB') ?? 'not known'}</td><td class="n">${perThousand(row)?.toLocaleString('en-GB') ?? '–'}</td>`
         : '';
-      return `<tr><th scope="row">${escapeHtml(row.label)}</th>${figureCell(row.figure, release)}${extra}</tr>`;
+      return `<tr><th scope="row">${escapeHtml(row.label)}</th>${figureCell(row.figure, release, link)}${extra}</tr>`;
     })
     .join('');
   return `<table><caption>${escapeHtml(chart.title)}: the numbers</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function grid(table: Grid, release: number): string {
+function grid(table: Grid, release: number, link: Link): string {
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
   const rows = table.rows
     .map(
@@ -127,7 +142,7 @@ function grid(table: Grid, release: number): string {
         `<tr><th scope="row">${escapeHtml(row.label)}</th>${row.figures
           .map(
             (f) =>
-              `<td class="n"><a href="/exports/releases/${release}/${f.ref.table}.csv" title="Release ${release}, table ${f.ref.table}, cell ${f.ref.cell}">${shown(f)}</a></td>`,
+              `<td class="n">${link(tablePath(release, f.ref.table), shown(f), `Release ${release}, table ${f.ref.table}, cell ${f.ref.cell}`)}</td>`,
           )
           .join('')}</tr>`,
     )
@@ -150,25 +165,25 @@ function plainTable(table: PlainTable): string {
   return `<table><caption>${escapeHtml(table.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function quoteBlock(quote: PrintedQuote): string {
+function quoteBlock(quote: PrintedQuote, link: Link): string {
   return (
-    `<figure class="quote"><blockquote>${escapeHtml(quote.text)}</blockquote>` +
-    `<figcaption>— ${escapeHtml(quote.attribution)} <a class="src" href="/quotes/${quote.quoteId}">quote register entry ${quote.quoteId}</a></figcaption></figure>`
+    `<figure class="quote"><blockquote dir="auto">${escapeHtml(quote.text)}</blockquote>` +
+    `<figcaption>— ${escapeHtml(quote.attribution)} <span class="src">${link(`/quotes/${quote.quoteId}`, `quote register entry ${quote.quoteId}`)}</span></figcaption></figure>`
   );
 }
 
-function section(s: DocumentSection, document: ReportDocument, quotes: Map<string, PrintedQuote>): string {
+function section(s: DocumentSection, document: ReportDocument, quotes: Map<string, PrintedQuote>, link: Link): string {
   const release = document.release.version;
   const facts = s.facts.length
     ? `<table class="facts"><tbody>${s.facts
-        .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th>${figureCell(f.figure, release)}</tr>`)
+        .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th>${figureCell(f.figure, release, link)}</tr>`)
         .join('')}</tbody></table>`
     : '';
   const charts = s.charts
     .map((chart, i) => {
       const id = `${s.key.toLowerCase()}-chart-${i + 1}`;
       const picture = chart.kind === 'LINE' ? line(id, chart) : bars(id, chart);
-      return `<div class="chart"><h3>${escapeHtml(chart.title)}</h3><div class="pair">${picture}${chartTable(chart, release)}</div></div>`;
+      return `<div class="chart"><h3>${escapeHtml(chart.title)}</h3><div class="pair">${picture}${chartTable(chart, release, link)}</div></div>`;
     })
     .join('');
   const printed = s.quoteIds.flatMap((id) => (quotes.has(id) ? [quotes.get(id)!] : []));
@@ -178,10 +193,10 @@ function section(s: DocumentSection, document: ReportDocument, quotes: Map<strin
     (s.narrative.trim() ? `<div class="narrative">${markdown.render(s.narrative)}</div>` : '') +
     facts +
     charts +
-    s.grids.map((g) => grid(g, release)).join('') +
+    s.grids.map((g) => grid(g, release, link)).join('') +
     s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
     (s.tables ?? []).map(plainTable).join('') +
-    (printed.length ? `<h3>In their words</h3>${printed.map(quoteBlock).join('')}` : '') +
+    (printed.length ? `<h3>In their words</h3>${printed.map((q) => quoteBlock(q, link)).join('')}` : '') +
     `</section>`
   );
 }
@@ -195,13 +210,21 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}.src,.src a{font-size:.8
 .notice{border:2px solid #8a1c1c;padding:.5rem 1rem;background:#fff4f4}.question{font-style:italic}`;
 
 /**
- * The report as one self-contained HTML page: no script, no outside resource. Each chart has the
- * table of its numbers beside it, each number its release table and cell, each quote its register entry.
+ * The report as one self-contained HTML page that opens offline: its style inline, its charts
+ * inline SVG, no script, no image, font or style sheet from elsewhere, and no relative link. Each
+ * chart has the table of its numbers beside it, each number its release table and cell, each quote
+ * its register entry, linked absolutely to `publicUrl` (CHORUS_PUBLIC_URL), or named only when unset.
  */
-export function renderHtml(document: ReportDocument, quotes: readonly PrintedQuote[], notice: string | null): string {
+export function renderHtml(
+  document: ReportDocument,
+  quotes: readonly PrintedQuote[],
+  notice: string | null,
+  publicUrl: string | null,
+): string {
+  const link = linker(publicUrl);
   const byId = new Map(quotes.map((q) => [q.quoteId, q]));
   const { release } = document;
-  const used = quotes.map((q) => `<li><a href="/quotes/${q.quoteId}">${q.quoteId}</a></li>`).join('');
+  const used = quotes.map((q) => `<li>${link(`/quotes/${q.quoteId}`, q.quoteId)}</li>`).join('');
   const leftOut = document.leftOut.length
     ? `<p>${document.leftOut.length} approved quote${document.leftOut.length === 1 ? ' was' : 's were'} left out because consent to be quoted had been withdrawn before this version was built: ${document.leftOut
         .map((q) => escapeHtml(leftOutName(q)))
@@ -214,10 +237,10 @@ export function renderHtml(document: ReportDocument, quotes: readonly PrintedQuo
 <h1>Community listening: findings for the board</h1>
 <p>Version ${document.version}, built ${escapeHtml(document.builtAt.slice(0, 10))} from release ${release.version} of the council tables.</p>
 ${notice ? `<p class="notice" role="note">${escapeHtml(notice)}</p>` : ''}
-${document.sections.map((s) => section(s, document, byId)).join('\n')}
+${document.sections.map((s) => section(s, document, byId, link)).join('\n')}
 <section id="sources"><h2>What this report used</h2>
 <p>Release ${release.version} (content hash <code>${escapeHtml(release.contentHash ?? '')}</code>), threshold ${release.threshold ?? '–'}.
-${document.figureCount} figures printed, each from one of these tables: ${document.tablesUsed.map((t) => `<a href="/exports/releases/${release.version}/${t}.csv">${escapeHtml(t)}</a>`).join(', ')}.</p>
+${document.figureCount} figures printed, each from one of these tables: ${document.tablesUsed.map((t) => link(tablePath(release.version, t), escapeHtml(t))).join(', ')}.</p>
 <p>${quotes.length} quote${quotes.length === 1 ? '' : 's'} from the quote register:</p><ul>${used}</ul>
 ${leftOut}
 </section>

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import PDFDocument from 'pdfkit';
 import type { Chart, DocumentSection, Figure, PrintedQuote, ReportDocument } from './report-document.js';
+import { bidiLine, hasRightToLeft, pieces } from './bidi.js';
 import { leftOutName, perThousand, shown, source } from './report-html.js';
 
 const MARGIN = 56;
@@ -18,6 +19,12 @@ const FONTS = {
   regular: font('DejaVuSans.ttf'),
   bold: font('DejaVuSans-Bold.ttf'),
   oblique: font('DejaVuSans-Oblique.ttf'),
+  /**
+   * Amiri (@fontsource/amiri, SIL Open Font Licence), a Naskh face with Urdu's letters (ہ ے ۔ ٹ ڈ
+   * ڑ ں, which DejaVu Sans lacks some of): one glyph per letter form, so the PDF's text maps back
+   * to the letters written (Noto Naskh Arabic draws dots as separate glyphs, which read back wrong).
+   */
+  arabic: require.resolve('@fontsource/amiri/files/amiri-arabic-400-normal.woff'),
 };
 
 /** A figure and where it comes from, as one run of text (so it reads back whole). */
@@ -41,6 +48,7 @@ export function renderPdf(
   doc.registerFont('Body', FONTS.regular);
   doc.registerFont('Body-Bold', FONTS.bold);
   doc.registerFont('Body-Oblique', FONTS.oblique);
+  doc.registerFont('Arabic', FONTS.arabic);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -135,13 +143,58 @@ export function renderPdf(
         .map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content))
         .join('');
       room(14);
-      doc
-        .font(bold ? 'Body-Bold' : 'Body')
-        .fontSize(10)
-        .fillColor('black')
-        .text(`${bullet ? '• ' : ''}${text}`, MARGIN + (bullet ? 10 : 0), doc.y, { width: width - (bullet ? 10 : 0) });
+      doc.fontSize(10).fillColor('black');
+      write(
+        `${bullet ? '• ' : ''}${text}`,
+        bold ? 'Body-Bold' : 'Body',
+        MARGIN + (bullet ? 10 : 0),
+        width - (bullet ? 10 : 0),
+      );
       doc.moveDown(0.3);
       bullet = false;
+    }
+  }
+
+  /**
+   * Text that may hold right-to-left words (an Urdu quote): pdfkit lays text out in the order it is
+   * given, so each line is broken here, ordered by the bidirectional algorithm and drawn run by
+   * run: Arabic script in Amiri, the rest in `face`; a right-to-left line set against the right
+   * margin. Each word is drawn in reading order at its place on the line, so the PDF's text reads
+   * back in the order it was written. Text with no right-to-left letter is drawn as before.
+   */
+  function write(text: string, face: string, x: number, lineWidth: number) {
+    if (!hasRightToLeft(text)) {
+      doc.font(face).text(text, x, doc.y, { width: lineWidth });
+      return;
+    }
+    const fontOf = (piece: string) => (hasRightToLeft(piece) ? 'Arabic' : face);
+    const measure = (piece: string) => doc.font(fontOf(piece)).widthOfString(piece);
+    const widthOf = (line: string) =>
+      bidiLine(line).runs.reduce((sum, run) => sum + pieces(run.text).reduce((n, p) => n + measure(p), 0), 0);
+    for (const line of breakLines(text, lineWidth, widthOf)) {
+      const height = doc.font('Arabic').currentLineHeight(true);
+      room(height);
+      const y = doc.y;
+      const laid = bidiLine(line);
+      const widths = laid.runs.map((run) => pieces(run.text).reduce((n, p) => n + measure(p), 0));
+      let left = laid.rightToLeft ? x + lineWidth - widths.reduce((a, b) => a + b, 0) : x;
+      const starts: number[] = [];
+      for (const i of laid.leftToRight) {
+        starts[i] = left;
+        left += widths[i]!;
+      }
+      for (const [i, run] of laid.runs.entries()) {
+        // Right to left: word after word from the run's right edge (fontkit turns each word's letters).
+        let at = run.rightToLeft ? starts[i]! + widths[i]! : starts[i]!;
+        for (const piece of pieces(run.text)) {
+          const w = measure(piece);
+          if (run.rightToLeft) at -= w;
+          doc.font(fontOf(piece)).text(piece, at, y, { lineBreak: false });
+          if (!run.rightToLeft) at += w;
+        }
+      }
+      doc.x = x;
+      doc.y = y + height;
     }
   }
 
@@ -184,21 +237,26 @@ export function renderPdf(
     heading('In their words', 11);
     for (const quote of printed) {
       room(40);
-      doc
-        .font('Body-Oblique')
-        .fontSize(10)
-        .fillColor('black')
-        .text(`“${quote.text}”`, MARGIN + 12, doc.y, {
-          width: width - 12,
-        });
-      doc
-        .font('Body')
-        .fontSize(9)
-        .fillColor(GREY)
-        .text(`— ${quote.attribution} (quote register entry ${quote.quoteId})`, MARGIN + 12, doc.y, {
-          width: width - 12,
-        });
+      doc.fontSize(10).fillColor('black');
+      write(`“${quote.text}”`, 'Body-Oblique', MARGIN + 12, width - 12);
+      doc.fontSize(9).fillColor(GREY);
+      write(`— ${quote.attribution} (quote register entry ${quote.quoteId})`, 'Body', MARGIN + 12, width - 12);
       doc.moveDown(0.5);
     }
   }
+}
+
+/** Lines of at most `width`, broken between words (a word longer than a line has one to itself). */
+function breakLines(text: string, width: number, widthOf: (line: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && widthOf(longer) > width) {
+      lines.push(line);
+      line = word;
+    } else line = longer;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -58,6 +58,8 @@ export class ReportsService {
     private readonly releases: ReleasesService,
     private readonly consents: ConsentsService,
     private readonly agreement: AgreementService,
+    /** Where the HTML links its figures and quotes (CHORUS_PUBLIC_URL); null: it links nothing. */
+    private readonly publicUrl: string | null = null,
   ) {}
 
   /** The narrative being written, every section in the report's order (blank where none is written). */
@@ -162,7 +164,7 @@ export class ReportsService {
       const { printed, leftOut } = await this.quotesForBuild(tx);
       // Under report.build: the summary is part of the report, not the agreement.manage screens.
       const agreement = await this.agreement.summaryForReport(tx);
-      const methods = await this.methods(tx, release.snapshotAt);
+      const methods = await this.methods(tx);
       const document = composeDocument({
         version: report.version,
         builtAt: new Date(),
@@ -182,7 +184,7 @@ export class ReportsService {
         agreement,
       });
       await this.progress(ctx, reportId, 50, 'Drawing the charts and the web page');
-      const html = renderHtml(document, printed, null);
+      const html = renderHtml(document, printed, null, this.publicUrl);
       await this.progress(ctx, reportId, 70, 'Drawing the PDF');
       const pdf = await renderPdf(document, printed, null);
       const stage =
@@ -314,7 +316,9 @@ export class ReportsService {
           ? 'A quote left out of this version has since been erased with its speaker; this copy no longer names it.'
           : 'A person quoted in this version has since withdrawn their agreement to be named; this copy attributes them by description.';
     const body =
-      format === 'html' ? Buffer.from(renderHtml(document, quotes, notice)) : await renderPdf(document, quotes, notice);
+      format === 'html'
+        ? Buffer.from(renderHtml(document, quotes, notice, this.publicUrl))
+        : await renderPdf(document, quotes, notice);
     return { report, body, stored: false };
   }
 
@@ -356,47 +360,28 @@ export class ReportsService {
   }
 
   /**
-   * How the work was done, from the engagement's own tables in the builder's reach: sessions held
-   * up to the release's snapshot (meetings, not people), the codebook's size, and shares of the
-   * coding work rounded down to whole percents (no count of responses or people leaves here).
+   * How the coding work was done, from the engagement's own tables in the builder's reach: the
+   * codebook's size and the share of codings taken from suggestions, rounded down to a whole
+   * percent (no count of responses or people leaves here; the sessions held and the responses
+   * coded are the release's cells).
    */
-  private async methods(tx: RequestContext, snapshotAt: Date | null): Promise<MethodsInput> {
-    const params: unknown[] = [tx.engagementId, snapshotAt ?? new Date()];
-    const sessions = await tx.query<{ area: string | null; format: string; held: number }>(
-      `SELECT a.name AS area, s.format, count(*)::int AS held
-       FROM sessions s LEFT JOIN areas a ON a.id = s.area_id
-       WHERE s.engagement_id = $1 AND s.status = 'HELD' AND s.starts_at <= $2 AND ${reachSql.sessions(tx, 's', params)}
-       GROUP BY a.name, s.format ORDER BY lower(a.name) NULLS LAST, s.format`,
-      params,
-    );
+  private async methods(tx: RequestContext): Promise<MethodsInput> {
     const themes = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM themes WHERE engagement_id = $1`, [
       tx.engagementId,
     ]);
     const work = [tx.engagementId] as unknown[];
-    const [coding] = await tx.query<{
-      responses: number;
-      coded: number;
-      codings: number;
-      suggested: number;
-      versions: number[];
-    }>(
-      `WITH r AS (SELECT r.id FROM responses r JOIN sessions s ON s.id = r.session_id
-                  WHERE s.engagement_id = $1 AND ${reachSql.sessions(tx, 's', work)}),
-            c AS (SELECT c.* FROM codings c JOIN r ON r.id = c.response_id)
-       SELECT (SELECT count(*)::int FROM r) AS responses,
-              (SELECT count(DISTINCT response_id)::int FROM c) AS coded,
-              (SELECT count(*)::int FROM c) AS codings,
+    const [coding] = await tx.query<{ codings: number; suggested: number; versions: number[] }>(
+      `WITH c AS (SELECT c.* FROM codings c JOIN responses r ON r.id = c.response_id JOIN sessions s ON s.id = r.session_id
+                  WHERE s.engagement_id = $1 AND ${reachSql.sessions(tx, 's', work)})
+       SELECT (SELECT count(*)::int FROM c) AS codings,
               (SELECT count(*)::int FROM c WHERE from_suggestion) AS suggested,
               ARRAY(SELECT DISTINCT suggestion_model_version FROM c WHERE suggestion_model_version IS NOT NULL
                     ORDER BY 1) AS versions`,
       work,
     );
-    const percent = (part: number, whole: number) => Math.floor((part * 100) / whole);
     return {
-      sessions,
       themes: themes[0]!.n,
-      codedPercent: coding!.responses ? percent(coding!.coded, coding!.responses) : 0,
-      suggestedPercent: coding!.codings ? percent(coding!.suggested, coding!.codings) : null,
+      suggestedPercent: coding!.codings ? Math.floor((coding!.suggested * 100) / coding!.codings) : null,
       modelVersions: coding!.versions,
     };
   }

@@ -1,9 +1,12 @@
 import { Role } from '@chorus/shared';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import pino from 'pino';
 import { seedDemoData } from '../demo/seed';
 import { startJobRunner, type JobRunner } from '../jobs/runner';
 import { JOB_TASKS } from '../jobs/tasks';
 import { codeOf, consent, fieldOf, pdfText, TestServer } from '../test/harness';
+import { renderHtml } from './report-html';
+import type { ReportDocument } from './report-document';
 
 let server: TestServer;
 let runner: JobRunner;
@@ -13,9 +16,11 @@ let councilKey: string;
 let partnerKey: string;
 let areaId: string;
 const THRESHOLD = 5;
+/** Where the install is reached: the report's HTML links here. */
+const PUBLIC_URL = 'https://chorus.example';
 
 beforeAll(async () => {
-  server = await TestServer.start({ suppressionThreshold: THRESHOLD });
+  server = await TestServer.start({ suppressionThreshold: THRESHOLD, publicUrl: PUBLIC_URL });
   await seedDemoData(server.systemContext(), server.services, pino({ level: 'silent' }));
   const { options } = server.dataSource;
   if (options.type !== 'postgres' || !options.url) throw new Error('no database url');
@@ -80,6 +85,33 @@ async function approvedQuote(text: string, publishedText: string) {
   return { participantId, quoteId: markQuote.id as string };
 }
 
+type Node = DefaultTreeAdapterMap['node'];
+
+/** Every element of a parsed page, depth first. */
+function* elements(node: Node): Generator<DefaultTreeAdapterMap['element']> {
+  if ('tagName' in node) yield node;
+  const children = 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) yield* elements(child);
+  if ('content' in node) yield* elements(node.content);
+}
+
+/** What a page loads or links to, by parsing it: every href, src, srcset, data and poster, and url() in its style. */
+function references(html: string): string[] {
+  const found: string[] = [];
+  for (const element of elements(parse(html))) {
+    for (const attr of element.attrs) {
+      if (['href', 'src', 'srcset', 'data', 'poster', 'action', 'xlink:href'].includes(attr.name))
+        found.push(attr.value);
+      if (attr.name === 'style') found.push(...[...attr.value.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!));
+    }
+    if (element.tagName === 'style') {
+      const css = element.childNodes.map((n) => ('value' in n ? n.value : '')).join('');
+      found.push(...[...css.matchAll(/url\(([^)]*)\)|@import\s+([^;]+)/g)].map((m) => m[1] ?? m[2]!));
+    }
+  }
+  return found;
+}
+
 /** Waits on the build as the admin app does: by reading its progress until it is no longer BUILDING. */
 async function built(version: number) {
   const seen = new Set<number>();
@@ -114,6 +146,9 @@ describe('the board report', () => {
   let withdrawn: { participantId: string; quoteId: string };
   let first: any;
   const POLISH = 'Zażółć gęślą jaźń, mówi sąsiadka z Łodzi.';
+  // Urdu, right to left, with a number in it: "I have lived in this neighbourhood for
+  // 25 years, and people help one another."
+  const URDU = 'میں 25 سال سے اس محلے میں رہتی ہوں، اور لوگ ایک دوسرے کی مدد کرتے ہیں۔';
   // The demo data holds quotes of its own: approved ones, and one withdrawn.
   let demoApproved: number;
 
@@ -121,6 +156,7 @@ describe('the board report', () => {
     demoApproved = await server.count('quotes', `status = 'APPROVED'`);
     kept = await approvedQuote('The library is the heart of our street.', 'The library is the heart of our street.');
     await approvedQuote(POLISH, POLISH);
+    await approvedQuote(URDU, URDU);
     withdrawn = await approvedQuote(
       'My neighbours looked after me all winter.',
       'My neighbours looked after me [all] winter.',
@@ -143,7 +179,7 @@ describe('the board report', () => {
       status: 'READY',
       progress: 100,
       releaseVersion: release,
-      quoteCount: demoApproved + 3,
+      quoteCount: demoApproved + 4,
       containsWithdrawnQuote: false,
     });
     expect(first.narrative.find((n: { section: string }) => n.section === 'VALUES').markdown).toContain('Libraries');
@@ -168,6 +204,11 @@ describe('the board report', () => {
     expect(text).toContain(`quote register entry ${kept.quoteId}`);
     // Polish letters read back as written: the PDF embeds a font that has them.
     expect(text).toContain(POLISH);
+    // Urdu reads back letter for letter and word for word in the order written (ordered by the
+    // bidirectional algorithm, in a font with Urdu's letters). PDF.js infers no space between
+    // words set right to left, so the comparison leaves spaces out.
+    const words = (s: string) => s.replace(/\s+/g, '');
+    expect(words(text)).toContain(words(`“${URDU}”`));
     // Only the glyphs used are embedded: the regular face alone is 757 KB whole.
     expect(pdf.length).toBeLessThan(150_000);
     expect(text).toContain('Agreement between coders: not measured');
@@ -178,22 +219,21 @@ describe('the board report', () => {
       /\s+/g,
       ' ',
     );
-    const held = await server.count(
-      'sessions',
-      `status = 'HELD' AND starts_at <= (SELECT snapshot_at FROM releases WHERE version = ${release})`,
-    );
+    // The release's own figures: its total of sessions held, and of responses coded and heard.
+    const total = async (table: string) => (await releaseCells(release, table)).at(-1)!.value!;
+    const held = await total('sessions-by-area-and-format');
+    const coded = await total('coded-responses-by-area-and-prompt');
+    const responses = await total('responses-by-area-and-prompt');
     const themes = await server.count('themes');
-    const responses = await server.count('responses');
-    const coded = await server.count(
-      'responses',
-      'EXISTS (SELECT 1 FROM codings c WHERE c.response_id = responses.id)',
-    );
     expect(held).toBeGreaterThan(0);
     expect(text).toContain(`How we heard people: ${held.toLocaleString('en-GB')} sessions were held`);
     expect(text).toContain('Sessions held, by area and format');
+    // Formats read as words, in the tables and the charts alike, never as their codes.
+    expect(text).toContain('Workshop');
+    expect(text).not.toMatch(/\b(WORKSHOP|CONVERSATION|INTERVIEW|QUESTIONNAIRE|FOCUS_GROUP)\b/);
     expect(text).toMatch(/People reached: the census population of the \d+ areas with one recorded is [\d,]+/);
     expect(text).toContain(`a shared codebook of ${themes} themes`);
-    expect(text).toContain(`${Math.floor((coded * 100) / responses)}% of the responses held when this version`);
+    expect(text).toContain(`${Math.floor((coded * 100) / responses)}% of the responses heard when the release was cut`);
     expect(text).toContain(`No figure below ${THRESHOLD} is printed`);
     expect(text).toContain('Method: cell-key perturbation');
   });
@@ -203,11 +243,30 @@ describe('the board report', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await response.text();
     expect(html).toContain('<strong>Libraries</strong>');
+    expect(html).toContain(`<blockquote dir="auto">${URDU}</blockquote>`);
     expect(html).not.toContain('<script');
     expect(html).not.toMatch(/href="javascript:/i);
     expect((html.match(/<svg /g) ?? []).length).toBe((html.match(/: the numbers<\/caption>/g) ?? []).length);
-    expect(html).toContain(`/exports/releases/${release}/themes-by-prompt.csv`);
-    expect(html).toContain(`href="/quotes/${withdrawn.quoteId}"`);
+    expect(html).toContain(`href="${PUBLIC_URL}/exports/releases/${release}/themes-by-prompt.csv"`);
+    expect(html).toContain(`href="${PUBLIC_URL}/quotes/${withdrawn.quoteId}"`);
+  });
+
+  it('downloads as one self-contained page that opens offline: no relative link, nothing loaded from elsewhere', async () => {
+    const html = await (await download(first.htmlPath, analyst)).text();
+    const found = references(html);
+    expect(found.length).toBeGreaterThan(first.figureCount);
+    // Every reference is an absolute link to the install (a click, never a load); none is relative.
+    for (const reference of found) expect(reference.startsWith(`${PUBLIC_URL}/`)).toBe(true);
+    const tags = [...elements(parse(html))].map((e) => e.tagName);
+    for (const loads of ['script', 'link', 'img', 'iframe', 'object', 'embed', 'base'])
+      expect(tags).not.toContain(loads);
+    // Without the install's address configured, it names its sources and links nothing.
+    const [{ document }] = await server.dataSource.query(`SELECT document FROM board_reports WHERE version = $1`, [
+      first.version,
+    ]);
+    const unlinked = renderHtml(document as ReportDocument, [], null, null);
+    expect(references(unlinked)).toEqual([]);
+    expect(unlinked).toContain(`themes-by-prompt #`);
   });
 
   it("records each quote's use in the register's where used", async () => {
@@ -333,5 +392,44 @@ describe('the board report', () => {
         expect(text).not.toContain('not measured');
       }
     });
+  });
+  describe('its methods', () => {
+    const methods = (text: string) => {
+      const flat = text.replace(/\s+/g, ' ');
+      return [
+        /How we heard people: [^(]*/.exec(flat)?.[0],
+        /\d+% of the responses heard when the release was cut/.exec(flat)?.[0],
+      ];
+    };
+
+    it('print the sessions held and the share coded as the release has them, whatever changed since', async () => {
+      const before = methods(await pdfText(Buffer.from(await (await download(first.pdfPath, analyst)).arrayBuffer())));
+      expect(before.every(Boolean)).toBe(true);
+      // After the release: more sessions held in June, more responses coded.
+      for (let i = 0; i < 6; i++) {
+        const id = await server.createSession(coordinator);
+        await server.ok(
+          `mutation($id: ID!) { updateSession(id: $id, input: { status: HELD }) { id } }`,
+          { id },
+          coordinator,
+        );
+      }
+      const { themes } = await server.ok(`{ themes { id } }`, {}, analyst);
+      const uncoded: { id: string }[] = await server.dataSource.query(
+        `SELECT id FROM responses r WHERE NOT EXISTS (SELECT 1 FROM codings c WHERE c.response_id = r.id) LIMIT 40`,
+      );
+      expect(uncoded.length).toBeGreaterThan(0);
+      for (const { id } of uncoded) {
+        await server.ok(
+          `mutation($i: CodeResponseInput!) { codeResponse(input: $i) { id } }`,
+          { i: { responseId: id, themeId: themes[0].id } },
+          analyst,
+        );
+      }
+      const { buildReport } = await server.ok(BUILD, { r: release }, analyst);
+      const rebuilt = (await built(buildReport.version)).report;
+      const after = methods(await pdfText(Buffer.from(await (await download(rebuilt.pdfPath, analyst)).arrayBuffer())));
+      expect(after).toEqual(before);
+    }, 120_000);
   });
 });

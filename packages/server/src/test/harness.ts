@@ -50,6 +50,8 @@ export interface TestServerOptions {
   questionnaireMinSeconds?: number;
   /** Set: the server reaches PostgreSQL through this relay, which records every statement. */
   wire?: WireStatements;
+  /** Where the board report's HTML links to; unset, it links nothing. */
+  publicUrl?: string;
 }
 
 /** Far above what any test sends, so tests of other things never meet a limit. */
@@ -134,6 +136,7 @@ export class TestServer {
       rateLimitStore,
       rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
       questionnaireMinSeconds: options.questionnaireMinSeconds ?? 0,
+      publicUrl: options.publicUrl,
     });
     const engagementId = await services.engagements.ensureDefault(dataSource, options.suppressionThreshold ?? 3);
     const app = await createApp({
