@@ -43,6 +43,16 @@ export const CreateOrganisationMutation = graphql(`
   }
 `);
 
+export const UpdateOrganisationMutation = graphql(`
+  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {
+    updateOrganisation(id: $id, input: $input) {
+      id
+      name
+      sector
+    }
+  }
+`);
+
 export const UsersListQuery = graphql(`
   query UsersList($first: Int!, $after: String) {
     users(first: $first, after: $after) {
@@ -75,6 +85,27 @@ export const EnableUserMutation = graphql(`
     enableUser(id: $id) {
       id
       ...UserRow
+    }
+  }
+`);
+
+export const ChangeUserRoleMutation = graphql(`
+  mutation ChangeUserRole($input: ChangeUserRoleInput!) {
+    changeUserRole(input: $input) {
+      id
+      ...UserRow
+    }
+  }
+`);
+
+export const ResetUserPasswordMutation = graphql(`
+  mutation ResetUserPassword($id: ID!) {
+    resetUserPassword(id: $id) {
+      temporaryPassword
+      user {
+        id
+        ...UserRow
+      }
     }
   }
 `);

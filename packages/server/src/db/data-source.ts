@@ -45,6 +45,7 @@ import { SuggestionRejections1796570000000 } from './migrations/1796570000000-su
 import { PublicQuestionnaire1796650000000 } from './migrations/1796650000000-public-questionnaire.js';
 import { CensusPopulations1796670000000 } from './migrations/1796670000000-census-populations.js';
 import { SessionRecordKeys1796700000000 } from './migrations/1796700000000-session-record-keys.js';
+import { UserPasswordResetAndLastSignIn1796680000000 } from './migrations/1796680000000-user-password-reset-and-last-sign-in.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -94,6 +95,7 @@ export const MIGRATIONS = [
   PublicQuestionnaire1796650000000,
   CensusPopulations1796670000000,
   SessionRecordKeys1796700000000,
+  UserPasswordResetAndLastSignIn1796680000000,
 ];
 
 export interface PoolOptions {
