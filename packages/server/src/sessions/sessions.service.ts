@@ -7,7 +7,7 @@ import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { confinedToFacilitatedSessions, ownOrganisation, reachSql, scopeSessions } from '../access/tenancy.js';
-import { date, groupBy, optionalDate } from '../db/rows.js';
+import { date, groupBy, optionalDate, readByIds, type ReadByIds } from '../db/rows.js';
 import { Session } from './session.entity.js';
 
 export const SESSION_COLUMNS =
@@ -181,13 +181,8 @@ export class SessionsService {
   }
 
   /** Sessions in reach, batched with sibling reads. */
-  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Session[]> {
-    const params: unknown[] = [ids];
-    const rows = await ctx.read<SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}`,
-      params,
-    );
-    return rows.map(toSession);
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Session[]> {
+    return readByIds(ctx, sessionsByIds, ids);
   }
 
   async facilitatorIds(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
@@ -304,3 +299,10 @@ export class SessionsService {
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** Sessions in reach by id. */
+export const sessionsByIds: ReadByIds<Session> = {
+  sql: (ctx, ids, params) =>
+    `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ANY(${ids}) AND ${reachSql.sessions(ctx, 's', params)}`,
+  map: (row) => toSession(row as SessionRow),
+};
