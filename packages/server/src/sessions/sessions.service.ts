@@ -144,6 +144,8 @@ export class SessionsService {
       { column: 's.starts_at', idColumn: 's.id', type: 'timestamptz', valueOf: (s) => s.startsAt.toISOString() },
       page,
       this.cursors,
+      // Raw rows through the mapper the batched reads use, rather than hydrated entities.
+      { rows: async (pageQuery) => (await pageQuery.select(SESSION_COLUMNS).getRawMany<SessionRow>()).map(toSession) },
     );
   }
 
