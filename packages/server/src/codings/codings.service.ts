@@ -6,7 +6,7 @@ import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import { reachableIds, reachSql } from '../access/tenancy.js';
 import type { RequestContext } from '../db/request-context.js';
-import { date, groupBy } from '../db/rows.js';
+import { date, groupBy, readByIds, type ReadByIds } from '../db/rows.js';
 import type { ResponsesService } from '../responses/responses.service.js';
 import type { SuggestionRuns } from '../suggestions/suggestion-runs.js';
 import type { Theme } from '../themes/theme.entity.js';
@@ -83,38 +83,7 @@ export class CodingsService {
 
   /** The codings of responses in reach, oldest first, batched with sibling reads. */
   async byResponse(ctx: RequestContext, responseIds: readonly string[]): Promise<Map<string, Coding[]>> {
-    const params: unknown[] = [responseIds];
-    const rows = await ctx.read<{
-      id: string;
-      response_id: string;
-      theme_id: string;
-      excerpt: string | null;
-      coder_user_id: string | null;
-      from_suggestion: boolean;
-      suggestion_model_version: number | null;
-      accepted_by_user_id: string | null;
-      created_at: unknown;
-    }>(
-      `SELECT c.id, c.response_id, c.theme_id, c.excerpt, c.coder_user_id, c.from_suggestion, c.suggestion_model_version,
-              c.accepted_by_user_id, c.created_at
-       FROM codings c JOIN responses r ON r.id = c.response_id JOIN sessions s ON s.id = r.session_id
-       WHERE c.response_id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}
-         AND ${notBlindSql(ctx, 'c.response_id', params)}
-       ORDER BY c.created_at, c.id`,
-      params,
-    );
-    const codings = rows.map((row) => ({
-      id: row.id,
-      responseId: row.response_id,
-      themeId: row.theme_id,
-      excerpt: row.excerpt,
-      coderUserId: row.coder_user_id,
-      fromSuggestion: row.from_suggestion,
-      suggestionModelVersion: row.suggestion_model_version,
-      acceptedByUserId: row.accepted_by_user_id,
-      createdAt: date(row.created_at),
-    }));
-    return groupBy(codings, (coding) => coding.responseId);
+    return groupBy(await readByIds(ctx, codingsByResponseIds, responseIds), (coding) => coding.responseId);
   }
 
   /** The distinct themes each response is coded to. */
@@ -144,3 +113,25 @@ async function refuseBlind(tx: RequestContext, responseId: string, field: string
     throw badInput(field, 'you are coding this response blind for agreement; submit your blind coding first');
   }
 }
+
+/** The codings of the responses with these ids, in reach and not hidden from a blind coder, oldest first. */
+export const codingsByResponseIds: ReadByIds<Coding> = {
+  sql: (ctx, ids, params) =>
+    `SELECT c.id, c.response_id, c.theme_id, c.excerpt, c.coder_user_id, c.from_suggestion, c.suggestion_model_version,
+            c.accepted_by_user_id, c.created_at
+     FROM codings c JOIN responses r ON r.id = c.response_id JOIN sessions s ON s.id = r.session_id
+     WHERE c.response_id = ANY(${ids}) AND ${reachSql.sessions(ctx, 's', params)}
+       AND ${notBlindSql(ctx, 'c.response_id', params)}
+     ORDER BY c.created_at, c.id`,
+  map: (row) => ({
+    id: row.id as string,
+    responseId: row.response_id as string,
+    themeId: row.theme_id as string,
+    excerpt: row.excerpt as string | null,
+    coderUserId: row.coder_user_id as string | null,
+    fromSuggestion: row.from_suggestion as boolean,
+    suggestionModelVersion: row.suggestion_model_version as number | null,
+    acceptedByUserId: row.accepted_by_user_id as string | null,
+    createdAt: date(row.created_at),
+  }),
+};

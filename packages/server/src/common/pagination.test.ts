@@ -1,6 +1,6 @@
 import { ErrorCode, LIMITS } from '@chorus/shared';
 import { randomBytes } from 'node:crypto';
-import { Cursors, pageSize } from './pagination';
+import { Cursors, pageOf, pageSize } from './pagination';
 import { DomainError } from './errors';
 
 /** The DomainError `work` throws, or a failure when it throws none. */
@@ -81,4 +81,23 @@ describe('pageSize', () => {
       expect(error.field).toBe('first');
     },
   );
+});
+
+describe('pageOf', () => {
+  it('makes a cursor only when it is read, once', async () => {
+    let made = 0;
+    const cursorOf = (n: number) => {
+      made += 1;
+      return `c${n}`;
+    };
+    const page = pageOf([1, 2, 3], 2, {}, cursorOf, () => Promise.resolve(3));
+    expect(page.edges.map((edge) => edge.node)).toEqual([1, 2]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(made).toBe(0);
+    expect(page.edges.map((edge) => edge.cursor)).toEqual(['c1', 'c2']);
+    expect(page.pageInfo.endCursor).toBe('c2');
+    expect(page.pageInfo.startCursor).toBe('c1');
+    expect(made).toBe(2);
+    await expect(page.totalCount).resolves.toBe(3);
+  });
 });

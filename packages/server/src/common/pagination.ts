@@ -9,7 +9,7 @@ export interface PageArgs {
 }
 
 export interface Page<T> {
-  /** Counted only when read: a client that does not select `totalCount` never pays for it. */
+  /** Counted only when read: a client that does not select `totalCount` never pays for it. Cursors likewise. */
   readonly totalCount: Promise<number>;
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
@@ -126,7 +126,7 @@ export function pageOf<T>(
   count: () => Promise<number>,
 ): Page<T> {
   let counted: Promise<number> | undefined;
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: cursorOf(node) }));
+  const edges = rows.slice(0, first).map((node) => new Edge(node, cursorOf));
   return {
     get totalCount() {
       return (counted ??= count());
@@ -135,10 +135,28 @@ export function pageOf<T>(
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
+}
+
+/** An edge whose cursor (an HMAC) is made only if the client selects it: most pages are read for their nodes. */
+class Edge<T> {
+  private made?: string;
+
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (node: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return (this.made ??= this.cursorOf(this.node));
+  }
 }
 
 /** The rows `query` matches, by `count(*)`: for queries whose joins never repeat a row (no DISTINCT needed). */

@@ -17,33 +17,59 @@ function grouped<T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, e
   });
 }
 
+function kinds<T extends Record<string, (ctx: RequestContext, services: Services) => DataLoader<string, unknown>>>(
+  made: T,
+): T {
+  return made;
+}
+
 /**
  * Per-request DataLoaders. Each goes through the service's scoped query, so a nested field
  * reaches exactly what a top-level query would: a row outside the caller's tenancy loads as null.
  */
-export function createLoaders(ctx: RequestContext, services: Services) {
-  return {
-    area: byId((ids) => services.areas.findByIds(ctx, ids)),
-    organisation: byId((ids) => services.organisations.findByIds(ctx, ids)),
-    user: byId((ids) => services.users.findByIds(ctx, ids)),
-    apiKey: byId((ids) => services.apiKeys.findByIds(ctx, ids)),
-    session: byId((ids) => services.sessions.findByIds(ctx, ids)),
-    participant: byId((ids) => services.participants.findByIds(ctx, ids)),
-    response: byId((ids) => services.responses.findByIds(ctx, ids)),
-    theme: byId((ids) => services.themes.findByIds(ctx, ids)),
-    themeChildren: grouped((ids) => services.themes.childrenOf(ctx, ids), []),
-    themePath: grouped((ids) => services.themes.pathsOf(ctx, ids), []),
-    themeResponseCount: grouped((ids) => services.themes.responseCounts(ctx, ids), 0),
-    sessionResponseCount: grouped((ids) => services.sessions.responseCounts(ctx, ids), 0),
-    sessionParticipantCount: grouped((ids) => services.sessions.participantCounts(ctx, ids), 0),
-    sessionFacilitatorIds: grouped((ids) => services.sessions.facilitatorIds(ctx, ids), []),
-    consents: grouped((ids) => services.consents.current(ctx, ids), []),
-    consentLedger: grouped((ids) => services.consents.ledger(ctx, ids), []),
-    responseThemes: grouped((ids) => services.codings.themesByResponse(ctx, ids), []),
-    responseCodings: grouped((ids) => services.codings.byResponse(ctx, ids), []),
-    responseQuotes: grouped((ids) => services.quotes.byResponse(ctx, ids), []),
-    flagActions: grouped((ids) => services.safeguarding.actionsOf(ctx, ids), []),
-  };
+const LOADERS = kinds({
+  area: (ctx, services) => byId((ids) => services.areas.findByIds(ctx, ids)),
+  organisation: (ctx, services) => byId((ids) => services.organisations.findByIds(ctx, ids)),
+  user: (ctx, services) => byId((ids) => services.users.findByIds(ctx, ids)),
+  apiKey: (ctx, services) => byId((ids) => services.apiKeys.findByIds(ctx, ids)),
+  session: (ctx, services) => byId((ids) => services.sessions.findByIds(ctx, ids)),
+  participant: (ctx, services) => byId((ids) => services.participants.findByIds(ctx, ids)),
+  response: (ctx, services) => byId((ids) => services.responses.findByIds(ctx, ids)),
+  theme: (ctx, services) => byId((ids) => services.themes.findByIds(ctx, ids)),
+  themeChildren: (ctx, services) => grouped((ids) => services.themes.childrenOf(ctx, ids), []),
+  themePath: (ctx, services) => grouped((ids) => services.themes.pathsOf(ctx, ids), []),
+  themeResponseCount: (ctx, services) => grouped((ids) => services.themes.responseCounts(ctx, ids), 0),
+  sessionResponseCount: (ctx, services) => grouped((ids) => services.sessions.responseCounts(ctx, ids), 0),
+  sessionParticipantCount: (ctx, services) => grouped((ids) => services.sessions.participantCounts(ctx, ids), 0),
+  sessionFacilitatorIds: (ctx, services) => grouped((ids) => services.sessions.facilitatorIds(ctx, ids), []),
+  consents: (ctx, services) => grouped((ids) => services.consents.current(ctx, ids), []),
+  consentLedger: (ctx, services) => grouped((ids) => services.consents.ledger(ctx, ids), []),
+  responseThemes: (ctx, services) => grouped((ids) => services.codings.themesByResponse(ctx, ids), []),
+  responseCodings: (ctx, services) => grouped((ids) => services.codings.byResponse(ctx, ids), []),
+  responseQuotes: (ctx, services) => grouped((ids) => services.quotes.byResponse(ctx, ids), []),
+  flagActions: (ctx, services) => grouped((ids) => services.safeguarding.actionsOf(ctx, ids), []),
+});
+
+export type Loaders = { readonly [K in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[K]> };
+
+/** A request's loaders, each made on its first use: a request needs a few of them, and most need none. */
+class LazyLoaders {
+  constructor(
+    readonly ctx: RequestContext,
+    readonly services: Services,
+  ) {}
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+for (const [key, make] of Object.entries(LOADERS)) {
+  Object.defineProperty(LazyLoaders.prototype, key, {
+    get(this: LazyLoaders) {
+      const loader = make(this.ctx, this.services);
+      Object.defineProperty(this, key, { value: loader });
+      return loader;
+    },
+  });
+}
+
+export function createLoaders(ctx: RequestContext, services: Services): Loaders {
+  return new LazyLoaders(ctx, services) as unknown as Loaders;
+}

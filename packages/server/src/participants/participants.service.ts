@@ -11,7 +11,7 @@ import type { Consent } from '../consents/consent.js';
 import type { QuoteConsentEffects } from '../quotes/quote-consent-effects.js';
 import type { RequestContext } from '../db/request-context.js';
 import { confinedToFacilitatedSessions, ownOrganisation, reachSql, scopeParticipants } from '../access/tenancy.js';
-import { date } from '../db/rows.js';
+import { date, readByIds, type ReadByIds } from '../db/rows.js';
 import { mergeTouched, rowsReferencing, type TableTouched } from '../db/references.js';
 import { forgetSuggestionExamples } from '../suggestions/suggestion-erasure.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
@@ -192,36 +192,8 @@ export class ParticipantsService {
   }
 
   /** Participants in reach (contact details left out), batched with sibling reads. */
-  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Participant[]> {
-    const params: unknown[] = [ids];
-    const rows = await ctx.read<{
-      id: string;
-      engagement_id: string;
-      code: string;
-      session_id: string | null;
-      organisation_id: string | null;
-      area_id: string | null;
-      connections: CityConnection[];
-      age_band: AgeBand | null;
-      created_at: unknown;
-    }>(
-      `SELECT p.id, p.engagement_id, p.code, p.session_id, p.organisation_id, p.area_id, p.connections, p.age_band, p.created_at
-       FROM participants p WHERE p.id = ANY($1::uuid[]) AND ${reachSql.participants(ctx, 'p', params)}`,
-      params,
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      engagementId: row.engagement_id,
-      code: row.code,
-      sessionId: row.session_id,
-      organisationId: row.organisation_id,
-      areaId: row.area_id,
-      connections: row.connections,
-      ageBand: row.age_band,
-      contactEncrypted: null,
-      specialCategoryEncrypted: null,
-      createdAt: date(row.created_at),
-    }));
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Participant[]> {
+    return readByIds(ctx, participantsByIds, ids);
   }
 
   /** Records a later decision, e.g. QUOTE consent given after the session. */
@@ -586,3 +558,23 @@ export class ParticipantsService {
     throw new Error('could not find a free participant code');
   }
 }
+
+/** Participants in reach by id, contact details left out. */
+export const participantsByIds: ReadByIds<Participant> = {
+  sql: (ctx, ids, params) =>
+    `SELECT p.id, p.engagement_id, p.code, p.session_id, p.organisation_id, p.area_id, p.connections, p.age_band, p.created_at
+     FROM participants p WHERE p.id = ANY(${ids}) AND ${reachSql.participants(ctx, 'p', params)}`,
+  map: (row) => ({
+    id: row.id as string,
+    engagementId: row.engagement_id as string,
+    code: row.code as string,
+    sessionId: row.session_id as string | null,
+    organisationId: row.organisation_id as string | null,
+    areaId: row.area_id as string | null,
+    connections: row.connections as CityConnection[],
+    ageBand: row.age_band as AgeBand | null,
+    contactEncrypted: null,
+    specialCategoryEncrypted: null,
+    createdAt: date(row.created_at),
+  }),
+};

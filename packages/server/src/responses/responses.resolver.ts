@@ -7,6 +7,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   InputType,
   Mutation,
   ObjectType,
@@ -14,9 +15,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Coding } from '../codings/coding.entity.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { selects } from '../graphql/look-ahead.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { Theme } from '../themes/theme.entity.js';
@@ -104,16 +107,31 @@ export class ResponsesResolver {
     complexity: pagedComplexity,
     description: 'Responses the caller may see, newest first.',
   })
-  responses(
+  async responses(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ResponseFilter, {
       nullable: true,
       description: 'Narrows the list; every response in reach when left out.',
     })
     filter: ResponseFilter | null,
-    @Ctx() { req, services }: GraphQLContext,
+    @Ctx() { req, services, loaders }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return services.responses.list(req, filter, page);
+    const node = ['edges', 'node'];
+    const codings = selects(info, [...node, 'codings']) && req.caller.can(Permission.CodingRead);
+    const listed = await services.responses.list(req, filter, page, {
+      participant: selects(info, [...node, 'participant']),
+      session: selects(info, [...node, 'session']),
+      codings,
+      codingThemes: codings && selects(info, [...node, 'codings', 'theme']),
+    });
+    // Read with the page, so the field resolvers below find them loaded and send nothing more.
+    const { participants, sessions, codings: codingsOf, themes } = listed.children;
+    for (const [id, participant] of participants ?? []) loaders.participant.prime(id, participant);
+    for (const [id, session] of sessions ?? []) loaders.session.prime(id, session);
+    for (const [id, list] of codingsOf ?? []) loaders.responseCodings.prime(id, list);
+    for (const [id, theme] of themes ?? []) loaders.theme.prime(id, theme);
+    return listed;
   }
 
   @Authorized(Permission.ResponseRead)

@@ -5,15 +5,23 @@ import { AuditAction } from '../audit/audit-action.js';
 import { sha256 } from '../common/crypto.js';
 import type { Idempotency } from '../common/idempotency.js';
 import { badInput, consentRequired, notFound } from '../common/errors.js';
-import { byCreatedAt, countRows, paginate, type PageArgs, type Cursors } from '../common/pagination.js';
+import type { SelectQueryBuilder } from 'typeorm';
+import { codingsByResponseIds } from '../codings/codings.service.js';
+import type { Coding } from '../codings/coding.entity.js';
+import { byCreatedAt, countRows, paginate, type Page, type PageArgs, type Cursors } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { ConsentsService } from '../consents/consents.service.js';
 import type { RequestContext } from '../db/request-context.js';
-import type { ParticipantsService } from '../participants/participants.service.js';
+import type { Participant } from '../participants/participant.entity.js';
+import { participantsByIds, type ParticipantsService } from '../participants/participants.service.js';
 import { ownOrganisation, reachSql, scopeParticipants, scopeSessions } from '../access/tenancy.js';
 import type { SafeguardingRules } from '../safeguarding/safeguarding-rules.service.js';
-import type { SessionsService } from '../sessions/sessions.service.js';
+import type { Session } from '../sessions/session.entity.js';
+import { sessionsByIds, type SessionsService } from '../sessions/sessions.service.js';
+import type { Theme } from '../themes/theme.entity.js';
+import { themesByIds } from '../themes/themes.service.js';
+import { date, groupBy } from '../db/rows.js';
 import { redactAll, Redactor } from './redaction.js';
 import { Response } from './response.entity.js';
 import { Submission } from './submission.entity.js';
@@ -34,6 +42,26 @@ export interface SubmitResponsesData {
 export interface SubmitResult {
   duplicate: boolean;
   responses: Response[];
+}
+
+/** The children of a page's responses the client will ask for, so that the page's statement reads them too. */
+export interface ResponseChildrenWanted {
+  participant?: boolean;
+  session?: boolean;
+  codings?: boolean;
+  /** The themes of those codings. */
+  codingThemes?: boolean;
+}
+
+/**
+ * A page's children as its own statement read them, keyed as the DataLoaders are: every id the
+ * page refers to, null when out of the caller's reach, as `findByIds` would have answered.
+ */
+export interface ResponseChildren {
+  participants?: Map<string, Participant | null>;
+  sessions?: Map<string, Session | null>;
+  codings?: Map<string, Coding[]>;
+  themes?: Map<string, Theme | null>;
 }
 
 export interface ResponseFilter {
@@ -150,7 +178,12 @@ export class ResponsesService {
     });
   }
 
-  list(ctx: RequestContext, filter: ResponseFilter | null | undefined, page: PageArgs) {
+  async list(
+    ctx: RequestContext,
+    filter: ResponseFilter | null | undefined,
+    page: PageArgs,
+    wanted: ResponseChildrenWanted = {},
+  ): Promise<Page<Response> & { children: ResponseChildren }> {
     ctx.require(Permission.ResponseRead);
     const query = this.scoped(ctx);
     if (filter?.sessionId)
@@ -185,11 +218,73 @@ export class ResponsesService {
         { search, substring: containsPattern(search) },
       );
     }
-    return paginate(query, byCreatedAt<Response>('r'), page, this.cursors, {
-      rows: async (pageQuery) =>
-        this.withhold(ctx, (await pageQuery.select(RESPONSE_COLUMNS).getRawMany<ResponseRow>()).map(toResponse)),
+    let children: ResponseChildren = {};
+    const listed = await paginate(query, byCreatedAt<Response>('r'), page, this.cursors, {
+      rows: async (pageQuery) => {
+        const read = await this.pageWithChildren(ctx, pageQuery.select(RESPONSE_COLUMNS), wanted);
+        children = read.children;
+        return this.withhold(ctx, read.rows);
+      },
       count: () => (onlyBySession(filter) ? this.countBySession(ctx, filter) : countRows(query)),
     });
+    return Object.assign(listed, { children });
+  }
+
+  /**
+   * The page's rows and, in the same statement, the children the client asked for: each read by
+   * the SQL its DataLoader's `findByIds` sends (same tenancy, blind coding, mapper), given the
+   * page's own ids as a subquery instead of a parameter. One statement where the loaders' levels
+   * would have been three.
+   */
+  private async pageWithChildren(
+    ctx: RequestContext,
+    pageQuery: SelectQueryBuilder<Response>,
+    wanted: ResponseChildrenWanted,
+  ): Promise<{ rows: Response[]; children: ResponseChildren }> {
+    const [pageSql, params] = pageQuery.getQueryAndParameters();
+    const ctes = [`page AS (${pageSql})`];
+    const columns = [`(SELECT coalesce(json_agg(q), '[]'::json) FROM page q) AS rows`];
+    const of = (name: string, sql: string) =>
+      columns.push(`(SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) q) AS ${name}`);
+    if (wanted.participant) {
+      of('participants', participantsByIds.sql(ctx, 'ARRAY(SELECT participant_id FROM page)', params));
+    }
+    if (wanted.session) of('sessions', sessionsByIds.sql(ctx, 'ARRAY(SELECT session_id FROM page)', params));
+    if (wanted.codings) {
+      ctes.push(`page_codings AS (${codingsByResponseIds.sql(ctx, 'ARRAY(SELECT id FROM page)', params)})`);
+      of('codings', 'SELECT * FROM page_codings');
+      if (wanted.codingThemes) {
+        of('themes', themesByIds.sql(ctx, 'ARRAY(SELECT theme_id FROM page_codings)', params));
+      }
+    }
+    const [read] = await ctx.read<Record<string, Record<string, unknown>[]>>(
+      `WITH ${ctes.join(', ')} SELECT ${columns.join(', ')}`,
+      params,
+    );
+    const rows = read!.rows!.map((row) => toResponse(row as unknown as ResponseRow));
+    const children: ResponseChildren = {};
+    if (read!.participants) {
+      const ids = rows.flatMap((r) => (r.participantId ? [r.participantId] : []));
+      children.participants = byIds(ids, read!.participants.map(participantsByIds.map));
+    }
+    if (read!.sessions) {
+      children.sessions = byIds(
+        rows.map((r) => r.sessionId),
+        read!.sessions.map(sessionsByIds.map),
+      );
+    }
+    if (read!.codings) {
+      const codings = read!.codings.map(codingsByResponseIds.map);
+      const byResponse = groupBy(codings, (coding) => coding.responseId);
+      children.codings = new Map(rows.map((r) => [r.id, byResponse.get(r.id) ?? []]));
+      if (read!.themes) {
+        children.themes = byIds(
+          codings.map((c) => c.themeId),
+          read!.themes.map(themesByIds.map),
+        );
+      }
+    }
+    return { rows, children };
   }
 
   /** Responses of the sessions in reach (of one session, or of an area's), from the per-session counter. */
@@ -338,7 +433,14 @@ interface ResponseRow {
   text: string;
   language: string;
   source: ResponseSource;
-  created_at: Date;
+  created_at: unknown;
+}
+
+/** Each of `ids` with its row, or null when the read did not return it (out of reach). */
+function byIds<T extends { id: string }>(ids: readonly string[], found: readonly T[]): Map<string, T | null> {
+  const rows = new Map<string, T | null>(found.map((row) => [row.id, row]));
+  for (const id of ids) if (!rows.has(id)) rows.set(id, null);
+  return rows;
 }
 
 function toResponse(row: ResponseRow): Response {
@@ -352,7 +454,7 @@ function toResponse(row: ResponseRow): Response {
     text: row.text,
     language: row.language,
     source: row.source,
-    createdAt: row.created_at,
+    createdAt: date(row.created_at),
     textWithheld: false,
   };
 }

@@ -7,7 +7,7 @@ import { containsPattern } from '../common/sql.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { confinedToFacilitatedSessions, ownOrganisation, reachSql, scopeSessions } from '../access/tenancy.js';
-import { date, groupBy, optionalDate } from '../db/rows.js';
+import { date, groupBy, optionalDate, readByIds, type ReadByIds } from '../db/rows.js';
 import { Session } from './session.entity.js';
 
 export const SESSION_COLUMNS =
@@ -144,6 +144,8 @@ export class SessionsService {
       { column: 's.starts_at', idColumn: 's.id', type: 'timestamptz', valueOf: (s) => s.startsAt.toISOString() },
       page,
       this.cursors,
+      // Raw rows through the mapper the batched reads use, rather than hydrated entities.
+      { rows: async (pageQuery) => (await pageQuery.select(SESSION_COLUMNS).getRawMany<SessionRow>()).map(toSession) },
     );
   }
 
@@ -181,13 +183,8 @@ export class SessionsService {
   }
 
   /** Sessions in reach, batched with sibling reads. */
-  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Session[]> {
-    const params: unknown[] = [ids];
-    const rows = await ctx.read<SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ANY($1::uuid[]) AND ${reachSql.sessions(ctx, 's', params)}`,
-      params,
-    );
-    return rows.map(toSession);
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Session[]> {
+    return readByIds(ctx, sessionsByIds, ids);
   }
 
   async facilitatorIds(ctx: RequestContext, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
@@ -304,3 +301,10 @@ export class SessionsService {
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** Sessions in reach by id. */
+export const sessionsByIds: ReadByIds<Session> = {
+  sql: (ctx, ids, params) =>
+    `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = ANY(${ids}) AND ${reachSql.sessions(ctx, 's', params)}`,
+  map: (row) => toSession(row as SessionRow),
+};

@@ -5,7 +5,7 @@ import { badInput, notFound } from '../common/errors.js';
 import * as validate from '../common/validate.js';
 import { reachableIds, reachSql, scopeThemes } from '../access/tenancy.js';
 import type { RequestContext } from '../db/request-context.js';
-import { date } from '../db/rows.js';
+import { date, readByIds, type ReadByIds } from '../db/rows.js';
 import { Theme } from './theme.entity.js';
 
 export interface ThemeData {
@@ -34,28 +34,8 @@ export class ThemesService {
   }
 
   /** Themes of the engagement, batched with sibling reads. */
-  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Theme[]> {
-    const params: unknown[] = [ids];
-    const rows = await ctx.read<{
-      id: string;
-      engagement_id: string;
-      parent_id: string | null;
-      name: string;
-      description: string | null;
-      created_at: unknown;
-    }>(
-      `SELECT t.id, t.engagement_id, t.parent_id, t.name, t.description, t.created_at FROM themes t
-       WHERE t.id = ANY($1::uuid[]) AND ${reachSql.themes(ctx, 't', params)}`,
-      params,
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      engagementId: row.engagement_id,
-      parentId: row.parent_id,
-      name: row.name,
-      description: row.description,
-      createdAt: date(row.created_at),
-    }));
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Theme[]> {
+    return readByIds(ctx, themesByIds, ids);
   }
 
   async childrenOf(ctx: RequestContext, parentIds: readonly string[]): Promise<Map<string, Theme[]>> {
@@ -206,3 +186,18 @@ export class ThemesService {
     });
   }
 }
+
+/** Themes of the engagement by id. */
+export const themesByIds: ReadByIds<Theme> = {
+  sql: (ctx, ids, params) =>
+    `SELECT t.id, t.engagement_id, t.parent_id, t.name, t.description, t.created_at FROM themes t
+     WHERE t.id = ANY(${ids}) AND ${reachSql.themes(ctx, 't', params)}`,
+  map: (row) => ({
+    id: row.id as string,
+    engagementId: row.engagement_id as string,
+    parentId: row.parent_id as string | null,
+    name: row.name as string,
+    description: row.description as string | null,
+    createdAt: date(row.created_at),
+  }),
+};
