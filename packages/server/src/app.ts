@@ -42,6 +42,7 @@ import { exportRoutes } from './releases/exports.js';
 import { reportRoutes } from './reports/report.routes.js';
 import { subjectAccessRoutes } from './participants/subject-access.routes.js';
 import { questionnaireRoutes } from './questionnaire/questionnaire.routes.js';
+import { importRoutes } from './imports/imports.routes.js';
 import type { Services } from './services.js';
 import { explorerPage } from './web/explorer.js';
 import { precompressedAssets, setAssetCaching } from './web/precompressed.js';
@@ -174,6 +175,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
   app.use(reportRoutes(dataSource, engagementId, services, logger));
   app.use(auditExportRoutes(dataSource, engagementId, services, logger));
   app.use(subjectAccessRoutes(dataSource, engagementId, services, logger));
+  app.use(importRoutes(dataSource, engagementId, services, logger));
   app.use(questionnaireRoutes(dataSource, engagementId, services, logger, { production: config.production }));
 
   if (existsSync(join(config.adminDir, 'index.html'))) {

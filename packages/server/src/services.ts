@@ -16,6 +16,7 @@ import { ConsentsService } from './consents/consents.service.js';
 import { EngagementsService } from './engagements/engagements.service.js';
 import { RateLimits, type RateLimitSettings } from './rate-limit/rate-limits.js';
 import { memoryRateLimitStore, type RateLimitStore } from './rate-limit/store.js';
+import { ImportsService } from './imports/imports.service.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { OverviewService } from './overview/overview.service.js';
@@ -142,6 +143,15 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
       useCases,
     ),
     agreement,
+    imports: new ImportsService(
+      deriveKey(secret, 'import-file-digests'),
+      sessions,
+      participants,
+      safeguardingRules,
+      jobs,
+      useCases,
+      cursors,
+    ),
     aggregates: new AggregatesService(themes),
     quotes,
     releases,

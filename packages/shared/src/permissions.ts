@@ -50,6 +50,8 @@ export const Permission = {
   ResponseRead: 'response.read',
   /** Submit responses. */
   ResponseSubmit: 'response.submit',
+  /** Import a CSV or XLSX file of answers into a session: people, their consent and their answers, all or nothing. */
+  ResponseImport: 'response.import',
   /** Read the codebook. */
   CodebookRead: 'codebook.read',
   /** Build the codebook. */
@@ -158,6 +160,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<PermissionHolder, readonly Permis
     P.DemographicsAggregateRead,
     P.AgreementManage,
     P.QuestionnaireManage,
+    P.ResponseImport,
     ...FIELDWORK,
     ...ANALYSIS,
   ],
@@ -194,6 +197,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<PermissionHolder, readonly Permis
     P.ParticipantRead,
     P.ResponseRead,
     P.CodebookRead,
+    // Into their own organisation's sessions only (tenancy).
+    P.ResponseImport,
     ...FIELDWORK,
   ],
   [Role.COUNCIL_READER]: [P.ReferenceRead, P.CodebookRead, P.AggregateRead, P.ReleaseRead, P.ReportRead],

@@ -33,6 +33,9 @@ export enum AuditAction {
   ConsentRefused = 'consent.refused',
   ConsentWithdrawn = 'consent.withdrawn',
   ResponsesSubmitted = 'responses.submitted',
+  ResponsesImportUploaded = 'responses.import_uploaded',
+  ResponsesImportStarted = 'responses.import_started',
+  ResponsesImported = 'responses.imported',
   ResponseCoded = 'response.coded',
   ResponseUncoded = 'response.uncoded',
   SuggestionRejected = 'suggestion.rejected',
@@ -88,6 +91,7 @@ export type AuditEntity =
   | 'safeguarding_flag'
   | 'safeguarding_rule_set'
   | 'agreement_sample'
+  | 'response_import'
   | 'audit';
 
 /** Ids, counts and enum values only: never names, contact details or response text. */
@@ -136,6 +140,10 @@ export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.ConsentRefused]: 'A consent was refused.',
   [AuditAction.ConsentWithdrawn]: 'A consent was withdrawn.',
   [AuditAction.ResponsesSubmitted]: 'A batch of responses was stored.',
+  [AuditAction.ResponsesImportUploaded]: 'A file of answers was uploaded and checked for import (row counts only).',
+  [AuditAction.ResponsesImportStarted]: 'A checked file of answers was queued for import.',
+  [AuditAction.ResponsesImported]:
+    'A file of answers was stored: its participants, their consent decisions and responses (counts only).',
   [AuditAction.ResponseCoded]: 'A response was coded to a theme.',
   [AuditAction.ResponseUncoded]: 'A coding was removed.',
   [AuditAction.SuggestionRejected]: 'A suggested theme was rejected for a response.',

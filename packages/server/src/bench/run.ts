@@ -9,6 +9,7 @@ import { Caller } from '../access/caller.js';
 import { benchAggregates } from './aggregates.js';
 import { benchApi } from './api/api.js';
 import { withBenchDatabase } from './database.js';
+import { benchImport } from './import.js';
 import { benchLimits } from './limits.js';
 import { benchRedaction } from './redaction.js';
 import { benchSuggestions } from './suggestions.js';
@@ -104,13 +105,14 @@ const BENCHES: Record<string, (logger: Logger) => void | Promise<void>> = {
   aggregates: benchAggregates,
   api: benchApi,
   batches: benchBatches,
+  import: benchImport,
   limits: benchLimits,
   redaction: benchRedaction,
   suggestions: benchSuggestions,
   writes: benchWrites,
 };
 
-/** `pnpm bench [batches|limits|redaction|suggestions|writes|api|aggregates]`; `api` and `aggregates` take options of their own. */
+/** `pnpm bench [batches|import|limits|redaction|suggestions|writes|api|aggregates]`; `api`, `aggregates` and `import` take options of their own. */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'batches';
   const bench = BENCHES[name];

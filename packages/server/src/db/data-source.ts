@@ -46,6 +46,7 @@ import { PublicQuestionnaire1796650000000 } from './migrations/1796650000000-pub
 import { CensusPopulations1796670000000 } from './migrations/1796670000000-census-populations.js';
 import { SessionRecordKeys1796700000000 } from './migrations/1796700000000-session-record-keys.js';
 import { UserPasswordResetAndLastSignIn1796680000000 } from './migrations/1796680000000-user-password-reset-and-last-sign-in.js';
+import { ResponseImports1796690000000 } from './migrations/1796690000000-response-imports.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -96,6 +97,7 @@ export const MIGRATIONS = [
   CensusPopulations1796670000000,
   SessionRecordKeys1796700000000,
   UserPasswordResetAndLastSignIn1796680000000,
+  ResponseImports1796690000000,
 ];
 
 export interface PoolOptions {

@@ -19,6 +19,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { CodingsResolver } from '../codings/codings.resolver.js';
 import { ConsentsResolver } from '../consents/consents.resolver.js';
 import { EngagementsResolver } from '../engagements/engagements.resolver.js';
+import { ImportsResolver } from '../imports/imports.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
 import { OverviewResolver } from '../overview/overview.resolver.js';
 import { QuestionnaireResolver } from '../questionnaire/questionnaire.resolver.js';
@@ -74,6 +75,7 @@ export function getSchema(): GraphQLSchema {
       ConsentsResolver,
       DisclosureResolver,
       EngagementsResolver,
+      ImportsResolver,
       OrganisationsResolver,
       OverviewResolver,
       ParticipantsResolver,

@@ -1,6 +1,7 @@
 import { buildReleaseTask } from '../releases/build-release.task.js';
 import { buildReportTask } from '../reports/build-report.task.js';
 import { scheduledReleaseTask } from '../releases/scheduled-release.task.js';
+import { runImportTask } from '../imports/run-import.task.js';
 import { applyRetentionTask } from '../retention/retention.task.js';
 import { rescanTask } from '../safeguarding/rescan.task.js';
 import { findThemeCandidatesTask, trainSuggestionModelTask } from '../suggestions/suggestion.tasks.js';
@@ -19,4 +20,5 @@ export const JOB_TASKS: readonly Task<unknown>[] = [
   buildReportTask,
   trainSuggestionModelTask,
   findThemeCandidatesTask,
+  runImportTask,
 ];

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -73,6 +73,17 @@ export class ServerProcess {
     }
     await server.stop();
     throw new Error(`the server process did not start:\n${server.output}`);
+  }
+
+  /**
+   * The server's peak resident memory so far, in bytes (Linux's VmHWM): the largest of the
+   * process and its children (tsx runs the server in a child of its own).
+   */
+  peakRssBytes(pid = this.child.pid!): number {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const own = Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return Math.max(own, ...children.map((child) => this.peakRssBytes(Number(child))));
   }
 
   get alive(): boolean {
