@@ -21,6 +21,7 @@ import { EngagementsResolver } from '../engagements/engagements.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
 import { OverviewResolver } from '../overview/overview.resolver.js';
 import { QuestionnaireResolver } from '../questionnaire/questionnaire.resolver.js';
+import { PaperFormsResolver } from '../paper-forms/paper-forms.resolver.js';
 import { ParticipantsResolver } from '../participants/participants.resolver.js';
 import {
   QuotesResolver,
@@ -76,6 +77,7 @@ export function getSchema(): GraphQLSchema {
       OverviewResolver,
       ParticipantsResolver,
       QuestionnaireResolver,
+      PaperFormsResolver,
       QuotesResolver,
       QuoteTransitionsResolver,
       ReleaseQuotesResolver,
