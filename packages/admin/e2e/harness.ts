@@ -142,10 +142,10 @@ export const cspViolations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 
 /**
- * Checks the screen with axe (WCAG 2.2 A and AA) and fails on any serious or critical violation,
- * and on anything the Content-Security-Policy blocked; saves a screenshot named after the screen.
+ * Checks the screen with axe (WCAG 2.2 A and AA) and fails on any serious or critical violation
+ * (with `everyImpact`, on any violation at all), and on anything the Content-Security-Policy blocked; saves a screenshot named after the screen.
  */
-export async function checkScreen(page: Page, name: string): Promise<void> {
+export async function checkScreen(page: Page, name: string, { everyImpact = false } = {}): Promise<void> {
   await page.waitForLoadState('networkidle');
   // Every query on the screen has answered: a screen still loading fails here rather than later.
   await page.getByText('Loading…').first().waitFor({ state: 'detached' });
@@ -158,7 +158,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await cspViolations(page), `Content-Security-Policy violations on ${name}`).toEqual([]);
   // Evaluated over the DevTools protocol: an inline <script> would be (rightly) refused by the CSP.
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (everyImpact) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -173,7 +173,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => everyImpact || v.impact === 'serious' || v.impact === 'critical')
       .map(
         (v) =>
           `${v.impact} ${v.id}: ${v.help} at ${v.nodes
@@ -181,7 +181,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
             .slice(0, 3)
             .join(', ')}`,
       );
-  });
+  }, everyImpact);
   expect(violations, `accessibility violations on ${name}`).toEqual([]);
 }
 
