@@ -34,7 +34,7 @@ it('offers a facilitator only what their role allows', async () => {
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await expect
     .poll(() => nav.getByRole('link').allTextContents())
-    .toEqual(['Sessions', 'Responses', 'Participants', 'Quotes']);
+    .toEqual(['Sessions', 'Type up paper forms', 'Responses', 'Participants', 'Quotes']);
   expect(new URL(page.url()).pathname).toBe('/sessions');
   await page.getByRole('button', { name: 'Sign out' }).click();
 });

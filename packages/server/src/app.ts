@@ -40,6 +40,7 @@ import { apiBudgetPlugin } from './rate-limit/api-budget.js';
 import { auditExportRoutes } from './audit/audit-export.js';
 import { exportRoutes } from './releases/exports.js';
 import { reportRoutes } from './reports/report.routes.js';
+import { paperFormRoutes } from './paper-forms/paper-forms.routes.js';
 import { subjectAccessRoutes } from './participants/subject-access.routes.js';
 import { questionnaireRoutes } from './questionnaire/questionnaire.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
@@ -173,6 +174,7 @@ export async function createApp({ config, dataSource, engagementId, services, lo
 
   app.use(exportRoutes(dataSource, engagementId, services, logger));
   app.use(reportRoutes(dataSource, engagementId, services, logger));
+  app.use(paperFormRoutes(dataSource, engagementId, services, logger));
   app.use(auditExportRoutes(dataSource, engagementId, services, logger));
   app.use(subjectAccessRoutes(dataSource, engagementId, services, logger));
   app.use(importRoutes(dataSource, engagementId, services, logger));

@@ -22,6 +22,7 @@ import { OrganisationsService } from './organisations/organisations.service.js';
 import { OverviewService } from './overview/overview.service.js';
 import { ContactNames } from './participants/contact-names.js';
 import { ParticipantsService } from './participants/participants.service.js';
+import { PaperFormsService } from './paper-forms/paper-forms.service.js';
 import { QuoteConsentEffects } from './quotes/quote-consent-effects.js';
 import { QuotesService } from './quotes/quotes.service.js';
 import { FormTokens, ReceiptSeal } from './questionnaire/form-token.js';
@@ -120,6 +121,7 @@ export function createServices(secret: Buffer, options: ServiceOptions = {}) {
     ),
     questionnaireTokens: new FormTokens(deriveKey(secret, 'questionnaire-form-tokens')),
     questionnaireReceipts: new ReceiptSeal(deriveKey(secret, 'questionnaire-receipts')),
+    paperForms: new PaperFormsService(participants, responses, sessions, areas, engagements, useCases),
     areas,
     censusPopulations: new CensusPopulationsService(useCases, cursors),
     overview: new OverviewService(areas),

@@ -13,6 +13,8 @@ export const LIMITS = {
   headcount: 10_000,
   /** Longest idempotency key, in characters. */
   idempotencyKeyLength: 255,
+  /** Most paper forms printed in one download (each sheet reserves a participant code). */
+  paperForms: 100,
   /** Most responses in one `submitResponses` batch. */
   batchSize: BATCH_SIZE,
   /** Default and largest page size of a connection. */

@@ -36,6 +36,8 @@ export const Permission = {
   ParticipantRead: 'participant.read',
   /** Register participants. */
   ParticipantRegister: 'participant.register',
+  /** Print a session's paper forms, reserving a fresh participant code for each sheet. */
+  PaperFormPrint: 'paperForm.print',
   /** Record or withdraw a consent decision. */
   ConsentRecord: 'consent.record',
   /** Erase every trace of a person. */
@@ -111,7 +113,13 @@ export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
 
-const FIELDWORK = [P.ParticipantRegister, P.ConsentRecord, P.ResponseSubmit, P.SessionUpdate] as const;
+const FIELDWORK = [
+  P.ParticipantRegister,
+  P.ConsentRecord,
+  P.ResponseSubmit,
+  P.SessionUpdate,
+  P.PaperFormPrint,
+] as const;
 const ANALYSIS = [
   P.CodebookRead,
   P.CodebookEdit,

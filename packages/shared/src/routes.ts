@@ -10,6 +10,7 @@ export const ADMIN_ROUTES = {
   session: '/sessions/:id',
   sessionEdit: '/sessions/:id/edit',
   capture: '/sessions/:id/capture',
+  typeUp: '/paper-forms',
   responses: '/responses',
   response: '/responses/:id',
   codebook: '/codebook',
@@ -41,6 +42,10 @@ const PATTERNS = Object.values(ADMIN_ROUTES).map((route) => new RegExp(`^${route
 export function isAdminRoute(path: string): boolean {
   return PATTERNS.some((pattern) => pattern.test(path));
 }
+
+/** Where `count` printable paper forms for a QUESTIONNAIRE session download from (each reserves a code). */
+export const paperFormsPath = (sessionId: string, count: number) =>
+  `/exports/sessions/${sessionId}/paper-forms.pdf?count=${count}`;
 
 /** Where a participant's subject access export downloads from: their id only, never their code or details. */
 export const participantExportPath = (participantId: string, format: 'json' | 'html') =>

@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { to: '/', label: 'Overview', permission: Permission.OverviewRead },
   { to: '/sessions', label: 'Sessions', permission: Permission.SessionRead },
+  { to: '/paper-forms', label: 'Type up paper forms', permission: Permission.ParticipantRegister },
   { to: '/responses', label: 'Responses', permission: Permission.ResponseRead },
   { to: '/coding', label: 'Coding', permission: Permission.CodingEdit },
   { to: '/codebook', label: 'Codebook', permission: Permission.CodebookRead },

@@ -8,19 +8,18 @@ import {
   Kbd,
   Paper,
   SegmentedControl,
-  Select,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler, useId, useMergedRef } from '@mantine/hooks';
-import { useMemo, useRef, useState, type ChangeEvent, type RefObject } from 'react';
+import { useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { enumValue, LABELS, options } from '../common/labels';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
-import { TYPE_TO_CHOOSE } from '../common/typeToChoose';
+import { PersonFields } from './PersonFields';
 import { NO_ANSWERS, SpecialCategoryFields, type SpecialCategoryAnswers } from './SpecialCategoryFields';
 import { useRegisterParticipant } from './useRegisterParticipant';
 
@@ -97,8 +96,6 @@ export function RegisterParticipantForm({
   firstFieldRef,
 }: RegisterParticipantFormProps) {
   const areas = getFragmentData(CaptureAreaOptionFragment, areaData);
-  // Stable across renders, so a highlighted option survives them (see `options`).
-  const areaOptions = useMemo(() => areas.map((area) => ({ value: area.id, label: area.name })), [areas]);
   const [connections, setConnections] = useState<string[]>([]);
   const [areaId, setAreaId] = useState<string | null>(null);
   const [ageBand, setAgeBand] = useState<string | null>(null);
@@ -252,55 +249,21 @@ export function RegisterParticipantForm({
               {formMessage}
             </Alert>
           )}
-          <Checkbox.Group
-            label="Connection to the city"
-            description="Tick all that apply."
-            withAsterisk
-            value={connections}
-            onChange={(value) => {
+          <PersonFields
+            areas={areas}
+            connections={connections}
+            onConnectionsChange={(value) => {
               setConnections(value);
               clearProblem('connections');
             }}
-            error={messageFor('connections')}
-          >
-            <Stack gap={6} mt={6}>
-              {options('connection').map((option, index) => (
-                <Checkbox
-                  key={option.value}
-                  value={option.value}
-                  label={option.label}
-                  ref={index === 0 ? firstConnection : undefined}
-                />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <Select
-            label="Area"
-            description="Where they live or spend most time. Type to search."
-            placeholder="Not given"
-            data={areaOptions}
-            value={areaId}
-            onChange={setAreaId}
-            {...TYPE_TO_CHOOSE}
-            clearable
-            nothingFoundMessage="No area by that name"
-            error={messageFor('areaId')}
-            ref={(element) => {
-              fieldRefs.current.areaId = element;
-            }}
-          />
-          <Select
-            label="Age band"
-            placeholder="Not given"
-            data={options('ageBand')}
-            value={ageBand}
-            onChange={setAgeBand}
-            {...TYPE_TO_CHOOSE}
-            clearable
-            nothingFoundMessage="No age band like that"
-            error={messageFor('ageBand')}
-            ref={(element) => {
-              fieldRefs.current.ageBand = element;
+            areaId={areaId}
+            onAreaChange={setAreaId}
+            ageBand={ageBand}
+            onAgeBandChange={setAgeBand}
+            messageFor={messageFor}
+            firstConnectionRef={firstConnection}
+            fieldRef={(field) => (element) => {
+              fieldRefs.current[field] = element;
             }}
           />
           <Checkbox.Group

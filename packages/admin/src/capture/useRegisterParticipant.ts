@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useRef } from 'react';
+import { useRetryKey } from '../common/useRetryKey';
 import { getFragmentData } from '../gql';
 import type { RegisterParticipantInput } from '../gql/graphql';
 import { CaptureQuery, captureVariables, RegisterParticipantMutation } from './capture.graphql';
@@ -37,13 +37,11 @@ export function useRegisterParticipant(sessionId: string) {
       });
     },
   });
-  const pending = useRef<{ details: string; key: string } | null>(null);
+  const retryKey = useRetryKey();
   const register = async (input: Omit<RegisterParticipantInput, 'idempotencyKey'>) => {
-    const details = JSON.stringify(input);
-    if (pending.current?.details !== details) pending.current = { details, key: crypto.randomUUID() };
-    const { data } = await mutate({ variables: { input: { ...input, idempotencyKey: pending.current.key } } });
+    const { data } = await mutate({ variables: { input: { ...input, idempotencyKey: retryKey.keyFor(input) } } });
     if (!data) throw new Error('registerParticipant answered without data');
-    pending.current = null;
+    retryKey.confirmed();
     return data.registerParticipant;
   };
   return [register, state] as const;

@@ -7,6 +7,7 @@ import { useSession } from '../auth/useSession';
 import { errorCode } from '../common/errors';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
+import { PrintPaperForms } from '../paper-forms/PrintPaperForms';
 import { SessionActions } from './SessionActions';
 import { SessionDetails } from './SessionDetails';
 import { SessionNotFound } from './SessionNotFound';
@@ -69,6 +70,7 @@ export default function SessionPage() {
               }}
             />
             <SessionDetails session={session} />
+            <PrintPaperForms session={session} />
             {can(Permission.ParticipantRead) && <SessionParticipants sessionId={session.id} />}
             <SessionResponses sessionId={session.id} />
           </Stack>

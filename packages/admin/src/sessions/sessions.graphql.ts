@@ -34,6 +34,7 @@ export const SessionQuery = graphql(`
       title
       ...SessionDetails
       ...SessionActions
+      ...PrintPaperForms
     }
   }
 `);

@@ -72,6 +72,7 @@ export enum AuditAction {
   QuestionnaireOpened = 'questionnaire.opened',
   QuestionnaireClosed = 'questionnaire.closed',
   QuestionnaireSessionModeChanged = 'questionnaire.session_mode_changed',
+  PaperFormsPrinted = 'paper_forms.printed',
 }
 
 /** The kind of record an audit entry is about. */
@@ -184,6 +185,7 @@ export const AUDIT_VOCABULARY: Readonly<Record<AuditAction, string>> = {
   [AuditAction.QuestionnaireClosed]: 'The public questionnaire was closed.',
   [AuditAction.QuestionnaireSessionModeChanged]:
     'The public questionnaire was set to file answers under one session per area, or one for the channel.',
+  [AuditAction.PaperFormsPrinted]: "A session's paper forms were printed, each sheet with a fresh participant code.",
 };
 
 /** The GraphQL name of an action: `area.created` is AREA_CREATED. */

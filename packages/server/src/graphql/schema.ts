@@ -23,6 +23,7 @@ import { ImportsResolver } from '../imports/imports.resolver.js';
 import { OrganisationsResolver } from '../organisations/organisations.resolver.js';
 import { OverviewResolver } from '../overview/overview.resolver.js';
 import { QuestionnaireResolver } from '../questionnaire/questionnaire.resolver.js';
+import { PaperFormsResolver } from '../paper-forms/paper-forms.resolver.js';
 import { ParticipantsResolver } from '../participants/participants.resolver.js';
 import {
   QuotesResolver,
@@ -80,6 +81,7 @@ export function getSchema(): GraphQLSchema {
       OverviewResolver,
       ParticipantsResolver,
       QuestionnaireResolver,
+      PaperFormsResolver,
       QuotesResolver,
       QuoteTransitionsResolver,
       ReleaseQuotesResolver,

@@ -44,6 +44,8 @@ export interface RegisterParticipantData {
   demographics?: DemographicsData | null;
   /** A retry with the same key returns the first registration instead of registering twice. */
   idempotencyKey?: string | null;
+  /** A code reserved for this person beforehand (a printed paper form's); otherwise a fresh one is drawn. */
+  code?: string;
 }
 
 export interface ErasureImpact {
@@ -130,7 +132,7 @@ export class ParticipantsService {
         if (!area) throw notFound('Area', 'areaId');
       }
       const organisationId = ownOrganisation(tx.caller) ?? session?.organisationId ?? null;
-      const participantId = await this.insertWithFreshCode(tx, {
+      const participantId = await this.insertWithFreshCode(tx, input.code ?? null, {
         sessionId: session?.id ?? null,
         organisationId,
         areaId,
@@ -535,15 +537,21 @@ export class ParticipantsService {
     return { name, email, phone };
   }
 
-  private async insertWithFreshCode(ctx: RequestContext, values: Partial<Participant>): Promise<string> {
-    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+  /** Inserts the participant under the reserved code, or under a fresh one no one holds or has reserved. */
+  private async insertWithFreshCode(
+    ctx: RequestContext,
+    reserved: string | null,
+    values: Partial<Participant>,
+  ): Promise<string> {
+    for (let attempt = 0; attempt < (reserved ? 1 : CODE_ATTEMPTS); attempt++) {
       const [row] = await ctx.query<{ id: string }>(
         `INSERT INTO participants (engagement_id, code, session_id, organisation_id, area_id, connections, age_band, contact_encrypted, special_category_encrypted)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+         WHERE $10 OR NOT EXISTS (SELECT 1 FROM paper_form_codes WHERE engagement_id = $1 AND code = $2)
          ON CONFLICT (engagement_id, code) DO NOTHING RETURNING id`,
         [
           ctx.engagementId,
-          newParticipantCode(),
+          reserved ?? newParticipantCode(),
           values.sessionId,
           values.organisationId,
           values.areaId,
@@ -551,6 +559,7 @@ export class ParticipantsService {
           values.ageBand,
           values.contactEncrypted,
           values.specialCategoryEncrypted,
+          reserved !== null,
         ],
       );
       if (row) return row.id;

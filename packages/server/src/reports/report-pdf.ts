@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import PDFDocument from 'pdfkit';
+import { createPdf } from '../common/pdf.js';
 import type { Chart, DocumentSection, Figure, PrintedQuote, ReportDocument } from './report-document.js';
 import { bidiLine, hasRightToLeft, pieces } from './bidi.js';
 import { leftOutName, perThousand, shown, source } from './report-html.js';
@@ -8,24 +8,6 @@ const MARGIN = 56;
 const BLUE = '#1f5f8b';
 const GREY = '#444444';
 const parser = new MarkdownIt({ html: false, linkify: false }).disable(['image']);
-
-/**
- * DejaVu Sans, shipped by the dejavu-fonts-ttf package (Bitstream Vera licence, changes public
- * domain): pdfkit's built-in Helvetica has no ą ę ł ś ż, and quotes and place
- * names may hold them. pdfkit embeds only the glyphs a report uses.
- */
-const font = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
-const FONTS = {
-  regular: font('DejaVuSans.ttf'),
-  bold: font('DejaVuSans-Bold.ttf'),
-  oblique: font('DejaVuSans-Oblique.ttf'),
-  /**
-   * Amiri (@fontsource/amiri, SIL Open Font Licence), a Naskh face with Urdu's letters (ہ ے ۔ ٹ ڈ
-   * ڑ ں, which DejaVu Sans lacks some of): one glyph per letter form, so the PDF's text maps back
-   * to the letters written (Noto Naskh Arabic draws dots as separate glyphs, which read back wrong).
-   */
-  arabic: require.resolve('@fontsource/amiri/files/amiri-arabic-400-normal.woff'),
-};
 
 /** A figure and where it comes from, as one run of text (so it reads back whole). */
 const traced = (figure: Figure) => `${shown(figure)} [${source(figure)}]`;
@@ -40,21 +22,7 @@ export function renderPdf(
   quotes: readonly PrintedQuote[],
   notice: string | null,
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    info: { Title: `Board report, version ${document.version}`, Creator: 'Chorus' },
-  });
-  doc.registerFont('Body', FONTS.regular);
-  doc.registerFont('Body-Bold', FONTS.bold);
-  doc.registerFont('Body-Oblique', FONTS.oblique);
-  doc.registerFont('Arabic', FONTS.arabic);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = createPdf(`Board report, version ${document.version}`, MARGIN);
   const width = doc.page.width - 2 * MARGIN;
   const room = (needed: number) => {
     if (doc.y + needed > doc.page.height - MARGIN) doc.addPage();

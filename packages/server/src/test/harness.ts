@@ -326,12 +326,21 @@ export function fieldOf(result: GraphQLResult): string | undefined {
 
 /** The text of a PDF, read back as a reader's tools would (PDF.js, in a child process). */
 export function pdfText(pdf: Buffer): Promise<string> {
+  return pdfTool('pdf-text.mjs', pdf);
+}
+
+/** What each page's QR codes read as, one `<page> <text>` line each (PDF.js and jsQR, in a child process). */
+export async function pdfQrCodes(pdf: Buffer): Promise<string[]> {
+  return (await pdfTool('pdf-qr.mjs', pdf)).split('\n').filter(Boolean);
+}
+
+function pdfTool(script: string, pdf: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [join(__dirname, 'pdf-text.mjs')],
+      [join(__dirname, script)],
       { maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => (error ? reject(new Error(`pdf-text failed: ${error.message}`)) : resolve(stdout)),
+      (error, stdout) => (error ? reject(new Error(`${script} failed: ${error.message}`)) : resolve(stdout)),
     );
     child.stdin!.end(pdf);
   });
