@@ -1,4 +1,4 @@
-import { Anchor, createTheme, Select } from '@mantine/core';
+import { Alert, Anchor, createTheme, Select } from '@mantine/core';
 
 // Indigo at its darker shades keeps text and buttons above WCAG AA contrast on white.
 export const theme = createTheme({
@@ -12,5 +12,7 @@ export const theme = createTheme({
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     // Choosing the chosen option again must not silently clear it (typing a name then Enter would).
     Select: Select.extend({ defaultProps: { allowDeselect: false } }),
+    // The border and icon carry an alert's colour; a light yellow title on its tint fails contrast.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
   },
 });
