@@ -237,7 +237,8 @@ it('codes two excerpts of an uncoded response by keyboard, moves on, and the ove
     .toBe(`/coding?response=${firstId}`);
   const themesRow = page.getByRole('row', { name: /^Themes/ });
   await expect.poll(() => themesRow.textContent()).toContain('Jobs & skills');
-  await page.getByRole('button', { name: 'Remove the coding to Jobs & skills' }).click();
+  // The chip names the theme by its place in the codebook, as the one to remove.
+  await page.getByRole('button', { name: 'Remove the coding to Economy & work › Jobs & skills', exact: true }).click();
   const confirm = page.getByRole('dialog', { name: 'Remove this coding?' });
   await confirm.waitFor();
   await settled(page);
@@ -247,7 +248,7 @@ it('codes two excerpts of an uncoded response by keyboard, moves on, and the ove
   await expect.poll(() => themesRow.textContent()).not.toContain('Jobs & skills');
   await expect
     .poll(() => page.getByRole('status').filter({ hasText: 'removed' }).textContent())
-    .toContain('The coding to “Jobs & skills” was removed.');
+    .toContain('The coding to “Economy & work › Jobs & skills” was removed.');
   await expect.poll(() => focusedLabel(page)).toBe('codings-heading');
 });
 

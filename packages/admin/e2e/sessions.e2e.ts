@@ -127,13 +127,18 @@ it('plans a session with the keyboard alone, then edits and cancels it', async (
   await page.keyboard.press('Tab');
   await page.keyboard.type('Workshop');
   await page.keyboard.press('Tab');
-  // Today at 18:30 is always in this week. The picker's fields follow the browser's locale.
-  const today = new Date();
+  // Tomorrow at 18:30: later than every demo session, and not yet due, whatever the hour the test runs.
+  // The picker's fields follow the browser's locale.
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
   const pad = (n: number) => String(n).padStart(2, '0');
   const order = await page.evaluate(() =>
     new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2026, 10, 26)).map((part) => part.type),
   );
-  const dateParts = { day: pad(today.getDate()), month: pad(today.getMonth() + 1), year: String(today.getFullYear()) };
+  const dateParts = {
+    day: pad(tomorrow.getDate()),
+    month: pad(tomorrow.getMonth() + 1),
+    year: String(tomorrow.getFullYear()),
+  };
   for (const type of order) if (type in dateParts) await page.keyboard.type(dateParts[type as keyof typeof dateParts]);
   // A year may run past four digits, so Tab moves on to the time.
   await page.keyboard.press('Tab');
@@ -141,6 +146,19 @@ it('plans a session with the keyboard alone, then edits and cancels it', async (
     () => new Intl.DateTimeFormat(navigator.language, { hour: 'numeric' }).resolvedOptions().hour12,
   );
   await page.keyboard.type(twelveHour ? '0630P' : '1830');
+  await page.keyboard.press('Enter');
+
+  // The demo's listening period ended on 30 September 2026 (packages/server/src/demo): Chorus says so
+  // and takes the keyboard to the warning; the coordinator plans it anyway with the next stop.
+  const warning = page.getByRole('alert').filter({ hasText: 'Check before saving' });
+  await warning.waitFor();
+  await expect.poll(() => warning.innerText()).toMatch(/after the listening period ends \(30 Sept? 2026\)/);
+  await expect
+    .poll(() => warning.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)))
+    .toBe(true);
+  await checkScreen(page, 'session-new-outside-period');
+  await page.keyboard.press('Tab');
+  await expect.poll(focused).toBe('Plan session anyway');
   await page.keyboard.press('Enter');
 
   await page.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -86,3 +86,37 @@ it('opens the API explorer at /graphql in development without signing in', async
   await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 30_000 }).toMatch(/"me":\s*null/);
   expect(await cspViolations(page)).toEqual([]);
 });
+
+it('says a screen is on its way while its code loads, and offers a reload when the code cannot be fetched', async () => {
+  const { page } = chorus;
+  await page.goto('/sign-in');
+  await page.evaluate(() => sessionStorage.clear());
+  // The sign-in screen's code is held back: the page says it is loading rather than staying blank.
+  const signInChunk = '**/assets/SignInPage-*.js';
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(signInChunk, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/sign-in');
+  await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+  release();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await page.unroute(signInChunk);
+
+  // A screen whose code cannot be fetched (replaced by a deploy, or the connection dropped) says so
+  // inside the frame, and a reload brings it.
+  await signIn(page, DEMO.admin);
+  const sessionsChunk = '**/assets/SessionsPage-*.js';
+  await page.route(sessionsChunk, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sessions' }).click();
+  await page.getByRole('heading', { level: 1, name: 'This page could not be shown' }).waitFor();
+  await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+  await checkScreen(page, 'screen-not-loaded');
+  await page.unroute(sessionsChunk);
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+});

@@ -8,6 +8,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createApolloClient } from './apollo';
 import { routes } from './app/routes';
 import { theme } from './app/theme';
+import { QueryState } from './common/QueryState';
 
 const router = createBrowserRouter(routes);
 
@@ -15,7 +16,14 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <ApolloProvider client={createApolloClient()}>
-        <Suspense>
+        {/* The first screen's chunk (sign-in, or the frame) is on its way: say so rather than show nothing. */}
+        <Suspense
+          fallback={
+            <main>
+              <QueryState loading>{null}</QueryState>
+            </main>
+          }
+        >
           <RouterProvider router={router} />
         </Suspense>
       </ApolloProvider>

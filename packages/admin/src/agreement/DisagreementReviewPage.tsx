@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { themePathLabel } from '../codebook/themeTree';
 import { useThemeOptions } from '../codebook/useThemeOptions';
 import { formErrors } from '../common/errors';
 import { runAsync } from '../common/handle';
@@ -124,7 +125,7 @@ function ReviewCard({ item, onSettled }: { item: Item; onSettled: (message: stri
               <List size="sm">
                 {coding.themes.map((theme) => (
                   <List.Item key={theme.id}>
-                    {theme.name}
+                    {themePathLabel(theme)}
                     {disagreed.has(theme.id) && (
                       <Badge ml="xs" variant="dot" tt="none" miw="max-content" color="orange">
                         disputed
@@ -141,8 +142,7 @@ function ReviewCard({ item, onSettled }: { item: Item; onSettled: (message: stri
       </Group>
       {item.settledAt ? (
         <Text size="sm">
-          Settled on:{' '}
-          {item.settledThemes.length ? item.settledThemes.map((theme) => theme.name).join(', ') : 'no theme'}
+          Settled on: {item.settledThemes.length ? item.settledThemes.map(themePathLabel).join('; ') : 'no theme'}
         </Text>
       ) : (
         <SettleForm item={item} onSettled={onSettled} />

@@ -120,17 +120,20 @@ export const AgreementReviewQuery = graphql(`
             themes {
               id
               name
+              path
             }
           }
           disagreedThemes {
             id
             name
+            path
           }
           settledAt
           settledBy
           settledThemes {
             id
             name
+            path
           }
         }
       }
@@ -147,6 +150,7 @@ export const SettleAgreementItemMutation = graphql(`
       settledThemes {
         id
         name
+        path
       }
     }
   }

@@ -1,4 +1,4 @@
-import { createTheme, type AnchorProps, type SelectProps } from '@mantine/core';
+import { createTheme, type AlertProps, type AnchorProps, type SelectProps } from '@mantine/core';
 
 // Indigo at its darker shades keeps text and buttons above WCAG AA contrast on white.
 export const theme = createTheme({
@@ -14,5 +14,7 @@ export const theme = createTheme({
     Anchor: { defaultProps: { underline: 'always' } satisfies AnchorProps },
     // Choosing the chosen option again must not silently clear it (typing a name then Enter would).
     Select: { defaultProps: { allowDeselect: false } satisfies Partial<SelectProps> },
+    // The border and icon carry an alert's colour; a light yellow title on its tint fails contrast.
+    Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } satisfies AlertProps['styles'] },
   },
 });

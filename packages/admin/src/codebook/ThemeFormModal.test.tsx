@@ -155,3 +155,53 @@ describe('the add form', () => {
     );
   });
 });
+
+describe('a name already used elsewhere in the codebook', () => {
+  const NESTED_BUSES = { id: '0b7c1f8e-6d2a-4e43-9a55-3f1c2b8d9e04', name: 'Buses', parent: { id: TRANSPORT.id } };
+
+  it('is warned about with the other theme’s path, and added only when the coder confirms', async () => {
+    const created = { __typename: 'Theme', id: NESTED_BUSES.id, name: 'buses', description: null, parent: null };
+    const mocks = [
+      {
+        request: {
+          query: CreateThemeMutation,
+          variables: { input: { name: 'buses', description: null, parentId: null } },
+        },
+        result: { data: { createTheme: created } },
+      },
+    ];
+    const onSaved = vi.fn();
+    renderWithProviders(<ThemeFormModal themes={[TRANSPORT, NESTED_BUSES]} onClose={() => {}} onSaved={onSaved} />, {
+      mocks,
+    });
+    await userEvent.type(screen.getByRole('textbox', { name: /^Name/ }), 'buses');
+    await userEvent.click(screen.getByRole('button', { name: 'Add theme' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'A theme with this name already sits at “Getting around › Buses”',
+    );
+    expect(onSaved).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Add anyway' }));
+    await expect.poll(() => onSaved.mock.calls.length).toBe(1);
+  });
+
+  it('is warned about on a rename too, and the warning goes when the name changes', async () => {
+    const onSaved = vi.fn();
+    renderWithProviders(
+      <ThemeFormModal
+        theme={BUSES}
+        themes={[...THEMES, TRANSPORT, NESTED_BUSES]}
+        onClose={() => {}}
+        onSaved={onSaved}
+      />,
+    );
+    const name = screen.getByRole('textbox', { name: /^Name/ });
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Getting around');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('already sits at “Getting around”');
+    expect(screen.getByRole('button', { name: 'Save anyway' })).toBeInTheDocument();
+    await userEvent.type(name, 's');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+});

@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from 
 import { useState, type FormEvent } from 'react';
 import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
-import { placeOptions, TOP_LEVEL, type FlatTheme } from './themeTree';
+import { placeOptions, themeOptions, TOP_LEVEL, type FlatTheme } from './themeTree';
 import { useCreateTheme } from './useCreateTheme';
 import { useUpdateTheme } from './useUpdateTheme';
 import { runAsync } from '../common/handle';
@@ -28,6 +28,20 @@ export function themeFormProblems({ name, description }: ThemeFormValues): Parti
   };
 }
 
+/**
+ * Where else in the codebook a theme named `name` already sits (its paths), leaving out `selfId`.
+ * The server refuses a clash among siblings; elsewhere it is allowed, but asked about first.
+ */
+export function sameNamedThemes(themes: readonly FlatTheme[], name: string, selfId?: string): string[] {
+  const wanted = name.trim().toLocaleLowerCase('en-GB');
+  const ids = new Set(
+    themes.filter((t) => t.id !== selfId && t.name.trim().toLocaleLowerCase('en-GB') === wanted).map((t) => t.id),
+  );
+  return themeOptions(themes)
+    .filter((option) => ids.has(option.value))
+    .map((option) => option.label);
+}
+
 interface ThemeFormModalProps {
   /** The theme to rename or describe; left out to add a new one. */
   theme?: { id: string; name: string; description?: string | null };
@@ -45,6 +59,8 @@ export function ThemeFormModal({ theme, parentId = null, themes, onClose, onSave
   const [description, setDescription] = useState(theme?.description ?? '');
   const [place, setPlace] = useState(parentId ?? TOP_LEVEL);
   const [problems, setProblems] = useState<Partial<ThemeFormValues>>({});
+  // The paths of same-named themes the coder was warned about; saving again confirms.
+  const [warned, setWarned] = useState<string[] | null>(null);
   const [createTheme, creating] = useCreateTheme();
   const [updateTheme, updating] = useUpdateTheme();
   const errors = formErrors(creating.error ?? updating.error);
@@ -55,6 +71,11 @@ export function ThemeFormModal({ theme, parentId = null, themes, onClose, onSave
     const found = themeFormProblems({ name, description });
     setProblems(found);
     if (Object.keys(found).length) return;
+    const namesakes = name.trim() === theme?.name ? [] : sameNamedThemes(themes, name, theme?.id);
+    if (namesakes.length && !warned) {
+      setWarned(namesakes);
+      return;
+    }
     try {
       if (theme) {
         const { data } = await updateTheme({
@@ -66,7 +87,7 @@ export function ThemeFormModal({ theme, parentId = null, themes, onClose, onSave
         const { data } = await createTheme({
           variables: { input: { name: name.trim(), description: description.trim() || null, parentId: parent } },
         });
-        const parentName = themes.find((t) => t.id === parent)?.name;
+        const parentName = placeOptions(themes).find((option) => option.value === parent)?.label;
         if (data) {
           const where = parentName ? ` under “${parentName}”` : ' at the top level';
           onSaved(data.createTheme, `“${data.createTheme.name}” added${where}.`);
@@ -98,6 +119,7 @@ export function ThemeFormModal({ theme, parentId = null, themes, onClose, onSave
             value={name}
             onChange={(e) => {
               setName(e.currentTarget.value);
+              setWarned(null);
               setProblems(({ name: _fixed, ...rest }) => rest);
             }}
             error={problems.name ?? errors.fields.name}
@@ -129,12 +151,17 @@ export function ThemeFormModal({ theme, parentId = null, themes, onClose, onSave
               nothingFoundMessage="No theme has that name"
             />
           )}
+          {warned && (
+            <Alert color="yellow" role="alert" title="This name is already in the codebook">
+              {`A theme with this name already sits at ${warned.map((path) => `“${path}”`).join(', ')}. Coders will tell them apart only by their place. ${theme ? 'Save' : 'Add'} it anyway, or choose another name.`}
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
             <Button type="submit" loading={creating.loading || updating.loading}>
-              {theme ? 'Save' : 'Add theme'}
+              {warned ? (theme ? 'Save anyway' : 'Add anyway') : theme ? 'Save' : 'Add theme'}
             </Button>
           </Group>
         </Stack>

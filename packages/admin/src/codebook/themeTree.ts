@@ -52,8 +52,11 @@ export function flattenThemeTree<T extends FlatTheme>(roots: readonly ThemeNode<
   return roots.flatMap((node) => [node, ...flattenThemeTree(node.children)]);
 }
 
-/** How a theme reads in a picker: its place in the tree, e.g. "Public services › GP access". */
-export const themePathLabel = (node: ThemeNode<FlatTheme>) => node.path.join(' › ');
+/**
+ * How a theme reads wherever it is chosen or shown: its place in the tree, e.g. "Public
+ * services › GP access", since the same name may sit at two levels.
+ */
+export const themePathLabel = (theme: { path: readonly string[] }) => theme.path.join(' › ');
 
 /** Select options for every theme, in tree order, labelled with their path. */
 export function themeOptions(themes: readonly FlatTheme[]): { value: string; label: string }[] {

@@ -5,6 +5,7 @@ import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { CodingListItemFragment as CodingItem } from '../gql/graphql';
+import { themePathLabel } from '../codebook/themeTree';
 import { useUncodeResponse } from './useUncodeResponse';
 import { runAsync } from '../common/handle';
 
@@ -16,6 +17,7 @@ export const CodingListItemFragment = graphql(`
     theme {
       id
       name
+      path
     }
     coder {
       id
@@ -48,7 +50,7 @@ export function CodingList({ responseId, codings }: CodingListProps) {
     if (!removing) return;
     try {
       await uncode({ variables: { id: removing.id } });
-      setRemoved(`The coding to “${removing.theme.name}” was removed.`);
+      setRemoved(`The coding to “${themePathLabel(removing.theme)}” was removed.`);
       removedJustNow.current = true;
       setRemoving(null);
     } catch {
@@ -83,7 +85,9 @@ export function CodingList({ responseId, codings }: CodingListProps) {
             <li key={coding.id}>
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <div>
-                  <Badge variant="light">{coding.theme.name}</Badge>
+                  <Badge variant="light" tt="none">
+                    {themePathLabel(coding.theme)}
+                  </Badge>
                   {coding.excerpt ? (
                     <Blockquote p="xs" mt={6} fz="sm" color="indigo">
                       {coding.excerpt}
@@ -102,7 +106,7 @@ export function CodingList({ responseId, codings }: CodingListProps) {
                   variant="default"
                   size="xs"
                   onClick={() => setRemoving(coding)}
-                  aria-label={`Remove the coding to ${coding.theme.name}`}
+                  aria-label={`Remove the coding to ${themePathLabel(coding.theme)}`}
                   style={{ flexShrink: 0 }}
                 >
                   Remove
@@ -130,7 +134,7 @@ export function CodingList({ responseId, codings }: CodingListProps) {
               </Alert>
             )}
             <Text size="sm">
-              The response will no longer be coded to “{removing.theme.name}”
+              The response will no longer be coded to “{themePathLabel(removing.theme)}”
               {removing.excerpt ? ` for the excerpt “${removing.excerpt}”` : ''}. Other codings stay.
             </Text>
             <Group justify="flex-end">

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Highlight, Paper, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime, LABELS, WITHHELD_TEXT } from '../common/labels';
+import { themePathLabel } from '../codebook/themeTree';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 
 export const ResponseCardFragment = graphql(`
@@ -16,6 +17,7 @@ export const ResponseCardFragment = graphql(`
     themes {
       id
       name
+      path
     }
   }
 `);
@@ -62,7 +64,7 @@ export function ResponseCard({ response: ref, searched }: ResponseCardProps) {
           <Group gap={4} component="ul" aria-label="Themes" p={0} m={0} style={{ listStyle: 'none' }}>
             {response.themes.map((theme) => (
               <Badge key={theme.id} component="li" variant="outline" color="gray.8" tt="none">
-                {theme.name}
+                {themePathLabel(theme)}
               </Badge>
             ))}
           </Group>

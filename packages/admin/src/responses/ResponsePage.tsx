@@ -3,6 +3,7 @@ import { ResponseSource, Permission } from '@chorus/shared';
 import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
+import { themePathLabel } from '../codebook/themeTree';
 import { CodingList, CodingListItemFragment } from '../coding/CodingList';
 import { MarkedText } from '../coding/MarkedText';
 import { formatDateTime, LABELS, WITHHELD_TEXT } from '../common/labels';
@@ -100,9 +101,7 @@ export default function ResponsePage() {
                       <Table.Tr>
                         <Table.Th>Themes</Table.Th>
                         <Table.Td>
-                          {response.themes.length
-                            ? response.themes.map((theme) => theme.name).join(', ')
-                            : 'Not coded yet'}
+                          {response.themes.length ? response.themes.map(themePathLabel).join('; ') : 'Not coded yet'}
                         </Table.Td>
                       </Table.Tr>
                       <Table.Tr>

@@ -44,6 +44,7 @@ export const ResponseQuery = graphql(`
       themes {
         id
         name
+        path
       }
       codings @include(if: $withCodings) {
         ...CodingListItem

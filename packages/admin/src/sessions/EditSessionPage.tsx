@@ -11,11 +11,13 @@ import type { SessionPageState } from './SessionPage';
 import { EditSessionQuery } from './sessions.graphql';
 import { useUpdateSession } from './useUpdateSession';
 import { runAsync } from '../common/handle';
+import { useDuplicateSessions } from './useDuplicateSessions';
 
 export default function EditSessionPage() {
   const { id = '' } = useParams();
   const { can, ownOrganisationOnly } = useSession();
   const navigate = useNavigate();
+  const findDuplicates = useDuplicateSessions();
   // Fetched fresh: the form starts from the session as it is now, not as it was cached.
   const { data, loading, error, refetch } = useQuery(EditSessionQuery, {
     variables: {
@@ -52,6 +54,7 @@ export default function EditSessionPage() {
             error={saving.error}
             cancelTo={`/sessions/${id}`}
             onSubmit={(input) => runAsync(save(input))}
+            findDuplicates={findDuplicates}
           />
         )}
       </QueryState>

@@ -9,10 +9,12 @@ import type { SessionPageState } from './SessionPage';
 import { NewSessionQuery } from './sessions.graphql';
 import { useCreateSession } from './useCreateSession';
 import { runAsync } from '../common/handle';
+import { useDuplicateSessions } from './useDuplicateSessions';
 
 export default function NewSessionPage() {
   const { can, ownOrganisationOnly } = useSession();
   const navigate = useNavigate();
+  const findDuplicates = useDuplicateSessions();
   const { data, loading, error, refetch } = useQuery(NewSessionQuery, {
     variables: {
       withOrganisations: can(Permission.SessionPlan) && !ownOrganisationOnly,
@@ -44,6 +46,7 @@ export default function NewSessionPage() {
             error={saving.error}
             cancelTo="/sessions"
             onSubmit={(input) => runAsync(save(input))}
+            findDuplicates={findDuplicates}
           />
         )}
       </QueryState>

@@ -57,7 +57,7 @@ export function SessionDetails({ session }: { session: FragmentType<typeof Sessi
       <DataList labelWidth={140} withDivider>
         <Item label="Format">{LABELS.format[details.format]}</Item>
         <Item label="Status">
-          <SessionStatusBadge status={details.status} />
+          <SessionStatusBadge session={details} />
         </Item>
         <Item label="When">{when(details.startsAt, details.endsAt)}</Item>
         <Item label="Area">{details.area?.name ?? 'Not given'}</Item>

@@ -9,8 +9,14 @@ import { makeFragmentData } from '../gql';
 import { renderWithProviders } from '../test/render';
 import { dateTimeInputToIso, isoToDateTimeInput } from './localTime';
 import NewSessionPage from './NewSessionPage';
-import { SessionForm, SessionFormChoicesFragment, SessionFormValuesFragment, type SessionInput } from './SessionForm';
-import { CreateSessionMutation, NewSessionQuery } from './sessions.graphql';
+import {
+  SessionForm,
+  SessionFormChoicesFragment,
+  SessionFormValuesFragment,
+  type FindDuplicates,
+  type SessionInput,
+} from './SessionForm';
+import { CreateSessionMutation, DuplicateSessionsQuery, NewSessionQuery } from './sessions.graphql';
 
 const AREA = { id: '7d0c2f9e-1111-4b6a-9d7e-000000000001', name: 'Burslem' };
 const ORGANISATION = { id: '7d0c2f9e-2222-4b6a-9d7e-000000000002', name: 'North Staffs Young Carers' };
@@ -20,13 +26,19 @@ const FACILITATOR = {
   role: Role.FACILITATOR,
   disabledAt: null,
 };
+const ENGAGEMENT = { id: 'engagement', startsOn: '2026-06-01', endsOn: '2026-09-30' };
 const CHOICES = {
+  engagement: ENGAGEMENT,
   areas: [AREA],
   organisations: { edges: [{ node: ORGANISATION }] },
   users: { edges: [{ node: FACILITATOR }] },
 };
 
-function renderForm(onSubmit: (input: SessionInput) => void = () => {}, error?: unknown) {
+function renderForm(
+  onSubmit: (input: SessionInput) => void = () => {},
+  error?: unknown,
+  findDuplicates?: FindDuplicates,
+) {
   return renderWithProviders(
     <SessionForm
       choices={makeFragmentData(CHOICES, SessionFormChoicesFragment)}
@@ -35,6 +47,7 @@ function renderForm(onSubmit: (input: SessionInput) => void = () => {}, error?: 
       error={error}
       cancelTo="/sessions"
       onSubmit={onSubmit}
+      findDuplicates={findDuplicates}
     />,
   );
 }
@@ -212,6 +225,71 @@ describe('SessionForm', () => {
   });
 });
 
+describe('warnings before saving', () => {
+  beforeEach(() => {
+    session.signIn('token', '2099-01-01T00:00:00Z', {
+      id: 'coordinator',
+      email: 'coordinator@chorus.local',
+      displayName: 'Jo Bennett',
+      role: Role.COORDINATOR,
+    });
+  });
+  afterEach(() => session.signOut());
+
+  it('asks before saving a session like one already planned, and saves only on "Plan session anyway"', async () => {
+    const onSubmit = vi.fn();
+    const twin = { id: 'twin', title: 'Summer listening workshop', startsAt: '2026-06-14T09:00:00Z' };
+    const findDuplicates = vi.fn<FindDuplicates>().mockResolvedValue([twin]);
+    renderForm(onSubmit, undefined, findDuplicates);
+    await fillRequired();
+    await userEvent.selectOptions(field(/^Area/), AREA.id);
+    await submit();
+    const warning = await screen.findByRole('alert');
+    expect(warning).toHaveTextContent('“Summer listening workshop” is already planned for');
+    expect(warning).toHaveFocus();
+    expect(findDuplicates).toHaveBeenCalledWith({
+      title: 'Summer listening workshop',
+      startsAt: dateTimeInputToIso('2026-06-14T10:00'),
+      areaId: AREA.id,
+      exceptId: null,
+    });
+    expect(onSubmit).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Plan session anyway' }));
+    expect(onSubmit).toHaveBeenCalledOnce();
+  });
+
+  it('asks afresh once the session is changed', async () => {
+    const onSubmit = vi.fn();
+    const findDuplicates = vi
+      .fn<FindDuplicates>()
+      .mockResolvedValueOnce([{ id: 'twin', title: 'Summer listening workshop', startsAt: '2026-06-14T09:00:00Z' }])
+      .mockResolvedValueOnce([]);
+    renderForm(onSubmit, undefined, findDuplicates);
+    await fillRequired();
+    await submit();
+    await screen.findByRole('alert');
+    await userEvent.type(field(/^Title/), ' II');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await submit();
+    await expect.poll(() => onSubmit.mock.calls.length).toBe(1);
+    expect(findDuplicates).toHaveBeenCalledTimes(2);
+  });
+
+  it('warns of a start outside the listening period, saying when the period ends', async () => {
+    const onSubmit = vi.fn();
+    renderForm(onSubmit, undefined, vi.fn<FindDuplicates>().mockResolvedValue([]));
+    await fillRequired();
+    setDateTime(/^Starts/, '2026-10-02T10:00');
+    await submit();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'It starts on 2 Oct 2026, after the listening period ends (30 Sept 2026).',
+    );
+    expect(onSubmit).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Plan session anyway' }));
+    expect(onSubmit).toHaveBeenCalledOnce();
+  });
+});
+
 describe('NewSessionPage', () => {
   beforeEach(() => {
     session.signIn('token', '2099-01-01T00:00:00Z', {
@@ -236,7 +314,16 @@ describe('NewSessionPage', () => {
     const mocks = [
       {
         request: { query: NewSessionQuery, variables: { withOrganisations: false, withFacilitators: false } },
-        result: { data: { areas: [{ __typename: 'Area', ...AREA }] } },
+        result: {
+          data: { engagement: { __typename: 'Engagement', ...ENGAGEMENT }, areas: [{ __typename: 'Area', ...AREA }] },
+        },
+      },
+      {
+        request: {
+          query: DuplicateSessionsQuery,
+          variables: { title: input.title, startsAt: input.startsAt, areaId: null, exceptId: null },
+        },
+        result: { data: { duplicateSessions: [] } },
       },
       {
         request: { query: CreateSessionMutation, variables: { input } },

@@ -8,13 +8,15 @@ import {
   NumberInput,
   SimpleGrid,
   Stack,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/useSession';
 import { formErrors } from '../common/errors';
-import { LABELS, options } from '../common/labels';
+import { formatDate, formatDateTime, LABELS, options } from '../common/labels';
+import { runAsync } from '../common/handle';
 import { TYPE_TO_CHOOSE } from '../common/typeToChoose';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { CreateSessionInput, UpdateSessionInput } from '../gql/graphql';
@@ -22,6 +24,11 @@ import { dateTimeInputToIso, isoToDateTimeInput } from './localTime';
 
 export const SessionFormChoicesFragment = graphql(`
   fragment SessionFormChoices on Query {
+    engagement {
+      id
+      startsOn
+      endsOn
+    }
     areas {
       id
       name
@@ -131,6 +138,27 @@ function check(draft: Draft, editing: boolean): Partial<Record<Field, string>> {
   return problems;
 }
 
+/** A day (YYYY-MM-DD) as people read it. */
+const day = (isoDay: string) => formatDate(`${isoDay}T12:00:00`);
+
+/** Why a start (as typed, local time) falls outside the listening period; null when inside or unbounded. */
+export function outsidePeriod(startsAt: string, period: { startsOn?: string | null; endsOn?: string | null }) {
+  const startDay = startsAt.slice(0, 10);
+  if (period.startsOn && startDay < period.startsOn)
+    return `It starts on ${day(startDay)}, before the listening period begins (${day(period.startsOn)}).`;
+  if (period.endsOn && startDay > period.endsOn)
+    return `It starts on ${day(startDay)}, after the listening period ends (${day(period.endsOn)}).`;
+  return null;
+}
+
+/** Looks up sessions like the one given (same title, start and area); see useDuplicateSessions. */
+export type FindDuplicates = (probe: {
+  title: string;
+  startsAt: string;
+  areaId: string | null;
+  exceptId: string | null;
+}) => Promise<{ id: string; title: string; startsAt: string }[]>;
+
 const sameMembers = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 interface SessionFormProps {
@@ -144,10 +172,21 @@ interface SessionFormProps {
   /** Where "Cancel" leads. */
   cancelTo: string;
   onSubmit: (input: SessionInput) => void;
+  /** Asked before saving a new title, start or area; a look-alike is saved only once confirmed. */
+  findDuplicates?: FindDuplicates;
 }
 
 /** Plans or edits a session: checks what it can before sending, and shows the server's objections beside each field. */
-export function SessionForm({ choices, session, submitLabel, saving, error, cancelTo, onSubmit }: SessionFormProps) {
+export function SessionForm({
+  choices,
+  session,
+  submitLabel,
+  saving,
+  error,
+  cancelTo,
+  onSubmit,
+  findDuplicates,
+}: SessionFormProps) {
   const { can, ownOrganisationOnly } = useSession();
   const editing = Boolean(session);
   // A partner's sessions are always its own; a facilitator may not move a session to another organisation.
@@ -171,13 +210,25 @@ export function SessionForm({ choices, session, submitLabel, saving, error, canc
   }));
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [attempts, setAttempts] = useState(0);
-  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  // What the planner was warned of for the values as they are; saving again confirms. Any change asks afresh.
+  const [warnings, setWarnings] = useState<string[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkFailed, setCheckFailed] = useState<string | null>(null);
+  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+    setWarnings(null);
+    setDraft((d) => ({ ...d, [field]: value }));
+  };
 
   // After a refused save, the keyboard goes to the first thing to fix.
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (attempts || error) form.current?.querySelector<HTMLElement>('[data-problem], [aria-invalid="true"]')?.focus();
   }, [attempts, error]);
+  // A warning takes the keyboard too, so "save anyway" is a choice made having heard it.
+  const warning = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (warnings?.length) warning.current?.focus();
+  }, [warnings]);
 
   const server = formErrors(error);
   const shown: Field[] = [
@@ -200,7 +251,7 @@ export function SessionForm({ choices, session, submitLabel, saving, error, canc
     if (shown.includes(fieldOf(path))) serverFields[fieldOf(path)] ??= message;
     else unplaced.push(message);
   }
-  const formProblem = server.form ?? unplaced[0];
+  const formProblem = checkFailed ?? server.form ?? unplaced[0];
   const errorOf = (field: Field) => problems[field] ?? serverFields[field];
 
   const staff = new Map(
@@ -214,13 +265,55 @@ export function SessionForm({ choices, session, submitLabel, saving, error, canc
     if (!staff.has(user.id)) staff.set(user.id, `${user.displayName} (${LABELS.role[user.role]})`);
   }
 
-  const submit = (event: FormEvent) => {
+  /** What to ask the planner about before saving: a start outside the listening period, look-alike sessions. */
+  const warningsFor = async (startsAt: string): Promise<string[]> => {
+    const found: string[] = [];
+    const initialStart = isoToDateTimeInput(current?.startsAt);
+    const outside = draft.startsAt !== initialStart ? outsidePeriod(draft.startsAt, available.engagement) : null;
+    if (outside) found.push(`${outside} Sessions outside it are not part of the exercise’s reporting period.`);
+    const changed =
+      !current ||
+      draft.title.trim() !== current.title ||
+      draft.startsAt !== initialStart ||
+      draft.areaId !== (current.area?.id ?? '');
+    if (findDuplicates && changed) {
+      const twins = await findDuplicates({
+        title: draft.title.trim(),
+        startsAt,
+        areaId: draft.areaId || null,
+        exceptId: current?.id ?? null,
+      });
+      for (const twin of twins) {
+        found.push(`“${twin.title}” is already planned for ${formatDateTime(twin.startsAt)} in the same area.`);
+      }
+    }
+    return found;
+  };
+
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = check(draft, editing);
     setProblems(found);
     setAttempts((n) => n + 1);
+    setCheckFailed(null);
     const startsAt = dateTimeInputToIso(draft.startsAt);
     if (Object.keys(found).length || !startsAt) return;
+    if (warnings === null) {
+      setChecking(true);
+      let asked: string[];
+      try {
+        asked = await warningsFor(startsAt);
+      } catch {
+        setCheckFailed('Chorus could not check for a session like this one. Try again.');
+        return;
+      } finally {
+        setChecking(false);
+      }
+      if (asked.length) {
+        setWarnings(asked);
+        return;
+      }
+    }
     onSubmit({
       title: draft.title.trim(),
       format: draft.format as SessionFormat,
@@ -239,7 +332,7 @@ export function SessionForm({ choices, session, submitLabel, saving, error, canc
   };
 
   return (
-    <form ref={form} onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form ref={form} onSubmit={(event) => runAsync(submit(event))} noValidate aria-label={submitLabel}>
       <Stack maw={640}>
         {formProblem && (
           <Alert color="red" role="alert" tabIndex={-1} data-problem>
@@ -342,9 +435,21 @@ export function SessionForm({ choices, session, submitLabel, saving, error, canc
             thousandSeparator=","
           />
         )}
+        {warnings && warnings.length > 0 && (
+          <Alert ref={warning} color="yellow" role="alert" title="Check before saving" tabIndex={-1}>
+            <Stack gap={4}>
+              {warnings.map((warning) => (
+                <Text key={warning} size="sm">
+                  {warning}
+                </Text>
+              ))}
+              <Text size="sm">Change the session, or save it as it is.</Text>
+            </Stack>
+          </Alert>
+        )}
         <Group>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
+          <Button type="submit" loading={saving || checking}>
+            {warnings?.length ? `${submitLabel} anyway` : submitLabel}
           </Button>
           <Button component={Link} to={cancelTo} variant="default">
             Cancel

@@ -11,6 +11,7 @@ export const SessionsTableRowFragment = graphql(`
     format
     status
     startsAt
+    endsAt
     area {
       id
       name
@@ -56,7 +57,7 @@ export function SessionsTable({ sessions }: { sessions: FragmentType<typeof Sess
               </Table.Th>
               <Table.Td>{LABELS.format[session.format]}</Table.Td>
               <Table.Td>
-                <SessionStatusBadge status={session.status} />
+                <SessionStatusBadge session={session} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(session.startsAt)}</Table.Td>
               <Table.Td>{session.area?.name ?? 'Not given'}</Table.Td>

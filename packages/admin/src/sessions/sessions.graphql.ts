@@ -113,3 +113,14 @@ export const UpdateSessionMutation = graphql(`
     }
   }
 `);
+
+/** Sessions that look like the one being planned: the form asks before saving another. */
+export const DuplicateSessionsQuery = graphql(`
+  query DuplicateSessions($title: String!, $startsAt: DateTime!, $areaId: ID, $exceptId: ID) {
+    duplicateSessions(title: $title, startsAt: $startsAt, areaId: $areaId, exceptId: $exceptId) {
+      id
+      title
+      startsAt
+    }
+  }
+`);

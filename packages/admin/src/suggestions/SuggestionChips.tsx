@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { themePathLabel } from '../codebook/themeTree';
 import { CodeResponseMutation } from '../coding/coding.graphql';
 import { useShortcuts } from '../coding/useShortcuts';
 import { formErrors } from '../common/errors';
@@ -38,7 +39,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
           input: { responseId, themeId: suggestion.theme.id, suggestionModelVersion: suggestion.modelVersion },
         },
       });
-      onAccepted(suggestion.theme.name);
+      onAccepted(themePathLabel(suggestion.theme));
       await refetch();
     } catch {
       // shown below
@@ -96,7 +97,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
               <Group gap="xs" wrap="nowrap" justify="space-between">
                 <Stack gap={0}>
                   <Text fw={600}>
-                    {suggestion.theme.name}{' '}
+                    {themePathLabel(suggestion.theme)}{' '}
                     <Text span size="sm" c="dimmed">
                       {percent.format(suggestion.score)}
                     </Text>
@@ -108,7 +109,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
                     size="xs"
                     onClick={() => runAsync(accept(suggestion))}
                     loading={coding.loading && index === 0}
-                    aria-label={`Accept ${suggestion.theme.name}`}
+                    aria-label={`Accept ${themePathLabel(suggestion.theme)}`}
                   >
                     Accept
                   </Button>
@@ -116,7 +117,7 @@ export function SuggestionChips({ responseId, shortcutsOn, onAccepted }: Suggest
                     size="xs"
                     variant="default"
                     onClick={() => runAsync(reject(suggestion))}
-                    aria-label={`Reject ${suggestion.theme.name}`}
+                    aria-label={`Reject ${themePathLabel(suggestion.theme)}`}
                   >
                     Reject
                   </Button>

@@ -6,6 +6,7 @@ export const ThemeSuggestionsQuery = graphql(`
       theme {
         id
         name
+        path
       }
       score
       words
@@ -34,6 +35,7 @@ export const ThemeCandidatesQuery = graphql(`
         theme {
           id
           name
+          path
         }
       }
     }

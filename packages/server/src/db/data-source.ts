@@ -43,14 +43,11 @@ import { CoderAgreement1796550000000 } from './migrations/1796550000000-coder-ag
 import { BoardReports1796560000000 } from './migrations/1796560000000-board-reports.js';
 import { SuggestionRejections1796570000000 } from './migrations/1796570000000-suggestion-rejections.js';
 import { PublicQuestionnaire1796650000000 } from './migrations/1796650000000-public-questionnaire.js';
-<<<<<<< HEAD
 import { CensusPopulations1796670000000 } from './migrations/1796670000000-census-populations.js';
 import { SessionRecordKeys1796700000000 } from './migrations/1796700000000-session-record-keys.js';
 import { UserPasswordResetAndLastSignIn1796680000000 } from './migrations/1796680000000-user-password-reset-and-last-sign-in.js';
 import { ResponseImports1796690000000 } from './migrations/1796690000000-response-imports.js';
-=======
 import { PaperForms1796730000000 } from './migrations/1796730000000-paper-forms.js';
->>>>>>> paper
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -98,14 +95,11 @@ export const MIGRATIONS = [
   SuggestionRejections1796570000000,
   ThemeSuggestions1796540000000,
   PublicQuestionnaire1796650000000,
-<<<<<<< HEAD
   CensusPopulations1796670000000,
   SessionRecordKeys1796700000000,
   UserPasswordResetAndLastSignIn1796680000000,
   ResponseImports1796690000000,
-=======
   PaperForms1796730000000,
->>>>>>> paper
 ];
 
 export interface PoolOptions {
