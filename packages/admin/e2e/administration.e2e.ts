@@ -109,6 +109,58 @@ it('adds an organisation and a partner user, refusing a short password first', a
   await expect.poll(() => row.textContent()).toMatch(/Active/);
 });
 
+it('changes a user’s role and resets their password; they choose a new one at sign-in', async () => {
+  const { page } = chorus;
+  const row = page.getByRole('row', { name: /^Sam Okoro/ });
+  await expect.poll(() => row.textContent()).toContain('Never');
+
+  await row.getByRole('button', { name: 'Change role: Sam Okoro' }).click();
+  const roleDialog = page.getByRole('dialog', { name: 'Change the role of Sam Okoro' });
+  await roleDialog.waitFor();
+  await transitionsDone(page);
+  await checkScreen(page, 'admin-user-role-modal');
+  await roleDialog.getByRole('combobox', { name: /^Role/ }).selectOption({ label: 'Facilitator' });
+  await roleDialog.getByRole('button', { name: 'Change role' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sam Okoro is now facilitator' }).waitFor();
+  await expect.poll(() => row.textContent()).toContain('Facilitator');
+  await expect.poll(() => row.textContent()).not.toContain(ORGANISATION);
+
+  await row.getByRole('button', { name: 'Reset password: Sam Okoro' }).click();
+  const resetDialog = page.getByRole('dialog', { name: 'Reset the password of Sam Okoro' });
+  await resetDialog.getByRole('button', { name: 'Reset password' }).click();
+  const temporary = (await resetDialog.getByTestId('temporary-password').textContent())!.trim();
+  expect(temporary).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+  await transitionsDone(page);
+  await checkScreen(page, 'admin-user-password-reset');
+  await resetDialog.getByRole('button', { name: 'Done' }).click();
+  await resetDialog.waitFor({ state: 'detached' });
+  await expect.poll(() => row.textContent()).toContain('must choose a new one');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('sam.okoro@larder.example.org');
+  await page.getByRole('textbox', { name: 'Password' }).fill(temporary);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const setNew = page.getByRole('form', { name: 'Set a new password' });
+  await setNew.waitFor();
+  await checkScreen(page, 'sign-in-set-new-password');
+  await setNew.getByRole('textbox', { name: 'New password', exact: true }).fill('lanterns over the quiet canal');
+  await setNew.getByRole('textbox', { name: 'Repeat the new password' }).fill('lanterns over the canal');
+  await setNew.getByRole('button', { name: 'Save and sign in' }).click();
+  await setNew.getByText('The two passwords are not the same').waitFor();
+  await setNew.getByRole('textbox', { name: 'Repeat the new password' }).fill('lanterns over the quiet canal');
+  await setNew.getByRole('button', { name: 'Save and sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  // A facilitator starts at their sessions.
+  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, DEMO.admin);
+  await openSection(page, 'Users', 'Users');
+  await expect.poll(() => row.textContent()).not.toContain('Never');
+  await expect.poll(() => row.textContent()).not.toContain('must choose a new one');
+});
+
 it('shows a new API key once, with a copy button, and revokes it', async () => {
   const { page } = chorus;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -12,15 +12,18 @@ declare module '@apollo/client' {
 }
 
 // Signing in sends no token: the server refuses a request whose token has ended, even a sign-in.
+// Setting a new password after a reset sends only the token that sign-in gave, never the session's.
+const SIGNING_IN = new Set(['SignIn', 'SetNewPassword']);
 const auth = new SetContextLink(({ headers }, operation) => {
-  const token = operation.operationName === 'SignIn' ? null : session.token;
+  if (SIGNING_IN.has(operation.operationName ?? '')) return { headers, sentToken: null };
+  const token = session.token;
   return { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, sentToken: token };
 });
 
 // A refused token means the session ended (expiry, password change): ask to sign in again over
 // the page, so nothing typed is lost. A wrong password at sign-in is not that.
 const expiry = new ErrorLink(({ error, operation, forward }) => {
-  if (operation.operationName === 'SignIn') return;
+  if (SIGNING_IN.has(operation.operationName ?? '')) return;
   // A refused token is answered with HTTP 401 before any resolver runs.
   const refused =
     (ServerError.is(error) && error.statusCode === 401) ||

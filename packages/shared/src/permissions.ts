@@ -16,7 +16,7 @@ export const Permission = {
   OrganisationManage: 'organisation.manage',
   /** List staff, e.g. to assign facilitators. */
   UserList: 'user.list',
-  /** Create, disable and enable users. */
+  /** Create users, disable and enable them, change their role and reset their password. */
   UserManage: 'user.manage',
   /** Create and revoke API keys. */
   ApiKeyManage: 'apiKey.manage',

@@ -15,6 +15,8 @@ const DISABLED_SAM = {
   role: Role.PARTNER,
   createdAt: '2026-06-01T09:00:00.000Z',
   disabledAt: '2026-12-01T09:00:00.000Z',
+  lastSignedInAt: null,
+  mustChangePassword: false,
   organisation: null,
 };
 

@@ -8,7 +8,9 @@ import { QueryState } from '../common/QueryState';
 import { SuccessNotice } from '../common/SuccessNotice';
 import { usePages } from '../common/usePages';
 import { UsersListQuery } from './administration.graphql';
+import { ChangeRoleModal, type RoleChange } from './ChangeRoleModal';
 import { CreateUserForm } from './CreateUserForm';
+import { ResetPasswordModal, type PasswordResetTarget } from './ResetPasswordModal';
 import { UserAccessModal, type UserAccessChange } from './UserAccessModal';
 import { UsersTable } from './UsersTable';
 
@@ -22,7 +24,9 @@ export default function UsersPage() {
   const users = data?.users;
   const { user: me } = useSession();
   const [changing, setChanging] = useState<UserAccessChange | null>(null);
-  const [changed, setChanged] = useState<UserAccessChange | null>(null);
+  const [changingRole, setChangingRole] = useState<RoleChange | null>(null);
+  const [resetting, setResetting] = useState<PasswordResetTarget | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
       <PageTitle title="Users">Users</PageTitle>
@@ -37,15 +41,9 @@ export default function UsersPage() {
           <Title order={2} size="h3" id="users-heading" mb="sm">
             Staff and partner users
           </Title>
-          {changed && (
+          {notice && (
             <Box mb="sm">
-              <SuccessNotice
-                message={
-                  changed.disable
-                    ? `${changed.displayName} is disabled and signed out everywhere.`
-                    : `${changed.displayName} may sign in again.`
-                }
-              />
+              <SuccessNotice message={notice} />
             </Box>
           )}
           <QueryState
@@ -61,8 +59,16 @@ export default function UsersPage() {
                   users={users.edges.map((edge) => edge.node)}
                   currentUserId={me?.id}
                   onChangeAccess={(change) => {
-                    setChanged(null);
+                    setNotice(null);
                     setChanging(change);
+                  }}
+                  onChangeRole={(user) => {
+                    setNotice(null);
+                    setChangingRole(user);
+                  }}
+                  onResetPassword={(user) => {
+                    setNotice(null);
+                    setResetting(user);
                   }}
                 />
                 <Pager connection={users} pages={pages} pageSize={PAGE_SIZE} />
@@ -76,9 +82,22 @@ export default function UsersPage() {
         onClose={() => setChanging(null)}
         onDone={(change) => {
           setChanging(null);
-          setChanged(change);
+          setNotice(
+            change.disable
+              ? `${change.displayName} is disabled and signed out everywhere.`
+              : `${change.displayName} may sign in again.`,
+          );
         }}
       />
+      <ChangeRoleModal
+        user={changingRole}
+        onClose={() => setChangingRole(null)}
+        onDone={(message) => {
+          setChangingRole(null);
+          setNotice(message);
+        }}
+      />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );
 }

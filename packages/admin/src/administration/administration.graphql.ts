@@ -79,6 +79,27 @@ export const EnableUserMutation = graphql(`
   }
 `);
 
+export const ChangeUserRoleMutation = graphql(`
+  mutation ChangeUserRole($input: ChangeUserRoleInput!) {
+    changeUserRole(input: $input) {
+      id
+      ...UserRow
+    }
+  }
+`);
+
+export const ResetUserPasswordMutation = graphql(`
+  mutation ResetUserPassword($id: ID!) {
+    resetUserPassword(id: $id) {
+      temporaryPassword
+      user {
+        id
+        ...UserRow
+      }
+    }
+  }
+`);
+
 export const CreateUserMutation = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {

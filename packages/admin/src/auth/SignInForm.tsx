@@ -1,8 +1,9 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formErrors } from '../common/errors';
-import { useSignIn } from './useSignIn';
 import { runAsync } from '../common/handle';
+import { SetNewPasswordForm } from './SetNewPasswordForm';
+import { useSignIn, type PendingReset } from './useSignIn';
 
 interface SignInFormProps {
   /** Fixed when re-signing in after expiry: the same person carries on. */
@@ -15,6 +16,7 @@ export function SignInForm({ email: fixedEmail, onSignedIn }: SignInFormProps) {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
   const [signIn, { loading, error }] = useSignIn();
+  const [reset, setReset] = useState<PendingReset | null>(null);
   const errors = formErrors(error);
 
   const submit = async (event: FormEvent) => {
@@ -26,12 +28,24 @@ export function SignInForm({ email: fixedEmail, onSignedIn }: SignInFormProps) {
     setMissing(problems);
     if (Object.keys(problems).length) return;
     try {
-      await signIn(email.trim(), password);
-      onSignedIn?.();
+      const pending = await signIn(email.trim(), password);
+      if (pending) setReset(pending);
+      else onSignedIn?.();
     } catch {
       // shown from `error` below
     }
   };
+
+  if (reset) {
+    return (
+      <SetNewPasswordForm
+        email={email.trim()}
+        temporaryPassword={password}
+        token={reset.token}
+        onSignedIn={onSignedIn}
+      />
+    );
+  }
 
   return (
     <form onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Sign in">

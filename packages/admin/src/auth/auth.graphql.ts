@@ -10,7 +10,17 @@ export const SignInMutation = graphql(`
         email
         displayName
         role
+        mustChangePassword
       }
+    }
+  }
+`);
+
+// Sent with the token of a sign-in whose password an admin reset: that token may do nothing else.
+export const SetNewPasswordMutation = graphql(`
+  mutation SetNewPassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      id
     }
   }
 `);

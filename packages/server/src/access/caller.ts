@@ -35,14 +35,16 @@ export class Caller {
     readonly organisationId: string | null,
     readonly userId: string | null,
     readonly apiKeyId: string | null,
+    /** A user signed in with a password an admin reset: they may only set a new one (or sign out). */
+    readonly mustChangePassword = false,
   ) {}
 
   static readonly anonymous = new Caller('anonymous', null, null, null, null);
   static readonly system = new Caller('system', null, null, null, null);
   static readonly resident = new Caller('resident', null, null, null, null);
 
-  static user(user: { id: string; role: Role; organisationId: string | null }): Caller {
-    return new Caller('user', user.role, user.organisationId, user.id, null);
+  static user(user: { id: string; role: Role; organisationId: string | null; mustChangePassword?: boolean }): Caller {
+    return new Caller('user', user.role, user.organisationId, user.id, null, user.mustChangePassword ?? false);
   }
 
   static apiKey(key: { id: string; role: Role; organisationId: string | null }): Caller {
@@ -56,6 +58,7 @@ export class Caller {
 
   /** Whether the role table grants `permission`; the system caller holds every permission. */
   can(permission: Permission): boolean {
+    if (this.mustChangePassword) return false;
     if (this.kind === 'resident') return hasPermission(RESIDENT, permission);
     return this.kind === 'system' || (this.authenticated && hasPermission(this.role, permission));
   }

@@ -52,6 +52,12 @@ export class AuthService {
       return found && ok ? found : null;
     });
     if (!user) throw unauthenticated('Email or password is wrong');
+    const [signedIn] = await ctx.query<{ last_signed_in_at: Date }>(
+      `WITH signed_in AS (UPDATE users SET last_signed_in_at = now() WHERE id = $1 RETURNING last_signed_in_at)
+       SELECT last_signed_in_at FROM signed_in`,
+      [user.id],
+    );
+    user.lastSignedInAt = signedIn!.last_signed_in_at;
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
     const [session] = await ctx.query<{ id: string }>(
       `INSERT INTO user_sessions (user_id, expires_at) VALUES ($1, $2) RETURNING id`,
@@ -94,6 +100,9 @@ export class AuthService {
     if (ctx.caller.kind !== 'user' || !userId)
       throw forbidden('An API key has no password; revoke it and create a new one instead');
     validPassword('newPassword', newPassword);
+    if (newPassword === currentPassword) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'newPassword must differ from the current one', 'newPassword');
+    }
     const changed = await ctx.transaction(async (tx) => {
       const user = await tx.manager
         .createQueryBuilder(User, 'u')
@@ -106,7 +115,7 @@ export class AuthService {
       }
       // Whole seconds, strictly later than the last change, so older tokens never match.
       await tx.query(
-        `UPDATE users SET password_hash = $2,
+        `UPDATE users SET password_hash = $2, must_change_password = false,
            password_changed_at = greatest(date_trunc('second', now()), date_trunc('second', password_changed_at) + interval '1 second')
          WHERE id = $1`,
         [userId, await hashPassword(newPassword)],
@@ -193,8 +202,9 @@ export class AuthService {
       role: Role;
       organisation_id: string | null;
       password_changed_at: Date;
+      must_change_password: boolean;
     }>(
-      `${lead}SELECT s.id AS session_id, u.id, u.role, u.organisation_id, u.password_changed_at
+      `${lead}SELECT s.id AS session_id, u.id, u.role, u.organisation_id, u.password_changed_at, u.must_change_password
        FROM user_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = ANY($1::uuid[]) AND s.ended_at IS NULL AND u.disabled_at IS NULL`,
       [sessionIds],
@@ -202,7 +212,12 @@ export class AuthService {
     return rows.map((row) => ({
       sessionId: row.session_id,
       holder: {
-        caller: Caller.user({ id: row.id, role: row.role, organisationId: row.organisation_id }),
+        caller: Caller.user({
+          id: row.id,
+          role: row.role,
+          organisationId: row.organisation_id,
+          mustChangePassword: row.must_change_password,
+        }),
         passwordChangedAt: epochSeconds(row.password_changed_at),
       },
     }));

@@ -42,6 +42,7 @@ import { CoderAgreement1796550000000 } from './migrations/1796550000000-coder-ag
 import { BoardReports1796560000000 } from './migrations/1796560000000-board-reports.js';
 import { SuggestionRejections1796570000000 } from './migrations/1796570000000-suggestion-rejections.js';
 import { PublicQuestionnaire1796650000000 } from './migrations/1796650000000-public-questionnaire.js';
+import { UserPasswordResetAndLastSignIn1796680000000 } from './migrations/1796680000000-user-password-reset-and-last-sign-in.js';
 import { poolErrorHandler, resilientClient } from './connection-errors.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -88,6 +89,7 @@ export const MIGRATIONS = [
   SuggestionRejections1796570000000,
   ThemeSuggestions1796540000000,
   PublicQuestionnaire1796650000000,
+  UserPasswordResetAndLastSignIn1796680000000,
 ];
 
 export interface PoolOptions {

@@ -37,6 +37,7 @@ export class RequestContext {
   /** UNAUTHENTICATED for an anonymous caller, FORBIDDEN unless the role table grants `permission`. */
   require(permission: Permission): Caller {
     if (this.caller.kind === 'anonymous') throw unauthenticated();
+    if (this.caller.mustChangePassword) throw forbidden('Set a new password first: yours was reset by an admin');
     if (!this.caller.can(permission)) throw forbidden();
     return this.caller;
   }

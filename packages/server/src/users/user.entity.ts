@@ -34,6 +34,17 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
+  @Field(() => Boolean, {
+    description:
+      'True after an admin reset the password: signed in with the temporary one, the user may only `changePassword`.',
+  })
+  @Column({ type: 'boolean' })
+  mustChangePassword!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the user last signed in; null if never.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSignedInAt!: Date | null;
+
   @Field(() => Date, { description: 'When the account was created.' })
   @Column({ type: 'timestamptz' })
   createdAt!: Date;

@@ -9,6 +9,7 @@ import {
   ID,
   InputType,
   Mutation,
+  ObjectType,
   Query,
   Resolver,
   Root,
@@ -39,6 +40,30 @@ class CreateUserInput {
 
   @Field(() => ID, { nullable: true, description: 'Required for PARTNER users.' })
   organisationId?: string | null;
+}
+
+@InputType({ description: "A user's new role." })
+class ChangeUserRoleInput {
+  @Field(() => ID, { description: 'The user to change.' })
+  id!: string;
+
+  @Field(() => Role, { description: 'Any role but COUNCIL_READER, which is for API keys.' })
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Required for PARTNER, refused for any other role.' })
+  organisationId?: string | null;
+}
+
+@ObjectType({ description: 'A password reset: the temporary password, shown once.' })
+class PasswordResetPayload {
+  @Field(() => User, { description: 'The user, who must set a new password at their next sign-in.' })
+  user!: User;
+
+  @Field(() => String, {
+    description:
+      'Give it to the user privately; Chorus keeps only its hash and never shows it again. Signed in with it, they may only `changePassword`.',
+  })
+  temporaryPassword!: string;
 }
 
 @Resolver(() => User)
@@ -73,6 +98,31 @@ export class UsersResolver {
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.users.setDisabled(req, id, false);
+  }
+
+  @Authorized(Permission.UserManage)
+  @Mutation(() => User, {
+    description:
+      "Changes a user's role (admin); their open sessions carry on under the new role at once. BAD_USER_INPUT on role when it would leave no active admin.",
+  })
+  changeUserRole(
+    @Arg('input', () => ChangeUserRoleInput, { description: 'The user and their new role.' })
+    input: ChangeUserRoleInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.users.changeRole(req, input);
+  }
+
+  @Authorized(Permission.UserManage)
+  @Mutation(() => PasswordResetPayload, {
+    description:
+      "Resets a user's password to a temporary one (admin): every session of theirs ends, and at their next sign-in they must set a new password. Not yourself.",
+  })
+  resetUserPassword(
+    @Arg('id', () => ID, { description: 'The user whose password is reset.' }) id: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.users.resetPassword(req, id);
   }
 
   @Authorized(Permission.UserList)

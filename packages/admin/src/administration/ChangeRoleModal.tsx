@@ -1,0 +1,111 @@
+import { Role } from '@chorus/shared';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { formErrors } from '../common/errors';
+import { messageAboveForm } from '../common/formMessage';
+import { runAsync } from '../common/handle';
+import { enumValue, LABELS, options } from '../common/labels';
+import { useFormFields } from '../common/useFormFields';
+import { OrganisationSelect } from './OrganisationSelect';
+import { useChangeUserRole } from './useChangeUserRole';
+
+// Council systems read aggregates through API keys; they never sign in.
+const ROLE_CHOICES = options('role').filter((choice) => enumValue(Role, choice.value) !== Role.COUNCIL_READER);
+const FIELDS = ['role', 'organisationId'];
+
+/** The user whose role is being changed, as they are now. */
+export interface RoleChange {
+  id: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+}
+
+interface ChangeRoleModalProps {
+  /** The user to change; the modal is closed while null. */
+  user: RoleChange | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+export function ChangeRoleModal({ user, onClose, onDone }: ChangeRoleModalProps) {
+  // The user stays named while the modal fades out after closing.
+  const [shown, setShown] = useState(user);
+  if (user && user !== shown) setShown(user);
+  return (
+    <Modal
+      opened={user !== null}
+      onClose={onClose}
+      title={shown && `Change the role of ${shown.displayName}`}
+      closeButtonProps={{ 'aria-label': 'Close without changing' }}
+    >
+      {/* Keyed by the user, so each opening starts from their current role. */}
+      {user && <ChangeRoleForm key={user.id} user={user} onClose={onClose} onDone={onDone} />}
+    </Modal>
+  );
+}
+
+function ChangeRoleForm({ user, onClose, onDone }: { user: RoleChange } & Omit<ChangeRoleModalProps, 'user'>) {
+  const [change, { loading, error }] = useChangeUserRole();
+  const { values, problems, formRef, set, accept } = useFormFields(
+    { role: user.role, organisationId: user.organisationId ?? '' },
+    error,
+  );
+  const errors = formErrors(error);
+  const isPartner = enumValue(Role, values.role) === Role.PARTNER;
+  const above = messageAboveForm(errors, FIELDS);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = accept({
+      organisationId:
+        isPartner && !values.organisationId ? 'A partner user belongs to an organisation: choose one' : undefined,
+    });
+    if (!ok) return;
+    const role = values.role;
+    try {
+      await change({ id: user.id, role, organisationId: isPartner ? values.organisationId : null });
+      onDone(`${user.displayName} is now ${LABELS.role[role].toLowerCase()}, in every session they have open.`);
+    } catch {
+      // shown from `error` below
+    }
+  };
+
+  return (
+    <form ref={formRef} onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Change role">
+      <Stack>
+        {above && (
+          <Alert color="red" role="alert">
+            {above}
+          </Alert>
+        )}
+        <Text size="sm">The new role applies at once, including in sessions they have open.</Text>
+        <NativeSelect
+          label="Role"
+          data={ROLE_CHOICES}
+          value={values.role}
+          onChange={(e) => set('role', e.currentTarget.value)}
+          error={problems.role ?? errors.fields.role}
+          required
+          data-autofocus
+        />
+        {isPartner && (
+          <OrganisationSelect
+            value={values.organisationId}
+            onChange={(id) => set('organisationId', id)}
+            error={problems.organisationId ?? errors.fields.organisationId}
+            description="A partner sees only their organisation’s sessions and people."
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={loading}>
+            Change role
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
