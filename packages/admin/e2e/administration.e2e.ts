@@ -161,6 +161,25 @@ it('changes a user’s role and resets their password; they choose a new one at 
   await expect.poll(() => row.textContent()).not.toContain('must choose a new one');
 });
 
+it('renames an organisation and changes its sector', async () => {
+  const { page } = chorus;
+  await openSection(page, 'Organisations', 'Organisations');
+  await page.getByRole('button', { name: `Edit ${ORGANISATION}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit ${ORGANISATION}` });
+  await dialog.waitFor();
+  await transitionsDone(page);
+  await checkScreen(page, 'admin-organisation-edit');
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill('');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.getByText('Enter the organisation’s name').waitFor();
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill('Longton Food Larder');
+  await dialog.getByRole('combobox', { name: /^Sector/ }).selectOption({ label: 'Faith' });
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const row = page.getByRole('row', { name: /^Longton Food Larder/ });
+  await expect.poll(() => row.textContent()).toContain('Faith');
+});
+
 it('shows a new API key once, with a copy button, and revokes it', async () => {
   const { page } = chorus;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

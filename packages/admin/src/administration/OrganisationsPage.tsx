@@ -1,12 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Paper, Stack, Title } from '@mantine/core';
+import { Modal, Paper, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
 import { PageTitle } from '../common/PageTitle';
 import { Pager } from '../common/Pager';
 import { QueryState } from '../common/QueryState';
 import { usePages } from '../common/usePages';
 import { OrganisationsListQuery } from './administration.graphql';
-import { CreateOrganisationForm } from './CreateOrganisationForm';
-import { OrganisationsTable } from './OrganisationsTable';
+import { getFragmentData } from '../gql';
+import { OrganisationForm } from './OrganisationForm';
+import { OrganisationRowFragment, OrganisationsTable } from './OrganisationsTable';
 
 const PAGE_SIZE = 25;
 
@@ -16,6 +18,10 @@ export default function OrganisationsPage() {
     variables: { first: PAGE_SIZE, after: pages.after },
   });
   const organisations = data?.organisations;
+  const refs = organisations?.edges.map((edge) => edge.node) ?? [];
+  const [editing, setEditing] = useState<number | null>(null);
+  const edited =
+    editing === null || !refs[editing] ? undefined : getFragmentData(OrganisationRowFragment, refs[editing]);
   return (
     <>
       <PageTitle title="Organisations">Organisations</PageTitle>
@@ -24,7 +30,7 @@ export default function OrganisationsPage() {
           <Title order={2} size="h3" id="add-organisation-heading" mb="sm">
             Add an organisation
           </Title>
-          <CreateOrganisationForm />
+          <OrganisationForm />
         </Paper>
         <section aria-labelledby="organisations-heading">
           <Title order={2} size="h3" id="organisations-heading" mb="sm">
@@ -40,13 +46,23 @@ export default function OrganisationsPage() {
           >
             {organisations && (
               <>
-                <OrganisationsTable organisations={organisations.edges.map((edge) => edge.node)} />
+                <OrganisationsTable organisations={refs} onEdit={setEditing} />
                 <Pager connection={organisations} pages={pages} pageSize={PAGE_SIZE} />
               </>
             )}
           </QueryState>
         </section>
       </Stack>
+      <Modal
+        opened={edited !== undefined}
+        onClose={() => setEditing(null)}
+        title={edited ? `Edit ${edited.name}` : ''}
+        closeButtonProps={{ 'aria-label': 'Close without saving' }}
+      >
+        {editing !== null && refs[editing] && (
+          <OrganisationForm organisation={refs[editing]} onSaved={() => setEditing(null)} />
+        )}
+      </Modal>
     </>
   );
 }

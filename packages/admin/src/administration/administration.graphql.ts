@@ -43,6 +43,16 @@ export const CreateOrganisationMutation = graphql(`
   }
 `);
 
+export const UpdateOrganisationMutation = graphql(`
+  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {
+    updateOrganisation(id: $id, input: $input) {
+      id
+      name
+      sector
+    }
+  }
+`);
+
 export const UsersListQuery = graphql(`
   query UsersList($first: Int!, $after: String) {
     users(first: $first, after: $after) {

@@ -1,5 +1,5 @@
 import { Sector, Permission } from '@chorus/shared';
-import { Arg, Args, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Organisation } from './organisation.entity.js';
@@ -15,6 +15,15 @@ class CreateOrganisationInput {
   sector!: Sector;
 }
 
+@InputType({ description: 'Changes to a partner organisation; a field left out stays as it is.' })
+class UpdateOrganisationInput {
+  @Field(() => String, { nullable: true, description: 'New name; unique, ignoring case. Cannot be cleared.' })
+  name?: string | null;
+
+  @Field(() => Sector, { nullable: true, description: 'The sector it works in. Cannot be cleared.' })
+  sector?: Sector | null;
+}
+
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
   @Authorized(Permission.OrganisationManage)
@@ -25,6 +34,18 @@ export class OrganisationsResolver {
     @Ctx() { req, services }: GraphQLContext,
   ) {
     return services.organisations.create(req, input);
+  }
+
+  @Authorized(Permission.OrganisationManage)
+  @Mutation(() => Organisation, {
+    description: 'Renames a partner organisation or changes its sector (admin, audited).',
+  })
+  updateOrganisation(
+    @Arg('id', () => ID, { description: 'The organisation to change.' }) id: string,
+    @Arg('input', () => UpdateOrganisationInput, { description: 'What changes.' }) input: UpdateOrganisationInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.organisations.update(req, id, input);
   }
 
   @Authorized(Permission.OrganisationRead)

@@ -3,11 +3,28 @@ import { reachSql, scopeOrganisations } from '../access/tenancy.js';
 import { date } from '../db/rows.js';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
-import { badInput } from '../common/errors.js';
+import { badInput, notFound } from '../common/errors.js';
 import { paginate, type PageArgs, type Cursors } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { Organisation } from './organisation.entity.js';
+
+/** Fields left out (undefined) stay as they are; neither may be cleared. */
+export interface OrganisationPatch {
+  name?: string | null;
+  sector?: Sector | null;
+}
+
+/** A valid name no other organisation has, ignoring case. */
+async function freeName(tx: RequestContext, self: string | null, rawName: string): Promise<string> {
+  const name = validate.requiredText('name', rawName);
+  const [taken] = await tx.query(
+    `SELECT 1 FROM organisations WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2`,
+    [name, self],
+  );
+  if (taken) throw badInput('name', 'an organisation with this name already exists');
+  return name;
+}
 
 export class OrganisationsService {
   constructor(
@@ -17,14 +34,38 @@ export class OrganisationsService {
 
   async create(ctx: RequestContext, input: { name: string; sector: Sector }): Promise<Organisation> {
     return this.useCases.run(ctx, Permission.OrganisationManage, async (tx) => {
-      const name = validate.requiredText('name', input.name);
-      const [taken] = await tx.query(`SELECT 1 FROM organisations WHERE lower(name) = lower($1)`, [name]);
-      if (taken) throw badInput('name', 'an organisation with this name already exists');
+      const name = await freeName(tx, null, input.name);
       const org = await tx.manager.save(tx.manager.create(Organisation, { name, sector: input.sector }));
       return audited(await tx.manager.findOneByOrFail(Organisation, { id: org.id }), {
         action: AuditAction.OrganisationCreated,
         entityType: 'organisation',
         entityId: org.id,
+      });
+    });
+  }
+
+  /** Renames an organisation or changes its sector; its users, keys and sessions stay with it. */
+  async update(ctx: RequestContext, rawId: string, patch: OrganisationPatch): Promise<Organisation> {
+    return this.useCases.run(ctx, Permission.OrganisationManage, async (tx) => {
+      const id = validate.id('id', rawId);
+      const params: unknown[] = [id];
+      const [row] = await tx.query<{ name: string; sector: Sector }>(
+        `SELECT name, sector FROM organisations o WHERE o.id = $1 AND ${reachSql.organisations(tx, 'o', params)} FOR UPDATE`,
+        params,
+      );
+      if (!row) throw notFound('Organisation', 'id');
+      if (patch.name === null) throw badInput('name', 'name cannot be cleared');
+      if (patch.sector === null) throw badInput('sector', 'sector cannot be cleared');
+      const name = patch.name === undefined ? row.name : await freeName(tx, id, patch.name);
+      const sector = patch.sector ?? row.sector;
+      await tx.query(`UPDATE organisations SET name = $2, sector = $3 WHERE id = $1`, [id, name, sector]);
+      return audited(await tx.manager.findOneByOrFail(Organisation, { id }), {
+        action: AuditAction.OrganisationUpdated,
+        entityType: 'organisation',
+        entityId: id,
+        details: {
+          fields: (['name', 'sector'] as const).filter((key) => patch[key] !== undefined).join(','),
+        },
       });
     });
   }

@@ -1,19 +1,32 @@
-import { LIMITS, type Sector } from '@chorus/shared';
+import { LIMITS, Sector } from '@chorus/shared';
 import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
-import { options } from '../common/labels';
+import { enumValue, options } from '../common/labels';
 import { SuccessNotice } from '../common/SuccessNotice';
 import { useFormFields } from '../common/useFormFields';
-import { useCreateOrganisation } from './useCreateOrganisation';
 import { runAsync } from '../common/handle';
+import { getFragmentData, type FragmentType } from '../gql';
+import { OrganisationRowFragment } from './OrganisationsTable';
+import { useSaveOrganisation } from './useSaveOrganisation';
 
 const FIELDS = ['name', 'sector'];
 
-export function CreateOrganisationForm() {
-  const [create, { loading, error }] = useCreateOrganisation();
-  const { values, problems, formRef, set, accept, reset } = useFormFields({ name: '', sector: '' }, error);
+/** Adds an organisation, or edits `organisation` when given; `onSaved` hears of the save. */
+export function OrganisationForm({
+  organisation: organisationRef,
+  onSaved,
+}: {
+  organisation?: FragmentType<typeof OrganisationRowFragment>;
+  onSaved?: () => void;
+}) {
+  const organisation = organisationRef ? getFragmentData(OrganisationRowFragment, organisationRef) : undefined;
+  const [save, { loading, error }] = useSaveOrganisation(organisation?.id ?? null);
+  const { values, problems, formRef, set, accept, reset } = useFormFields(
+    { name: organisation?.name ?? '', sector: organisation?.sector ?? '' },
+    error,
+  );
   const [added, setAdded] = useState<string | null>(null);
   const errors = formErrors(error);
   const errorFor = (field: keyof typeof values) => problems[field] ?? errors.fields[field];
@@ -31,10 +44,15 @@ export function CreateOrganisationForm() {
     });
     if (!ok) return;
     try {
-      const organisation = await create({ name, sector: values.sector as Sector });
-      if (!organisation) return;
-      reset();
-      setAdded(`${organisation.name} added. It can now be given users, API keys and sessions.`);
+      const result = await save({ name, sector: enumValue(Sector, values.sector) ?? Sector.OTHER });
+      if (!result) return;
+      if (!organisation) reset();
+      setAdded(
+        organisation
+          ? `${result.name} saved.`
+          : `${result.name} added. It can now be given users, API keys and sessions.`,
+      );
+      onSaved?.();
     } catch {
       // shown from `error` below
     }
@@ -42,7 +60,12 @@ export function CreateOrganisationForm() {
   const above = messageAboveForm(errors, FIELDS);
 
   return (
-    <form ref={formRef} onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Add an organisation">
+    <form
+      ref={formRef}
+      onSubmit={(event) => runAsync(submit(event))}
+      noValidate
+      aria-label={organisation ? `Edit ${organisation.name}` : 'Add an organisation'}
+    >
       <Stack>
         {added && <SuccessNotice message={added} />}
         {above && (
@@ -61,7 +84,7 @@ export function CreateOrganisationForm() {
           />
           <NativeSelect
             label="Sector"
-            data={[{ value: '', label: 'Choose a sector' }, ...options('sector')]}
+            data={organisation ? options('sector') : [{ value: '', label: 'Choose a sector' }, ...options('sector')]}
             value={values.sector}
             onChange={(e) => set('sector', e.currentTarget.value)}
             error={errorFor('sector')}
@@ -70,7 +93,7 @@ export function CreateOrganisationForm() {
         </Group>
         <Group>
           <Button type="submit" loading={loading}>
-            Add organisation
+            {organisation ? 'Save changes' : 'Add organisation'}
           </Button>
         </Group>
       </Stack>
