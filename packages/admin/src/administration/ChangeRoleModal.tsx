@@ -4,13 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { runAsync } from '../common/handle';
-import { enumValue, LABELS, options } from '../common/labels';
+import { enumValue, LABELS } from '../common/labels';
 import { useFormFields } from '../common/useFormFields';
+import { ROLE_CHOICES } from './CreateUserForm';
 import { OrganisationSelect } from './OrganisationSelect';
 import { useChangeUserRole } from './useChangeUserRole';
 
-// Council systems read aggregates through API keys; they never sign in.
-const ROLE_CHOICES = options('role').filter((choice) => enumValue(Role, choice.value) !== Role.COUNCIL_READER);
 const FIELDS = ['role', 'organisationId'];
 
 /** The user whose role is being changed, as they are now. */

@@ -11,7 +11,7 @@ import { useCreateUser } from './useCreateUser';
 import { runAsync } from '../common/handle';
 
 // Council systems read aggregates through API keys; they never sign in.
-const ROLE_CHOICES = options('role').filter((choice) => enumValue(Role, choice.value) !== Role.COUNCIL_READER);
+export const ROLE_CHOICES = options('role').filter((choice) => enumValue(Role, choice.value) !== Role.COUNCIL_READER);
 
 const EMPTY = { email: '', displayName: '', role: '', organisationId: '', password: '' };
 type Values = typeof EMPTY;
