@@ -180,6 +180,26 @@ it('renames an organisation and changes its sector', async () => {
   await expect.poll(() => row.textContent()).toContain('Faith');
 });
 
+it('shows each ward’s ONS code and refuses one that is not a ward’s', async () => {
+  const { page } = chorus;
+  await openSection(page, 'Areas', 'Areas');
+  const row = page.getByRole('row', { name: /^Fenton East/ });
+  await expect.poll(() => row.textContent()).toContain('E05008728');
+  await row.getByRole('button', { name: 'Edit Fenton East' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit Fenton East' });
+  await dialog.waitFor();
+  const code = dialog.getByRole('textbox', { name: /^ONS code/ });
+  await code.fill('E06000021');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.getByText('A ward’s ONS code is E05 and six digits, such as E05008734').waitFor();
+  await transitionsDone(page);
+  await checkScreen(page, 'admin-area-ward-code');
+  await code.fill('E05008729');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await expect.poll(() => row.textContent()).toContain('E05008729');
+});
+
 it('shows a new API key once, with a copy button, and revokes it', async () => {
   const { page } = chorus;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

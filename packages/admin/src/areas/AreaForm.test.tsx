@@ -13,9 +13,22 @@ describe('AreaForm', () => {
   it('refuses a code that is not an ONS code beside the field, and sends nothing', async () => {
     renderWithProviders(<AreaForm />);
     await userEvent.type(field(/^Name/), 'Tunstall');
+    await userEvent.selectOptions(field(/^Kind/), 'OTHER');
     await userEvent.type(field(/^ONS code/), 'E05');
     await submit();
     expect(field(/^ONS code/)).toHaveAccessibleDescription(expect.stringContaining('a letter and eight digits'));
+    expect(field(/^ONS code/)).toHaveFocus();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('gives a ward only an ONS ward code (E05 and six digits), and sends nothing', async () => {
+    renderWithProviders(<AreaForm />);
+    await userEvent.type(field(/^Name/), 'Tunstall');
+    expect(field(/^Kind/)).toHaveValue('WARD');
+    // A unitary authority's code: a GSS code, but not a ward's.
+    await userEvent.type(field(/^ONS code/), 'E06000021');
+    await submit();
+    expect(field(/^ONS code/)).toHaveAccessibleDescription(expect.stringContaining('E05 and six digits'));
     expect(field(/^ONS code/)).toHaveFocus();
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });

@@ -12,8 +12,16 @@ import { AreaFieldsFragment } from './areas.graphql';
 import { useSaveArea } from './useSaveArea';
 
 const FIELDS = ['name', 'code', 'kind', 'population'];
-/** An ONS GSS code: a country letter and eight digits (a ward in England is E05…). */
+/** An ONS GSS code: a country letter and eight digits; a ward's is E05 and six digits. */
 const GSS_CODE = /^[ENSWK][0-9]{8}$/;
+const WARD_CODE = /^E05[0-9]{6}$/;
+
+function codeProblem(code: string, kind: string): string | undefined {
+  if (!code) return undefined;
+  if (enumValue(AreaKind, kind) === AreaKind.WARD && !WARD_CODE.test(code))
+    return 'A ward’s ONS code is E05 and six digits, such as E05008734';
+  return GSS_CODE.test(code) ? undefined : 'Use an ONS code: a letter and eight digits, such as E05008734';
+}
 
 /** Adds an area, or edits `area` when given; `onSaved` hears of the saved area. */
 export function AreaForm({
@@ -47,7 +55,7 @@ export function AreaForm({
         : name.length > LIMITS.nameLength
           ? `Use at most ${LIMITS.nameLength} characters`
           : undefined,
-      code: code && !GSS_CODE.test(code) ? 'Use an ONS code: a letter and eight digits, such as E05008734' : undefined,
+      code: codeProblem(code, values.kind),
       population: population && !/^\d{1,8}$/.test(population) ? 'Enter a whole number of people' : undefined,
     });
     if (!ok) return;
@@ -102,7 +110,7 @@ export function AreaForm({
         <Group align="flex-start" grow>
           <TextInput
             label="ONS code"
-            description="The GSS code a data warehouse joins on, e.g. E05008734"
+            description="The GSS code a data warehouse joins on; a ward’s is E05 and six digits, e.g. E05008734"
             value={values.code}
             onChange={(e) => set('code', e.currentTarget.value)}
             error={errorFor('code')}

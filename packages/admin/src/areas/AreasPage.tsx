@@ -79,7 +79,12 @@ export default function AreasPage() {
           </QueryState>
         </section>
       </Stack>
-      <Modal opened={edited !== undefined} onClose={() => setEditing(null)} title={edited ? `Edit ${edited.name}` : ''}>
+      <Modal
+        opened={edited !== undefined}
+        onClose={() => setEditing(null)}
+        title={edited ? `Edit ${edited.name}` : ''}
+        closeButtonProps={{ 'aria-label': 'Close without saving' }}
+      >
         {editing !== null && refs[editing] && <AreaForm area={refs[editing]} onSaved={() => setEditing(null)} />}
       </Modal>
     </>

@@ -34,9 +34,16 @@ export interface AreaPatch {
 /** An ONS GSS code: a country letter and eight digits, e.g. E05008734 for a ward. */
 const GSS_CODE = /^[ENSWK][0-9]{8}$/;
 
-function gssCode(value: string | null | undefined): string | null {
+/** An ONS ward code: E05 and six digits. */
+const WARD_CODE = /^E05[0-9]{6}$/;
+
+/** The code an area of `kind` may carry: a ward's is an ONS ward code, any other's a GSS code. */
+function gssCode(value: string | null | undefined, kind: AreaKind): string | null {
   const code = validate.optionalText('code', value, 9)?.toUpperCase() ?? null;
-  if (code !== null && !GSS_CODE.test(code))
+  if (code === null) return null;
+  if (kind === AreaKind.WARD && !WARD_CODE.test(code))
+    throw badInput('code', 'a ward’s code must be an ONS ward code: E05 and six digits, such as E05008734');
+  if (!GSS_CODE.test(code))
     throw badInput('code', 'code must be an ONS GSS code: a letter and eight digits, such as E05008734');
   return code;
 }
@@ -47,12 +54,11 @@ export class AreasService {
   async create(ctx: RequestContext, input: AreaInput): Promise<Area> {
     return this.useCases.run(ctx, Permission.AreaManage, async (tx) => {
       const name = validate.requiredText('name', input.name);
-      const code = gssCode(input.code);
+      const kind = input.kind ?? AreaKind.OTHER;
+      const code = gssCode(input.code, kind);
       const population = validate.nonNegativeInt('population', input.population);
       await this.assertFree(tx, null, name, code);
-      const area = await tx.manager.save(
-        tx.manager.create(Area, { name, code, kind: input.kind ?? AreaKind.OTHER, population }),
-      );
+      const area = await tx.manager.save(tx.manager.create(Area, { name, code, kind, population }));
       return audited(await tx.manager.findOneByOrFail(Area, { id: area.id }), {
         action: AuditAction.AreaCreated,
         entityType: 'area',
@@ -69,11 +75,13 @@ export class AreasService {
       if (patch.name === null) throw badInput('name', 'name cannot be cleared');
       if (patch.kind === null) throw badInput('kind', 'kind cannot be cleared');
       const name = patch.name === undefined ? area.name : validate.requiredText('name', patch.name);
-      const code = patch.code === undefined ? area.code : gssCode(patch.code);
+      const kind = patch.kind ?? area.kind;
+      // The code kept is checked too: an area becoming a ward needs a ward's code.
+      const code = gssCode(patch.code === undefined ? area.code : patch.code, kind);
       const population =
         patch.population === undefined ? area.population : validate.nonNegativeInt('population', patch.population);
       await this.assertFree(tx, area.id, name, code);
-      await tx.manager.update(Area, { id: area.id }, { name, code, kind: patch.kind ?? area.kind, population });
+      await tx.manager.update(Area, { id: area.id }, { name, code, kind, population });
       return audited(await tx.manager.findOneByOrFail(Area, { id: area.id }), {
         action: AuditAction.AreaUpdated,
         entityType: 'area',

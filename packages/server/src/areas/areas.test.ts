@@ -37,6 +37,26 @@ describe('areas a warehouse can join', () => {
     expect([codeOf(result), fieldOf(result)]).toEqual(['BAD_USER_INPUT', 'code']);
   });
 
+  it('gives a ward only an ONS ward code (E05 and six digits), naming the field and changing nothing', async () => {
+    const name = server.unique('Ward');
+    const refused = await server.gql(CREATE, { input: { name, code: 'E06000021', kind: 'WARD' } }, server.adminToken);
+    expect([codeOf(refused), fieldOf(refused)]).toEqual(['BAD_USER_INPUT', 'code']);
+    expect(refused.errors![0]!.message).toMatch(/E05 and six digits/);
+    expect(await server.count('areas', 'name = $1', [name])).toBe(0);
+
+    // A unitary authority's code suits a town; making that town a ward is refused until the code is a ward's.
+    const { createArea: town } = await server.ok(CREATE, { input: { name, code: 'E06000021', kind: 'TOWN' } });
+    const becoming = await server.gql(UPDATE, { id: town.id, input: { kind: 'WARD' } }, server.adminToken);
+    expect([codeOf(becoming), fieldOf(becoming)]).toEqual(['BAD_USER_INPUT', 'code']);
+    expect((await server.ok(`{ areas { id kind code } }`)).areas).toContainEqual({
+      id: town.id,
+      kind: 'TOWN',
+      code: 'E06000021',
+    });
+    const { updateArea } = await server.ok(UPDATE, { id: town.id, input: { kind: 'WARD', code: 'e05009010' } });
+    expect(updateArea).toMatchObject({ kind: 'WARD', code: 'E05009010' });
+  });
+
   it('refuses a code another area has, and changes nothing', async () => {
     await server.ok(CREATE, { input: { name: server.unique('First'), code: 'E05009002' } });
     const name = server.unique('Second');
