@@ -41,7 +41,7 @@ export default function OrganisationsPage() {
             {organisations && (
               <>
                 <OrganisationsTable organisations={organisations.edges.map((edge) => edge.node)} />
-                <Pager connection={organisations} pages={pages} pageSize={PAGE_SIZE} />
+                <Pager connection={organisations} pages={pages} pageSize={PAGE_SIZE} label="Organisation pages" />
               </>
             )}
           </QueryState>

@@ -65,7 +65,7 @@ export default function UsersPage() {
                     setChanging(change);
                   }}
                 />
-                <Pager connection={users} pages={pages} pageSize={PAGE_SIZE} />
+                <Pager connection={users} pages={pages} pageSize={PAGE_SIZE} label="User pages" />
               </>
             )}
           </QueryState>
