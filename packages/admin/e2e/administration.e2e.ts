@@ -324,6 +324,7 @@ it('shows a coordinator no administration', async () => {
   const links = await nav.getByRole('link').allTextContents();
   for (const admin of ['Organisations', 'Users', 'API keys']) expect(links).not.toContain(admin);
   await page.goto('/admin/api-keys');
-  await page.getByRole('alert').filter({ hasText: 'Not available to your role' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Not available to your role' }).waitFor();
+  await checkScreen(page, 'not-available');
   await page.getByRole('button', { name: 'Sign out' }).click();
 });

@@ -130,6 +130,6 @@ it('gives a facilitator none of it', async () => {
   const links = await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents();
   for (const name of ['Agreement', 'Blind coding', 'Disagreements']) expect(links).not.toContain(name);
   await page.goto('/agreement');
-  await page.getByRole('alert').filter({ hasText: 'Not available to your role' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Not available to your role' }).waitFor();
   await page.getByRole('button', { name: 'Sign out' }).click();
 });

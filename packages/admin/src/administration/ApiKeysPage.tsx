@@ -62,7 +62,7 @@ export default function ApiKeysPage() {
             {apiKeys && (
               <>
                 <ApiKeysTable apiKeys={apiKeys.edges.map((edge) => edge.node)} onRevoke={setRevoking} />
-                <Pager connection={apiKeys} pages={pages} pageSize={PAGE_SIZE} />
+                <Pager connection={apiKeys} pages={pages} pageSize={PAGE_SIZE} label="API key pages" />
               </>
             )}
           </QueryState>

@@ -47,7 +47,7 @@ export default function OrganisationsPage() {
             {organisations && (
               <>
                 <OrganisationsTable organisations={refs} onEdit={setEditing} />
-                <Pager connection={organisations} pages={pages} pageSize={PAGE_SIZE} />
+                <Pager connection={organisations} pages={pages} pageSize={PAGE_SIZE} label="Organisation pages" />
               </>
             )}
           </QueryState>

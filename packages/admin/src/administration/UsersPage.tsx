@@ -71,7 +71,7 @@ export default function UsersPage() {
                     setResetting(user);
                   }}
                 />
-                <Pager connection={users} pages={pages} pageSize={PAGE_SIZE} />
+                <Pager connection={users} pages={pages} pageSize={PAGE_SIZE} label="User pages" />
               </>
             )}
           </QueryState>

@@ -75,9 +75,9 @@ export default function DisagreementReviewPage() {
           {review && (
             <>
               <Stack component="ul" aria-label="Disagreements" p={0} m={0} style={{ listStyle: 'none' }}>
-                {review.edges.map(({ node }) => (
+                {review.edges.map(({ node }, index) => (
                   <li key={node.id}>
-                    <ReviewCard item={node} onSettled={setNotice} />
+                    <ReviewCard item={node} position={(pages.page - 1) * PAGE_SIZE + index + 1} onSettled={setNotice} />
                   </li>
                 ))}
               </Stack>
@@ -90,14 +90,23 @@ export default function DisagreementReviewPage() {
   );
 }
 
-function ReviewCard({ item, onSettled }: { item: Item; onSettled: (message: string) => void }) {
+/** One disagreement; its number in the list tells its codings and its form apart from the other cards'. */
+function ReviewCard({
+  item,
+  position,
+  onSettled,
+}: {
+  item: Item;
+  position: number;
+  onSettled: (message: string) => void;
+}) {
   const headingId = `review-${item.id}`;
   const disagreed = new Set(item.disagreedThemes.map((theme) => theme.id));
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h5" id={headingId}>
-          {LABELS.prompt[item.response.prompt]} response
+          Disagreement {position}: {LABELS.prompt[item.response.prompt]} response
         </Title>
         {item.settledAt && (
           <Text size="sm" c="dimmed">
@@ -116,7 +125,7 @@ function ReviewCard({ item, onSettled }: { item: Item; onSettled: (message: stri
             withBorder
             p="sm"
             component="section"
-            aria-label={`${KIND_LABEL[coding.kind]} by ${coding.coder ?? 'an import'}`}
+            aria-label={`${KIND_LABEL[coding.kind]} by ${coding.coder ?? 'an import'}, disagreement ${position}`}
           >
             <Text fw={600} size="sm">
               {KIND_LABEL[coding.kind]}: {coding.coder ?? 'imported'}
@@ -145,13 +154,21 @@ function ReviewCard({ item, onSettled }: { item: Item; onSettled: (message: stri
           Settled on: {item.settledThemes.length ? item.settledThemes.map(themePathLabel).join('; ') : 'no theme'}
         </Text>
       ) : (
-        <SettleForm item={item} onSettled={onSettled} />
+        <SettleForm item={item} cardHeadingId={headingId} onSettled={onSettled} />
       )}
     </Paper>
   );
 }
 
-function SettleForm({ item, onSettled }: { item: Item; onSettled: (message: string) => void }) {
+function SettleForm({
+  item,
+  cardHeadingId,
+  onSettled,
+}: {
+  item: Item;
+  cardHeadingId: string;
+  onSettled: (message: string) => void;
+}) {
   const themes = useThemeOptions();
   // Starts from what every coder agreed on; the pair add the disputed themes they keep.
   const agreed = item.codings[0]?.themes.filter((theme) => !item.disagreedThemes.some((d) => d.id === theme.id)) ?? [];
@@ -175,7 +192,7 @@ function SettleForm({ item, onSettled }: { item: Item; onSettled: (message: stri
   };
 
   return (
-    <form onSubmit={(event) => runAsync(submit(event))} noValidate aria-labelledby={labelId}>
+    <form onSubmit={(event) => runAsync(submit(event))} noValidate aria-labelledby={`${labelId} ${cardHeadingId}`}>
       <Stack gap="xs">
         <Text id={labelId} fw={600} size="sm">
           Settle this disagreement

@@ -6,12 +6,12 @@ interface PagerProps {
   connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
   pages: ReturnType<typeof usePages>;
   pageSize: number;
-  /** Names the pager when a page has several (e.g. "Participants pages"). */
-  label?: string;
+  /** Names the pager by what it pages (e.g. "Participant pages"): a page with two needs them told apart. */
+  label: string;
 }
 
 /** Next/previous over a Relay connection, with where the reader is. */
-export function Pager({ connection, pages, pageSize, label = 'Pages' }: PagerProps) {
+export function Pager({ connection, pages, pageSize, label }: PagerProps) {
   const { totalCount, pageInfo } = connection;
   const first = totalCount === 0 ? 0 : (pages.page - 1) * pageSize + 1;
   const last = Math.min(pages.page * pageSize, totalCount);

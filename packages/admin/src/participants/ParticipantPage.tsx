@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
 import { formatDateTime } from '../common/labels';
+import { errorCode } from '../common/errors';
+import { NotFound } from '../common/NotFound';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { ConsentLedgerTable } from './ConsentLedgerTable';
@@ -80,6 +82,8 @@ function ParticipantView({ id, onErased }: { id: string; onErased: (code: string
   const { can } = useSession();
   const { data, loading, error, refetch } = useQuery(ParticipantDetailQuery, { variables: { id } });
   const participant = data?.participant;
+  if (errorCode(error) === 'NOT_FOUND')
+    return <NotFound record="participant" backTo="/participants" backLabel="All participants" />;
   return (
     <>
       <PageTitle title={participant ? `Participant ${participant.code}` : 'Participant'}>

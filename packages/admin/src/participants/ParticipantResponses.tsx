@@ -75,7 +75,7 @@ export function ParticipantResponses({ participantId }: { participantId: string 
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} />
+          <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} label="Response pages" />
         </>
       )}
     </QueryState>

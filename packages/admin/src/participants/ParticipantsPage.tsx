@@ -103,7 +103,7 @@ export default function ParticipantsPage() {
               participants={participants.edges.map((edge) => edge.node)}
               caption={code ? `Participants with the code ${code}` : 'Participants, newest first'}
             />
-            <Pager connection={participants} pages={pages} pageSize={PAGE_SIZE} />
+            <Pager connection={participants} pages={pages} pageSize={PAGE_SIZE} label="Participant pages" />
           </>
         )}
       </QueryState>

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/useSession';
 import { formatDateTime, LABELS } from '../common/labels';
+import { errorCode } from '../common/errors';
+import { NotFound } from '../common/NotFound';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { SuccessNotice } from '../common/SuccessNotice';
@@ -130,6 +132,7 @@ export default function QuotePage() {
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(QuoteDetailQuery, { variables: { id } });
   const quote = data?.quote;
+  if (errorCode(error) === 'NOT_FOUND') return <NotFound record="quote" backTo="/quotes" backLabel="All quotes" />;
   return (
     <>
       <PageTitle title="Quote">Quote</PageTitle>

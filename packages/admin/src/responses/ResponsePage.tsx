@@ -7,6 +7,8 @@ import { themePathLabel } from '../codebook/themeTree';
 import { CodingList, CodingListItemFragment } from '../coding/CodingList';
 import { MarkedText } from '../coding/MarkedText';
 import { formatDateTime, LABELS, WITHHELD_TEXT } from '../common/labels';
+import { errorCode } from '../common/errors';
+import { NotFound } from '../common/NotFound';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { getFragmentData } from '../gql';
@@ -35,6 +37,8 @@ export default function ResponsePage() {
   const { data, loading, error, refetch } = useQuery(ResponseQuery, { variables: { id, withCodings: analyst } });
   const response = data?.response;
   const codings = getFragmentData(CodingListItemFragment, response?.codings ?? []);
+  if (errorCode(error) === 'NOT_FOUND')
+    return <NotFound record="response" backTo="/responses" backLabel="All responses" />;
 
   return (
     <>

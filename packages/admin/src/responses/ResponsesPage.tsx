@@ -57,7 +57,7 @@ export default function ResponsesPage() {
                 </li>
               ))}
             </Stack>
-            <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} />
+            <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} label="Response pages" />
           </>
         )}
       </QueryState>

@@ -35,7 +35,7 @@ function FlagCard({ flag }: { flag: FlagNode }) {
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start">
-        <Title order={3} size="h4" id={headingId}>
+        <Title order={2} size="h4" id={headingId}>
           {LABELS.safeguardingCategory[flag.category]} · {formatDateTime(flag.raisedAt)}
         </Title>
         <Badge variant="dot" color={open ? 'red' : 'gray'} tt="none" miw="max-content">
@@ -54,7 +54,7 @@ function FlagCard({ flag }: { flag: FlagNode }) {
       </Text>
       {flag.actions.length > 0 && (
         <>
-          <Title order={4} size="h5" mt="md">
+          <Title order={3} size="h5" mt="md">
             What was done
           </Title>
           <List size="sm" mt={4}>

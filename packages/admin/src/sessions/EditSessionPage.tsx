@@ -6,12 +6,12 @@ import { errorCode } from '../common/errors';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { SessionForm, type SessionInput } from './SessionForm';
-import { SessionNotFound } from './SessionNotFound';
 import type { SessionPageState } from './SessionPage';
 import { EditSessionQuery } from './sessions.graphql';
 import { useUpdateSession } from './useUpdateSession';
 import { runAsync } from '../common/handle';
 import { useDuplicateSessions } from './useDuplicateSessions';
+import { NotFound } from '../common/NotFound';
 
 export default function EditSessionPage() {
   const { id = '' } = useParams();
@@ -28,7 +28,8 @@ export default function EditSessionPage() {
     fetchPolicy: 'network-only',
   });
   const [updateSession, saving] = useUpdateSession();
-  if (errorCode(error) === 'NOT_FOUND') return <SessionNotFound />;
+  if (errorCode(error) === 'NOT_FOUND')
+    return <NotFound record="session" backTo="/sessions" backLabel="Back to sessions" />;
 
   const save = async (input: SessionInput) => {
     try {

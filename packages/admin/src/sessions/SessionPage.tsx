@@ -10,10 +10,10 @@ import { QueryState } from '../common/QueryState';
 import { PrintPaperForms } from '../paper-forms/PrintPaperForms';
 import { SessionActions } from './SessionActions';
 import { SessionDetails } from './SessionDetails';
-import { SessionNotFound } from './SessionNotFound';
 import { SessionParticipants } from './SessionParticipants';
 import { SessionResponses } from './SessionResponses';
 import { SessionQuery } from './sessions.graphql';
+import { NotFound } from '../common/NotFound';
 
 /** Where a save sends the reader, with what to confirm (see NewSessionPage and EditSessionPage). */
 export interface SessionPageState {
@@ -35,7 +35,8 @@ export default function SessionPage() {
   const { data, loading, error, refetch } = useQuery(SessionQuery, {
     variables: { id, withFacilitators: can(Permission.FacilitatorRead) },
   });
-  if (errorCode(error) === 'NOT_FOUND') return <SessionNotFound />;
+  if (errorCode(error) === 'NOT_FOUND')
+    return <NotFound record="session" backTo="/sessions" backLabel="Back to sessions" />;
   const session = data?.session;
   const title = session?.title ?? 'Session';
 

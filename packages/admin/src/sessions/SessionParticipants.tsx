@@ -81,7 +81,7 @@ export function SessionParticipants({ sessionId }: { sessionId: string }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Pager connection={participants} pages={pages} pageSize={PAGE_SIZE} />
+            <Pager connection={participants} pages={pages} pageSize={PAGE_SIZE} label="Participant pages" />
           </div>
         )}
       </QueryState>

@@ -102,7 +102,7 @@ export function SessionResponses({ sessionId }: { sessionId: string }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} />
+            <Pager connection={responses} pages={pages} pageSize={PAGE_SIZE} label="Response pages" />
           </div>
         )}
       </QueryState>

@@ -70,7 +70,7 @@ export default function SessionsPage() {
         {sessions && (
           <div aria-busy={loading}>
             <SessionsTable sessions={sessions.edges.map((edge) => edge.node)} />
-            <Pager connection={sessions} pages={pages} pageSize={PAGE_SIZE} />
+            <Pager connection={sessions} pages={pages} pageSize={PAGE_SIZE} label="Session pages" />
           </div>
         )}
       </QueryState>
