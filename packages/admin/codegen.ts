@@ -26,6 +26,7 @@ const config: CodegenConfig = {
             'SafeguardingCategory',
             'FlagStatus',
             'FlagSource',
+            'QuestionnaireSessionMode',
           ].map((name) => [name, `@chorus/shared#${name}`]),
         ),
         avoidOptionals: { field: true, inputValue: false },
