@@ -27,6 +27,7 @@ const config: CodegenConfig = {
             'FlagStatus',
             'FlagSource',
             'SpecialCategory',
+            'QuestionnaireSessionMode',
           ].map((name) => [name, `@chorus/shared#${name}`]),
         ),
         avoidOptionals: { field: true, inputValue: false },

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { api, checkScreen, DEMO, openPage, startChorus, type Chorus } from './harness';
+import { api, checkScreen, DEMO, openPage, signIn, startChorus, type Chorus } from './harness';
 
 // The public questionnaire (/questionnaire, server-made pages) as residents meet it: keyboard
 // only, JavaScript off, right to left, on a phone and at 200 % zoom, axe clean of every impact on
@@ -203,6 +203,9 @@ it('takes a whole submission and its withdrawal by keyboard alone', async () => 
   await page.context().close();
 });
 
+// Each walk's answer is its own: the same words twice would be refused as copied.
+let walks = 0;
+
 /**
  * Through every page by pointer, in whatever language the page is in (fields found by name), with
  * `each` run on every page; returns the code and secret shown at the end.
@@ -223,14 +226,16 @@ async function walkThrough(page: Page, lang: string, each: (name: string) => Pro
     if (n === 1)
       await page
         .locator('textarea#answer')
-        .fill(`${lang}: the library on Market Street, and https://example.org/a-very-long-address-that-does-not-break`);
+        .fill(
+          `${lang}, walk ${++walks}: the library on Market Street, and https://example.org/a-very-long-address-that-does-not-break`,
+        );
     await each(`question-${n}`);
     await next();
   }
   await page.locator('input[name=connections]').first().waitFor();
   await each('about');
   await page.locator('input[name=connections][value=STUDIES]').check();
-  await page.locator('select[name=areaId]').selectOption({ index: 2 });
+  await page.locator('select[name=areaId]').selectOption({ label: 'Burslem Central' });
   await page.locator('input[name=specialCategory][value=yes]').check();
   await next();
   await page.locator('select[name=ethnicity]').waitFor();
@@ -327,4 +332,48 @@ it('reflows at 200 % zoom (1280 × 900 seen at twice the size) with nothing cut 
     await check(page, `zoom-${name}`);
   });
   await page.context().close();
+});
+
+it('lets the coordinator close and open it, file answers per area, and watch a submission arrive', async () => {
+  const { page } = chorus;
+  await api(chorus, `mutation { setQuestionnaireSessionMode(sessionMode: PER_CHANNEL) { sessionMode } }`, {}, token);
+  await signIn(page, DEMO.coordinator);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Questionnaire' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Public questionnaire' }).waitFor();
+  const count = page.getByText(/^\d+ submissions?$/);
+  await count.waitFor();
+  const before = Number((await count.textContent())!.split(' ')[0]);
+  await page.getByText('Residents can answer at').waitFor();
+  await checkScreen(page, 'questionnaire-admin-open');
+
+  await page.getByRole('button', { name: 'Close the questionnaire' }).click();
+  await page.getByRole('status').filter({ hasText: 'The questionnaire is closed.' }).waitFor();
+  const resident = await openPage(chorus.browser, chorus.url);
+  await resident.goto('/questionnaire');
+  await heading(resident, 'The questionnaire is closed');
+  await check(resident, 'closed');
+
+  await page.getByRole('button', { name: 'Open the questionnaire' }).click();
+  await page.getByRole('status').filter({ hasText: 'The questionnaire is open.' }).waitFor();
+  await page.getByRole('radio', { name: 'One session per area' }).check();
+  await page.getByRole('button', { name: 'Save how answers are filed' }).click();
+  await page.getByRole('status').filter({ hasText: 'Later answers are filed under one session per area.' }).waitFor();
+  const filed = page.getByRole('list', { name: 'Sessions it files answers under' });
+  await filed.getByRole('link', { name: 'Questionnaire online: no area given' }).waitFor();
+  await checkScreen(page, 'questionnaire-admin-per-area');
+
+  const { code } = await walkThrough(resident, 'en', async () => {});
+  await resident.context().close();
+  // The screen reads the submissions again by itself: the new one arrives at the top.
+  await expect
+    .poll(() => count.textContent(), { timeout: 60_000 })
+    .toBe(`${before + 1} ${before + 1 === 1 ? 'submission' : 'submissions'}`);
+  const newest = page
+    .getByRole('table', { name: /answered the questionnaire online/ })
+    .getByRole('row')
+    .nth(1);
+  await newest.getByRole('link', { name: code, exact: true }).waitFor();
+  await newest.getByRole('link', { name: 'Questionnaire online: Burslem Central' }).waitFor();
+  await page.getByText(/^Latest /).waitFor();
+  await checkScreen(page, 'questionnaire-admin-submission');
 });

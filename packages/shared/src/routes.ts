@@ -34,6 +34,7 @@ export const ADMIN_ROUTES = {
   users: '/admin/users',
   apiKeys: '/admin/api-keys',
   settings: '/admin/settings',
+  questionnaire: '/admin/questionnaire',
 } as const;
 
 const PATTERNS = Object.values(ADMIN_ROUTES).map((route) => new RegExp(`^${route.replace(/:\w+/g, '[^/]+')}/?$`));

@@ -24,6 +24,7 @@ export const NAV: NavItem[] = [
   { to: '/reports', label: 'Board report', permission: Permission.ReportRead },
   { to: '/safeguarding', label: 'Safeguarding', permission: Permission.SafeguardingManage },
   { to: '/safeguarding/rules', label: 'Safeguarding rules', permission: Permission.SafeguardingManage },
+  { to: '/admin/questionnaire', label: 'Questionnaire', permission: Permission.QuestionnaireManage },
   { to: '/admin/areas', label: 'Areas', permission: Permission.AreaManage },
   { to: '/admin/census', label: 'Census figures', permission: Permission.AreaManage },
   { to: '/admin/organisations', label: 'Organisations', permission: Permission.OrganisationManage },

@@ -39,6 +39,7 @@ const screens = {
   users: lazy(() => import('../administration/UsersPage')),
   apiKeys: lazy(() => import('../administration/ApiKeysPage')),
   settings: lazy(() => import('../settings/SettingsPage')),
+  questionnaire: lazy(() => import('../questionnaire/QuestionnairePage')),
 };
 
 function guarded(permission: Permission, Screen: LazyExoticComponent<ComponentType>) {
@@ -91,6 +92,7 @@ const signedInScreens: RouteObject[] = [
   { path: ADMIN_ROUTES.users, element: guarded(Permission.UserManage, screens.users) },
   { path: ADMIN_ROUTES.apiKeys, element: guarded(Permission.ApiKeyManage, screens.apiKeys) },
   { path: ADMIN_ROUTES.settings, element: guarded(Permission.RetentionManage, screens.settings) },
+  { path: ADMIN_ROUTES.questionnaire, element: guarded(Permission.QuestionnaireManage, screens.questionnaire) },
   { path: '*', element: <Navigate to="/" replace /> },
 ];
 
