@@ -8,6 +8,8 @@ import { Role } from './enums.js';
 export const Permission = {
   /** Read the engagement and its areas (reference data). */
   ReferenceRead: 'reference.read',
+  /** Edit the engagement: its name, listening period and privacy-notice versions (audited). */
+  EngagementManage: 'engagement.manage',
   /** Add areas. */
   AreaManage: 'area.manage',
   /** Read partner organisations. */

@@ -60,3 +60,16 @@ export function distinct<T>(field: string, values: readonly T[]): T[] {
   if (new Set(values).size !== values.length) throw badInput(field, `${field} must not repeat a value`);
   return [...values];
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written YYYY-MM-DD, or BAD_USER_INPUT naming `field`. */
+export function calendarDay(field: string, value: string): string {
+  const trimmed = value.trim();
+  const match = DAY.exec(trimmed);
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!day || day.toISOString().slice(0, 10) !== trimmed) {
+    throw badInput(field, `${field} must be a calendar date written YYYY-MM-DD`);
+  }
+  return trimmed;
+}

@@ -1,7 +1,22 @@
 import { Permission } from '@chorus/shared';
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Engagement } from './engagement.entity.js';
+
+@InputType({ description: 'Changes to the engagement; a field left out stays as it is.' })
+class UpdateEngagementInput {
+  @Field(() => String, { nullable: true, description: 'The exercise as the public knows it; cannot be cleared.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First day of listening (YYYY-MM-DD); null clears it.' })
+  startsOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day of listening (YYYY-MM-DD), not before startsOn; null clears it.',
+  })
+  endsOn?: string | null;
+}
 
 @Resolver(() => Engagement)
 export class EngagementsResolver {
@@ -9,6 +24,30 @@ export class EngagementsResolver {
   @Query(() => Engagement, { description: 'The listening exercise this install runs.' })
   engagement(@Ctx() { req, services }: GraphQLContext) {
     return services.engagements.current(req);
+  }
+
+  @Authorized(Permission.EngagementManage)
+  @Mutation(() => Engagement, {
+    description: 'Renames the engagement or changes its listening period (admin, audited).',
+  })
+  updateEngagement(
+    @Arg('input', () => UpdateEngagementInput, { description: 'What changes.' }) input: UpdateEngagementInput,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.engagements.update(req, input);
+  }
+
+  @Authorized(Permission.EngagementManage)
+  @Mutation(() => Engagement, {
+    description:
+      'Adds a privacy-notice version, which becomes the current one consent forms offer (admin, audited). At most 50 characters; BAD_USER_INPUT when already listed.',
+  })
+  addNoticeVersion(
+    @Arg('version', () => String, { description: 'The new version’s label, e.g. "v2 (September 2026)".' })
+    version: string,
+    @Ctx() { req, services }: GraphQLContext,
+  ) {
+    return services.engagements.addNoticeVersion(req, version);
   }
 
   @Authorized(Permission.DisclosureManage)

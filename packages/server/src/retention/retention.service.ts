@@ -5,25 +5,18 @@ import { AuditAction } from '../audit/audit-action.js';
 import { badInput } from '../common/errors.js';
 import type { Idempotency } from '../common/idempotency.js';
 import { paginate, type Cursors, type Page, type PageArgs } from '../common/pagination.js';
+import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
 import { Engagement } from '../engagements/engagement.entity.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { RetentionRun } from './retention-run.entity.js';
 import { applyRetentionTask } from './retention.task.js';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The furthest ahead a retention date may be set. */
 const MAX_YEARS_AHEAD = 10;
 
 /** A real calendar day as YYYY-MM-DD, or BAD_USER_INPUT naming `retentionDate`. */
-export function validRetentionDate(value: string): string {
-  const match = DAY.exec(value.trim());
-  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!day || day.toISOString().slice(0, 10) !== value.trim()) {
-    throw badInput('retentionDate', 'retentionDate must be a calendar date written YYYY-MM-DD');
-  }
-  return value.trim();
-}
+export const validRetentionDate = (value: string): string => validate.calendarDay('retentionDate', value);
 
 /** The moment the job acts: the start (UTC) of the day after the retention date. */
 const dueAt = (retentionDate: string) => new Date(Date.parse(`${retentionDate}T00:00:00Z`) + 86_400_000);
