@@ -53,7 +53,8 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Sections">
+      {/* An admin has two dozen sections: on a short screen the list scrolls rather than running off it. */}
+      <AppShell.Navbar p="xs" component="nav" aria-label="Sections" style={{ overflowY: 'auto' }}>
         {items.map((item) => (
           <NavLink
             key={item.to}
