@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkScreen, cspViolations, DEMO, signIn, startChorus, type Chorus } from './harness';
+import { checkScreen, cspViolations, DEMO, openPage, signIn, startChorus, type Chorus } from './harness';
 
 let chorus: Chorus;
 beforeAll(async () => {
@@ -119,4 +119,33 @@ it('says a screen is on its way while its code loads, and offers a reload when t
   await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
+});
+
+it('keeps the sign-in across tabs of one browser session, never where it outlives the browser, and signs out everywhere', async () => {
+  const { page } = chorus;
+  await signIn(page, DEMO.analyst);
+  // A link opened in a new tab goes where it points, without asking again.
+  const secondTab = await page.context().newPage();
+  await secondTab.goto('/responses');
+  await secondTab.getByRole('searchbox', { name: /^Search the words/ }).waitFor();
+  await expect.poll(() => secondTab.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+  expect(new URL(secondTab.url()).pathname).toBe('/responses');
+  // Nothing a cookie-reading or other site's script could take, nothing kept after the browser closes.
+  expect(await page.context().cookies()).toEqual([]);
+  expect(
+    await secondTab.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('chorus.session'))),
+  ).toEqual([]);
+
+  // Another browser session (another person's window) is asked to sign in.
+  const stranger = await openPage(chorus.browser, chorus.url);
+  await stranger.goto('/responses');
+  await stranger.getByRole('button', { name: 'Sign in' }).waitFor();
+  expect(new URL(stranger.url()).pathname).toBe('/sign-in');
+  await stranger.context().close();
+
+  // Signing out in one tab ends the sign-in in the other too.
+  await secondTab.getByRole('button', { name: 'Sign out' }).click();
+  await secondTab.getByRole('button', { name: 'Sign in' }).waitFor();
+  await page.getByRole('dialog', { name: 'Your session has ended' }).waitFor();
+  await secondTab.close();
 });

@@ -19,6 +19,14 @@ interface StoredSession {
 const KEY = 'chorus.session';
 const listeners = new Set<() => void>();
 
+/**
+ * The tabs of one browser session share the sign-in over a same-origin channel, so a link opened in a
+ * new tab does not ask again. Nothing is written where it outlives the browser, and no other site's
+ * script can join the channel. Signing out in one tab ends the sign-in in every tab.
+ */
+type TabMessage = { type: 'ask' } | { type: 'share'; session: StoredSession } | { type: 'signed-out'; token: string };
+const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('chorus.session');
+
 function read(): StoredSession | null {
   try {
     const raw = sessionStorage.getItem(KEY);
@@ -30,6 +38,7 @@ function read(): StoredSession | null {
 
 let current = read();
 let expired = false;
+let fromAnotherTab = false;
 // Unsent work belongs to a sign-in: none is kept in a tab where nobody is signed in.
 if (!current) clearDrafts();
 
@@ -44,6 +53,10 @@ export const session = {
   get user(): SignedInUser | null {
     return current?.user ?? null;
   },
+  /** True when this tab took its sign-in from another tab of the browser rather than from the sign-in form. */
+  get fromAnotherTab(): boolean {
+    return fromAnotherTab;
+  },
   /** True after the server refused the token: the app asks to sign in again over the current page. */
   get expired(): boolean {
     return expired;
@@ -53,12 +66,15 @@ export const session = {
     if (current && current.user.id !== user.id) clearDrafts();
     current = { token, expiresAt, user };
     expired = false;
+    fromAnotherTab = false;
     sessionStorage.setItem(KEY, JSON.stringify(current));
     notify();
   },
   /** Ends the sign-in, and with it the unsent work kept in this tab. */
   signOut(): void {
+    if (current) tabs?.postMessage({ type: 'signed-out', token: current.token } satisfies TabMessage);
     current = null;
+    fromAnotherTab = false;
     expired = false;
     sessionStorage.removeItem(KEY);
     clearDrafts();
@@ -76,3 +92,20 @@ export const session = {
     return () => listeners.delete(listener);
   },
 };
+
+tabs?.addEventListener('message', (event: MessageEvent<TabMessage>) => {
+  const message = event.data;
+  if (message.type === 'ask') {
+    if (current && !expired) tabs.postMessage({ type: 'share', session: current } satisfies TabMessage);
+  } else if (message.type === 'share') {
+    if (current || Date.parse(message.session.expiresAt) <= Date.now()) return;
+    current = message.session;
+    fromAnotherTab = true;
+    sessionStorage.setItem(KEY, JSON.stringify(current));
+    notify();
+  } else {
+    // The token is ended on the server: this tab asks to sign in again over its page, keeping unsent work.
+    session.markExpired(message.token);
+  }
+});
+if (!current) tabs?.postMessage({ type: 'ask' } satisfies TabMessage);

@@ -35,7 +35,7 @@ function SignInFirst() {
       <h1>Chorus API explorer</h1>
       <p>{session.token ? 'Your session has ended.' : 'Sign in to use the explorer.'}</p>
       <p>
-        <a href="/sign-in">Sign in to Chorus</a>, then open <code>/graphql</code> again in the same tab.
+        <a href="/sign-in">Sign in to Chorus</a>, then open <code>/graphql</code> again in this browser.
       </p>
     </main>
   );
