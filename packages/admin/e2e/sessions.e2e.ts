@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkScreen, DEMO, signIn, startChorus, type Chorus } from './harness';
+import { checkScreen, DEMO, openPage, signIn, startChorus, type Chorus } from './harness';
 
 let chorus: Chorus;
 beforeAll(async () => {
@@ -222,4 +222,32 @@ it("shows a partner only its organisation's sessions, with no organisation filte
   await expect.poll(() => page.getByLabel('Organisation').count()).toBe(0);
   await checkScreen(page, 'sessions-partner');
   await signOut(page);
+});
+
+it('fits a phone: the header keeps "Sign out" in view, and the list starts on the first screen', async () => {
+  const phone = await openPage(chorus.browser, chorus.url, { viewport: { width: 390, height: 844 }, isMobile: true });
+  await signIn(phone, DEMO.coordinator);
+  await phone.goto('/sessions');
+  await expect.poll(() => totalOf(phone)).toBeGreaterThan(0);
+  const header = await phone.getByRole('banner').boundingBox();
+  const signOutButton = await phone.getByRole('button', { name: 'Sign out' }).boundingBox();
+  expect(signOutButton!.y + signOutButton!.height).toBeLessThanOrEqual(header!.y + header!.height);
+  expect(signOutButton!.x + signOutButton!.width).toBeLessThanOrEqual(390);
+  // Past the title search the filters wait behind a toggle, so the first session is on the first screen.
+  const firstSession = await sessionRows(phone).first().boundingBox();
+  expect(firstSession!.y).toBeLessThan(844);
+  await expect.poll(() => phone.getByRole('combobox', { name: 'Format' }).isVisible()).toBe(false);
+  await checkScreen(phone, 'sessions-phone');
+  await phone.getByRole('button', { name: 'More filters' }).click();
+  await chooseInMultiSelect(phone, 'Format', 'Workshop');
+  await phone.getByRole('button', { name: 'Fewer filters' }).click();
+  await phone.getByRole('button', { name: 'More filters (1 set)' }).waitFor();
+  // Who is signed in is at the top of the menu.
+  await phone.getByRole('button', { name: 'Open navigation' }).click();
+  await phone
+    .getByRole('navigation', { name: 'Sections' })
+    .getByText('Coordinator', { exact: false })
+    .first()
+    .waitFor();
+  await phone.context().close();
 });

@@ -20,6 +20,7 @@ export function AppLayout() {
   const signOut = useSignOut(expired);
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
 
+  const signedInAs = `${user.displayName} · ${LABELS.role[user.role]}`;
   const items = NAV.filter((item) => can(item.permission));
   const within = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
   // The deepest section the page is in: /safeguarding/rules is Safeguarding rules, not Safeguarding too.
@@ -44,8 +45,9 @@ export function AppLayout() {
             </Title>
           </Group>
           <Group gap="sm">
-            <Text size="sm">
-              {user.displayName} · {LABELS.role[user.role]}
+            {/* On a phone the name would push "Sign out" below the header: it moves to the top of the menu. */}
+            <Text size="sm" visibleFrom="sm">
+              {signedInAs}
             </Text>
             <Button variant="subtle" size="xs" onClick={() => runAsync(signOut())}>
               Sign out
@@ -55,6 +57,9 @@ export function AppLayout() {
       </AppShell.Header>
       {/* An admin has two dozen sections: on a short screen the list scrolls rather than running off it. */}
       <AppShell.Navbar p="xs" component="nav" aria-label="Sections" style={{ overflowY: 'auto' }}>
+        <Text size="sm" hiddenFrom="sm" px="sm" pb="xs">
+          {signedInAs}
+        </Text>
         {items.map((item) => (
           <NavLink
             key={item.to}

@@ -1,5 +1,6 @@
 import type { SessionFormat, SessionStatus } from '@chorus/shared';
 import { Button, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useId, useRef, useState, type RefObject } from 'react';
 import { options } from '../common/labels';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
@@ -83,6 +84,18 @@ export function SessionFilters({ values, choices, withOrganisation, active, onCh
   const areas = data?.areas.map((area) => ({ value: area.id, label: area.name })) ?? [];
   const organisations = data?.organisations?.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [];
   const datesReversed = Boolean(values.from && values.to && values.to < values.from);
+  // On a phone the filters would fill the first screen: past the title search they wait behind a toggle.
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
+  const [moreShown, setMoreShown] = useState(false);
+  const moreId = useId();
+  const setCount = [
+    values.formats.length,
+    values.statuses.length,
+    values.areaId,
+    values.organisationId,
+    values.from,
+    values.to,
+  ].filter(Boolean).length;
 
   return (
     <Paper withBorder p="md" mb="md" component="section" aria-labelledby={headingId}>
@@ -90,7 +103,24 @@ export function SessionFilters({ values, choices, withOrganisation, active, onCh
         Filters
       </Title>
       <TitleSearch value={values.search} onSearch={(search) => onChange({ search })} inputRef={searchInput} />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt="sm">
+      {!wide && (
+        <Button
+          variant="subtle"
+          mt="xs"
+          px={0}
+          aria-expanded={moreShown}
+          aria-controls={moreId}
+          onClick={() => setMoreShown((shown) => !shown)}
+        >
+          {moreShown ? 'Fewer filters' : setCount ? `More filters (${setCount} set)` : 'More filters'}
+        </Button>
+      )}
+      <SimpleGrid
+        cols={{ base: 1, sm: 2, lg: 3 }}
+        mt="sm"
+        id={moreId}
+        display={!wide && !moreShown ? 'none' : undefined}
+      >
         <MultiSelect
           label="Format"
           placeholder={values.formats.length ? undefined : 'Any format'}
