@@ -80,7 +80,7 @@ it('sets the retention date on the engagement settings, refusing one before the 
   const date = page.getByLabel('Retention date', { exact: true });
   await date.fill('2020-01-01');
   await page.getByRole('button', { name: 'Save retention date' }).click();
-  await page.getByText(/must be on or after the last day of listening/).waitFor();
+  await page.getByText(/must be on or after the last day of listening/i).waitFor();
   await checkScreen(page, 'settings-retention-refused');
   await date.fill('2027-03-31');
   await page.getByRole('button', { name: 'Save retention date' }).click();

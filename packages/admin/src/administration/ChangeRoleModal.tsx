@@ -1,7 +1,6 @@
 import { Role } from '@chorus/shared';
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { runAsync } from '../common/handle';
 import { enumValue, LABELS } from '../common/labels';
@@ -46,11 +45,10 @@ export function ChangeRoleModal({ user, onClose, onDone }: ChangeRoleModalProps)
 
 function ChangeRoleForm({ user, onClose, onDone }: { user: RoleChange } & Omit<ChangeRoleModalProps, 'user'>) {
   const [change, { loading, error }] = useChangeUserRole();
-  const { values, problems, formRef, set, accept } = useFormFields(
+  const { values, errors, errorFor, formRef, set, accept } = useFormFields(
     { role: user.role, organisationId: user.organisationId ?? '' },
     error,
   );
-  const errors = formErrors(error);
   const isPartner = enumValue(Role, values.role) === Role.PARTNER;
   const above = messageAboveForm(errors, FIELDS);
 
@@ -84,7 +82,7 @@ function ChangeRoleForm({ user, onClose, onDone }: { user: RoleChange } & Omit<C
           data={ROLE_CHOICES}
           value={values.role}
           onChange={(e) => set('role', e.currentTarget.value)}
-          error={problems.role ?? errors.fields.role}
+          error={errorFor('role')}
           required
           data-autofocus
         />
@@ -92,7 +90,7 @@ function ChangeRoleForm({ user, onClose, onDone }: { user: RoleChange } & Omit<C
           <OrganisationSelect
             value={values.organisationId}
             onChange={(id) => set('organisationId', id)}
-            error={problems.organisationId ?? errors.fields.organisationId}
+            error={errorFor('organisationId')}
             description="A partner sees only their organisation’s sessions and people."
           />
         )}

@@ -2,7 +2,6 @@ import { LIMITS, Role } from '@chorus/shared';
 import { enumValue } from '../common/labels';
 import { Alert, Button, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { useFormFields } from '../common/useFormFields';
 import { OrganisationSelect } from './OrganisationSelect';
@@ -19,11 +18,9 @@ const FIELDS = Object.keys(EMPTY);
 
 export function CreateApiKeyForm({ onCreated }: { onCreated: (created: NewApiKey) => void }) {
   const [create, { loading, error }] = useCreateApiKey();
-  const { values, problems, formRef, set, accept, reset } = useFormFields(EMPTY, error);
+  const { values, errors, errorFor, formRef, set, accept, reset } = useFormFields(EMPTY, error);
   const { role, organisationId } = values;
   const isPartner = enumValue(Role, role) === Role.PARTNER;
-  const errors = formErrors(error);
-  const errorFor = (field: keyof typeof EMPTY) => problems[field] ?? errors.fields[field];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

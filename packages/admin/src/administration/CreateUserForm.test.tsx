@@ -79,7 +79,7 @@ describe('CreateUserForm', () => {
         result: {
           errors: [
             {
-              message: 'a user with this email already exists',
+              message: 'A user with this email already exists',
               extensions: { code: 'BAD_USER_INPUT', field: 'email' },
             },
           ],
@@ -92,7 +92,7 @@ describe('CreateUserForm', () => {
     await submit();
     await expect.poll(() => field(/^Email/).getAttribute('aria-invalid')).toBe('true');
     expect(field(/^Email/)).toHaveAccessibleDescription(
-      expect.stringContaining('a user with this email already exists'),
+      expect.stringContaining('A user with this email already exists'),
     );
   });
 });

@@ -1,7 +1,6 @@
 import { LIMITS, Role } from '@chorus/shared';
 import { Alert, Button, Group, NativeSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { enumValue, LABELS, options } from '../common/labels';
 import { SuccessNotice } from '../common/SuccessNotice';
@@ -35,10 +34,8 @@ function check(values: Values): Partial<Record<keyof Values, string>> {
 
 export function CreateUserForm() {
   const [create, { loading, error }] = useCreateUser();
-  const { values, problems, formRef, set, accept, reset } = useFormFields(EMPTY, error);
+  const { values, errors, errorFor, formRef, set, accept, reset } = useFormFields(EMPTY, error);
   const [created, setCreated] = useState<string | null>(null);
-  const errors = formErrors(error);
-  const errorFor = (field: keyof Values) => problems[field] ?? errors.fields[field];
   const isPartner = enumValue(Role, values.role) === Role.PARTNER;
 
   const submit = async (event: FormEvent) => {

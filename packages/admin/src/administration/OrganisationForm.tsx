@@ -1,7 +1,6 @@
 import { LIMITS, Sector } from '@chorus/shared';
 import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { enumValue, options } from '../common/labels';
 import { SuccessNotice } from '../common/SuccessNotice';
@@ -23,13 +22,11 @@ export function OrganisationForm({
 }) {
   const organisation = organisationRef ? getFragmentData(OrganisationRowFragment, organisationRef) : undefined;
   const [save, { loading, error }] = useSaveOrganisation(organisation?.id ?? null);
-  const { values, problems, formRef, set, accept, reset } = useFormFields(
+  const { values, errors, errorFor, formRef, set, accept, reset } = useFormFields(
     { name: organisation?.name ?? '', sector: organisation?.sector ?? '' },
     error,
   );
   const [added, setAdded] = useState<string | null>(null);
-  const errors = formErrors(error);
-  const errorFor = (field: keyof typeof values) => problems[field] ?? errors.fields[field];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -41,7 +41,7 @@ describe('AreaForm', () => {
     expect(field(/^Census population/)).toHaveAccessibleDescription(expect.stringContaining('whole number'));
   });
 
-  it("shows the server's refusal of a code another area has beside the code", async () => {
+  it("shows the server's refusal of a code another area has beside the code, as a sentence, until the code changes", async () => {
     const mocks: MockLink.MockedResponse[] = [
       {
         request: {
@@ -63,7 +63,13 @@ describe('AreaForm', () => {
     await submit();
     await expect.poll(() => field(/^ONS code/).getAttribute('aria-invalid')).toBe('true');
     expect(field(/^ONS code/)).toHaveAccessibleDescription(
-      expect.stringContaining('another area already has this code'),
+      expect.stringContaining('Another area already has this code'),
     );
+    // Changing another field leaves the message; fixing the code clears it.
+    await userEvent.type(field(/^Name/), ' North');
+    expect(field(/^ONS code/)).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.type(field(/^ONS code/), '{Backspace}0');
+    expect(field(/^ONS code/)).not.toHaveAttribute('aria-invalid', 'true');
+    expect(field(/^ONS code/)).not.toHaveAccessibleDescription(expect.stringContaining('Another area'));
   });
 });

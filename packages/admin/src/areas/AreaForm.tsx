@@ -1,7 +1,6 @@
 import { AreaKind, LIMITS } from '@chorus/shared';
 import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { runAsync } from '../common/handle';
 import { enumValue, options } from '../common/labels';
@@ -39,10 +38,8 @@ export function AreaForm({
     kind: area?.kind ?? AreaKind.WARD,
     population: area?.population?.toString() ?? '',
   };
-  const { values, problems, formRef, set, accept, reset } = useFormFields(initial, error);
+  const { values, errors, errorFor, formRef, set, accept, reset } = useFormFields(initial, error);
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = formErrors(error);
-  const errorFor = (field: keyof typeof values) => problems[field] ?? errors.fields[field];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import type { FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { runAsync } from '../common/handle';
 import { useFormFields } from '../common/useFormFields';
 import { SetNewPasswordMutation } from './auth.graphql';
@@ -20,8 +19,10 @@ export function SetNewPasswordForm({ email, temporaryPassword, token, onSignedIn
   const [change, changing] = useMutation(SetNewPasswordMutation);
   const [signIn, signingIn] = useSignIn();
   const error = changing.error ?? signingIn.error;
-  const errors = formErrors(error);
-  const { values, problems, formRef, set, accept } = useFormFields({ newPassword: '', repeat: '' }, error);
+  const { values, problems, errors, errorFor, formRef, set, accept } = useFormFields(
+    { newPassword: '', repeat: '' },
+    error,
+  );
   const { newPassword, repeat } = values;
 
   const submit = async (event: FormEvent) => {
@@ -64,7 +65,7 @@ export function SetNewPasswordForm({ email, temporaryPassword, token, onSignedIn
           autoComplete="new-password"
           value={newPassword}
           onChange={(e) => set('newPassword', e.currentTarget.value)}
-          error={problems.newPassword ?? errors.fields.newPassword}
+          error={errorFor('newPassword')}
           required
           data-autofocus
         />

@@ -106,7 +106,7 @@ describe('ResponsesForm', () => {
         result: {
           errors: [
             {
-              message: 'responses.1.text must not be empty',
+              message: 'Must not be empty',
               extensions: { code: 'BAD_USER_INPUT', field: 'responses.1.text' },
             },
           ],
@@ -118,8 +118,8 @@ describe('ResponsesForm', () => {
     await userEvent.type(box('Belonging'), 'The football club');
     await userEvent.click(screen.getByRole('button', { name: 'Save responses' }));
 
-    expect(await screen.findByText('responses.1.text must not be empty')).toBeInTheDocument();
-    expect(box('Belonging')).toHaveAccessibleDescription(expect.stringContaining('must not be empty'));
+    expect(await screen.findByText('Must not be empty')).toBeInTheDocument();
+    expect(box('Belonging')).toHaveAccessibleDescription(expect.stringContaining('Must not be empty'));
     expect(box('Belonging')).not.toHaveAttribute('readonly');
 
     await userEvent.type(box('Belonging'), ' on Saturdays');

@@ -2,7 +2,6 @@ import { useQuery } from '@apollo/client/react';
 import { CENSUS_GROUPS, LIMITS, type SpecialCategory } from '@chorus/shared';
 import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { runAsync } from '../common/handle';
 import { LABELS } from '../common/labels';
@@ -43,9 +42,8 @@ function Fields({ areaId, areaName, category, saved }: Props & { saved: Map<stri
   const groups = CENSUS_GROUPS[category];
   const initial = Object.fromEntries(groups.map((group) => [group.key, saved.get(group.key)?.toString() ?? '']));
   const [save, { loading, error }] = useSetCensusPopulations();
-  const { values, problems, formRef, set, accept } = useFormFields(initial, error);
+  const { values, errors, errorFor, formRef, set, accept } = useFormFields(initial, error);
   const [done, setDone] = useState<string | null>(null);
-  const errors = formErrors(error);
   const fieldOf = (i: number) => `populations.${i}.population`;
 
   const submit = async (event: FormEvent) => {
@@ -102,7 +100,7 @@ function Fields({ areaId, areaName, category, saved }: Props & { saved: Map<stri
               inputMode="numeric"
               value={values[group.key]}
               onChange={(e) => set(group.key, e.currentTarget.value)}
-              error={problems[group.key] ?? errors.fields[fieldOf(i)]}
+              error={errorFor(group.key, fieldOf(i))}
             />
           ))}
         </SimpleGrid>

@@ -27,14 +27,24 @@ export function formErrors(error: unknown): FormErrors {
         typeof field === 'string' &&
         (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'CONSENT_REQUIRED')
       ) {
-        fields[field] ??= e.message;
+        fields[field] ??= besideField(e.message, field);
       } else {
-        form ??= FRIENDLY[code] ?? e.message;
+        form ??= FRIENDLY[code] ?? sentence(e.message);
       }
     }
     return { fields, form };
   }
   return { fields: {}, form: 'Chorus could not be reached. Check the connection; your work is kept.' };
+}
+
+/** The API's messages are written for logs ("contact.phone must be a phone number"); shown alone, one starts a sentence. */
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** Beside the field, the field's path is noise: "Must be a phone number". */
+function besideField(message: string, field: string): string {
+  return sentence(message.startsWith(`${field} `) ? message.slice(field.length + 1) : message);
 }
 
 /** The error code of a GraphQL failure, if it is one. */

@@ -1,7 +1,6 @@
 import type { ConsentMethod, ConsentPurpose } from '@chorus/shared';
 import { Alert, Button, Group, Modal, NativeSelect, Radio, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { LABELS, options } from '../common/labels';
 import { useFormFields } from '../common/useFormFields';
@@ -28,12 +27,11 @@ function RecordConsentForm({
   onRecorded,
 }: Omit<RecordConsentModalProps, 'opened' | 'code' | 'onClose'> & { onCancel: () => void }) {
   const [record, { loading, error }] = useRecordConsent();
-  const { values, problems, formRef, set, accept } = useFormFields(
+  const { values, problems, errors, errorFor, formRef, set, accept } = useFormFields(
     { purpose: '', decision: '', method: '', noticeVersion: noticeVersions.at(-1) ?? '' },
     error,
   );
   const { purpose, decision, method, noticeVersion } = values;
-  const errors = formErrors(error);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -104,7 +102,7 @@ function RecordConsentForm({
           data={[{ value: '', label: 'Choose a notice version' }, ...noticeVersions]}
           value={noticeVersion}
           onChange={(e) => set('noticeVersion', e.currentTarget.value)}
-          error={problems.noticeVersion ?? errors.fields[NOTICE_FIELD]}
+          error={errorFor('noticeVersion', NOTICE_FIELD)}
           required
         />
         <Group justify="flex-end">

@@ -1,7 +1,6 @@
 import { LIMITS, SafeguardingCategory } from '@chorus/shared';
 import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { formErrors } from '../common/errors';
 import { messageAboveForm } from '../common/formMessage';
 import { runAsync } from '../common/handle';
 import { enumValue, options } from '../common/labels';
@@ -46,9 +45,8 @@ export function RuleForm({
     kind: rule?.kind ?? 'PHRASE',
     text: rule?.text ?? '',
   };
-  const { values, problems, formRef, set, accept, reset } = useFormFields(initial, error);
+  const { values, errors, errorFor, formRef, set, accept, reset } = useFormFields(initial, error);
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = formErrors(error);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -113,7 +111,7 @@ export function RuleForm({
           }
           value={values.text}
           onChange={(e) => set('text', e.currentTarget.value)}
-          error={problems.text ?? errors.fields[textField]}
+          error={errorFor('text', textField)}
           maxLength={LIMITS.safeguardingRuleLength}
           required
         />

@@ -96,7 +96,7 @@ describe('SafeguardingRulesPage', () => {
     await userEvent.type(textField(), '([[a-z]+)+ harm');
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     await expect.poll(() => textField().getAttribute('aria-invalid')).toBe('true');
-    expect(textField()).toHaveAccessibleDescription(expect.stringContaining('repeats a repeated group'));
+    expect(textField()).toHaveAccessibleDescription(expect.stringContaining('Repeats a repeated group'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
