@@ -169,7 +169,9 @@ export class SessionsService {
           pageQuery.select(SESSION_COLUMNS);
           if (ahead.responseCount) pageQuery.addSelect(RESPONSE_COUNT_AHEAD, 'ahead_responses');
           if (ahead.participantCount) pageQuery.addSelect(PARTICIPANT_COUNT_AHEAD, 'ahead_participants');
-          const rows = await pageQuery.getRawMany<SessionRow & { ahead_responses?: number; ahead_participants?: number }>();
+          const rows = await pageQuery.getRawMany<
+            SessionRow & { ahead_responses?: number; ahead_participants?: number }
+          >();
           for (const row of rows) {
             if (ahead.responseCount) counts.responses.set(row.id, Number(row.ahead_responses ?? 0));
             if (ahead.participantCount) counts.participants.set(row.id, Number(row.ahead_participants ?? 0));
