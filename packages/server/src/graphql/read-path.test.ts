@@ -49,7 +49,7 @@ describe('the read path', () => {
   describe('sends few statements per request, authentication and rate limiting included', () => {
     it.each([
       ['session(id)', SESSION, 1],
-      ['sessions with organisation, area and counts', SESSIONS, 3],
+      ['sessions with organisation, area and counts', SESSIONS, 2],
       // The page's statement reads the children the query selects (graphql/look-ahead.ts).
       ['responses of a session with participant, session and coded themes', RESPONSES_OF_SESSION, 1],
       ['the same through fragments', RESPONSES_BY_FRAGMENTS, 1],
@@ -61,6 +61,14 @@ describe('the read path', () => {
       expect(statements.filter((sql) => /^\s*(BEGIN|COMMIT|ROLLBACK|SET|START)/i.test(sql))).toEqual([]);
       expect(statements.filter((sql) => /\b(users|user_sessions|api_keys|rate_limits)\b/.test(sql))).toEqual([]);
     });
+  });
+
+  it("reads a session list's response and participant counts in the page's own statement", async () => {
+    const query = `{ sessions(first: 50) { edges { node { id responseCount participantCount } } } }`;
+    const { data, statements } = await measured(server, wire, query);
+    expect(statements).toHaveLength(1);
+    const node = data.sessions.edges.find(({ node }: { node: { id: string } }) => node.id === sessionId).node;
+    expect(node).toEqual({ id: sessionId, responseCount: 2, participantCount: 1 });
   });
 
   it('batches reads the caller may not make with those it may: an analyst sees a response, its session and codings, and no participant', async () => {

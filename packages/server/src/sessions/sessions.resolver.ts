@@ -7,6 +7,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   InputType,
   Int,
   Mutation,
@@ -14,7 +15,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Area } from '../areas/area.entity.js';
+import { selects } from '../graphql/look-ahead.js';
 import { Connection, PageArgs, pagedComplexity } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -134,16 +137,25 @@ export class SessionsResolver {
     complexity: pagedComplexity,
     description: 'Sessions the caller may see, latest start first.',
   })
-  sessions(
+  async sessions(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => SessionFilter, {
       nullable: true,
       description: 'Narrows the list; every session in reach when left out.',
     })
     filter: SessionFilter | null,
-    @Ctx() { req, services }: GraphQLContext,
+    @Ctx() { req, services, loaders }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return services.sessions.list(req, filter, page);
+    const node = ['edges', 'node'];
+    const listed = await services.sessions.list(req, filter, page, {
+      responseCount: selects(info, [...node, 'responseCount']),
+      participantCount: selects(info, [...node, 'participantCount']),
+    });
+    // Read with the page, so the count fields below find them loaded and send nothing more.
+    for (const [id, n] of listed.counts.responses) loaders.sessionResponseCount.prime(id, n);
+    for (const [id, n] of listed.counts.participants) loaders.sessionParticipantCount.prime(id, n);
+    return listed;
   }
 
   @Authorized(Permission.SessionRead)

@@ -71,6 +71,14 @@ export interface SessionFilter {
   search?: string | null;
 }
 
+/** The counts `responseCounts` and `participantCounts` give, as subqueries of the page's statement on `s`. */
+const RESPONSE_COUNT_AHEAD = `(SELECT c.responses::int FROM session_response_counts c WHERE c.session_id = s.id)`;
+const PARTICIPANT_COUNT_AHEAD = `(SELECT count(DISTINCT seen.participant_id)::int FROM (
+    SELECT p.id AS participant_id FROM participants p WHERE p.session_id = s.id
+    UNION ALL
+    SELECT r.participant_id FROM responses r WHERE r.session_id = s.id AND r.participant_id IS NOT NULL
+  ) seen)`;
+
 /** How many look-alike sessions the duplicate check names at most. */
 const DUPLICATES_SHOWN = 10;
 
@@ -124,7 +132,17 @@ export class SessionsService {
     });
   }
 
-  list(ctx: RequestContext, filter: SessionFilter | null | undefined, page: PageArgs) {
+  /**
+   * A page of sessions in reach. `ahead` names the counts the client selected: they are read in the
+   * page's own statement (the row is already in reach, so the counts need no further tenancy
+   * check) and handed back in `counts` for the caller to prime its loaders with.
+   */
+  async list(
+    ctx: RequestContext,
+    filter: SessionFilter | null | undefined,
+    page: PageArgs,
+    ahead: { responseCount?: boolean; participantCount?: boolean } = {},
+  ) {
     ctx.require(Permission.SessionRead);
     const query = this.scoped(ctx);
     if (filter?.formats?.length) query.andWhere('s.format = ANY(:formats)', { formats: filter.formats });
@@ -139,14 +157,30 @@ export class SessionsService {
     if (validate.validDate('filter.to', filter?.to)) query.andWhere('s.starts_at < :to', { to: filter!.to });
     const search = validate.optionalText('filter.search', filter?.search);
     if (search) query.andWhere(`s.title ILIKE :search`, { search: containsPattern(search) });
-    return paginate(
+    const counts = { responses: new Map<string, number>(), participants: new Map<string, number>() };
+    const listed = await paginate(
       query,
       { column: 's.starts_at', idColumn: 's.id', type: 'timestamptz', valueOf: (s) => s.startsAt.toISOString() },
       page,
       this.cursors,
       // Raw rows through the mapper the batched reads use, rather than hydrated entities.
-      { rows: async (pageQuery) => (await pageQuery.select(SESSION_COLUMNS).getRawMany<SessionRow>()).map(toSession) },
+      {
+        rows: async (pageQuery) => {
+          pageQuery.select(SESSION_COLUMNS);
+          if (ahead.responseCount) pageQuery.addSelect(RESPONSE_COUNT_AHEAD, 'ahead_responses');
+          if (ahead.participantCount) pageQuery.addSelect(PARTICIPANT_COUNT_AHEAD, 'ahead_participants');
+          const rows = await pageQuery.getRawMany<
+            SessionRow & { ahead_responses?: number; ahead_participants?: number }
+          >();
+          for (const row of rows) {
+            if (ahead.responseCount) counts.responses.set(row.id, Number(row.ahead_responses ?? 0));
+            if (ahead.participantCount) counts.participants.set(row.id, Number(row.ahead_participants ?? 0));
+          }
+          return rows.map(toSession);
+        },
+      },
     );
+    return Object.assign(listed, { counts });
   }
 
   /**
