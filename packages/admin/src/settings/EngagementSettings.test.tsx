@@ -62,7 +62,7 @@ describe('NoticeVersions', () => {
     ];
     renderWithProviders(<NoticeVersions versions={['v1', '2026-07']} />, { mocks });
     const list = screen.getByRole('list', { name: 'Privacy-notice versions, oldest first' });
-    expect(list).toHaveTextContent('v12026-07Current');
+    expect(list).toHaveTextContent('v12026-07(current)');
     const field = screen.getByLabelText('New version');
     await userEvent.type(field, 'V1');
     await userEvent.click(screen.getByRole('button', { name: 'Add version' }));

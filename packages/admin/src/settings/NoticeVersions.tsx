@@ -1,5 +1,5 @@
 import { LIMITS } from '@chorus/shared';
-import { Alert, Badge, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { runAsync } from '../common/handle';
 import { SuccessNotice } from '../common/SuccessNotice';
@@ -43,9 +43,9 @@ export function NoticeVersions({ versions }: { versions: readonly string[] }) {
               <Group gap="xs">
                 <Text span>{version}</Text>
                 {i === versions.length - 1 && (
-                  <Badge variant="light" color="teal">
-                    Current
-                  </Badge>
+                  <Text span fw={600}>
+                    (current)
+                  </Text>
                 )}
               </Group>
             </List.Item>
