@@ -1,10 +1,9 @@
 import { LIMITS } from '@chorus/shared';
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Group, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { runAsync } from '../common/handle';
-import { SuccessNotice } from '../common/SuccessNotice';
 import { useFormFields } from '../common/useFormFields';
 import { useServerFieldErrors } from './fieldMessages';
+import { SettingsForm } from './SettingsForm';
 import { useUpdateEngagement } from './useEngagementMutations';
 
 const LABELS = { name: 'the name', startsOn: 'the first day', endsOn: 'the last day' };
@@ -53,48 +52,45 @@ export function EngagementDetailsForm({ engagement }: { engagement: EngagementDe
   };
 
   return (
-    <form ref={formRef} onSubmit={(event) => runAsync(submit(event))} noValidate aria-label="Name and listening period">
-      <Stack align="flex-start">
-        {saved && <SuccessNotice message={saved} />}
-        {server.formError && (
-          <Alert color="red" role="alert">
-            {server.formError}
-          </Alert>
-        )}
+    <SettingsForm
+      label="Name and listening period"
+      formRef={formRef}
+      onSubmit={submit}
+      saved={saved}
+      formError={server.formError}
+      submitLabel="Save name and period"
+      loading={loading}
+    >
+      <TextInput
+        label="Name"
+        description="The exercise as the public knows it"
+        value={values.name}
+        onChange={(e) => change('name', e.currentTarget.value)}
+        error={errorFor('name')}
+        maxLength={LIMITS.nameLength}
+        required
+        w={480}
+      />
+      <Group align="flex-start">
         <TextInput
-          label="Name"
-          description="The exercise as the public knows it"
-          value={values.name}
-          onChange={(e) => change('name', e.currentTarget.value)}
-          error={errorFor('name')}
-          maxLength={LIMITS.nameLength}
-          required
-          w={480}
+          type="date"
+          label="First day of listening"
+          value={values.startsOn}
+          onChange={(e) => change('startsOn', e.currentTarget.value)}
+          error={errorFor('startsOn')}
+          w={220}
         />
-        <Group align="flex-start">
-          <TextInput
-            type="date"
-            label="First day of listening"
-            value={values.startsOn}
-            onChange={(e) => change('startsOn', e.currentTarget.value)}
-            error={errorFor('startsOn')}
-            w={220}
-          />
-          <TextInput
-            type="date"
-            label="Last day of listening"
-            description="Not before the first day"
-            value={values.endsOn}
-            onChange={(e) => change('endsOn', e.currentTarget.value)}
-            error={errorFor('endsOn')}
-            w={220}
-          />
-        </Group>
-        <Button type="submit" loading={loading}>
-          Save name and period
-        </Button>
-      </Stack>
-    </form>
+        <TextInput
+          type="date"
+          label="Last day of listening"
+          description="Not before the first day"
+          value={values.endsOn}
+          onChange={(e) => change('endsOn', e.currentTarget.value)}
+          error={errorFor('endsOn')}
+          w={220}
+        />
+      </Group>
+    </SettingsForm>
   );
 }
 

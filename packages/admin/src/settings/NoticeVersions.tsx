@@ -1,10 +1,9 @@
 import { LIMITS } from '@chorus/shared';
-import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { runAsync } from '../common/handle';
-import { SuccessNotice } from '../common/SuccessNotice';
 import { useFormFields } from '../common/useFormFields';
 import { useServerFieldErrors } from './fieldMessages';
+import { SettingsForm } from './SettingsForm';
 import { useAddNoticeVersion } from './useEngagementMutations';
 
 const LABELS = { version: 'the version' };
@@ -52,37 +51,29 @@ export function NoticeVersions({ versions }: { versions: readonly string[] }) {
           ))}
         </List>
       )}
-      <form
-        ref={formRef}
-        onSubmit={(event) => runAsync(submit(event))}
-        noValidate
-        aria-label="Add a privacy-notice version"
+      <SettingsForm
+        label="Add a privacy-notice version"
+        formRef={formRef}
+        onSubmit={submit}
+        saved={saved}
+        formError={server.formError}
+        submitLabel="Add version"
+        loading={loading}
       >
-        <Stack align="flex-start">
-          {saved && <SuccessNotice message={saved} />}
-          {server.formError && (
-            <Alert color="red" role="alert">
-              {server.formError}
-            </Alert>
-          )}
-          <TextInput
-            label="New version"
-            description="It becomes the current notice, the one consent forms and paper forms offer first. Versions are never removed: consents already recorded name them."
-            value={values.version}
-            onChange={(e) => {
-              set('version', e.currentTarget.value);
-              server.changed('version');
-              setSaved(null);
-            }}
-            error={problems.version ?? server.fieldError('version')}
-            maxLength={LIMITS.noticeVersionLength}
-            w={480}
-          />
-          <Button type="submit" loading={loading}>
-            Add version
-          </Button>
-        </Stack>
-      </form>
+        <TextInput
+          label="New version"
+          description="It becomes the current notice, the one consent forms and paper forms offer first. Versions are never removed: consents already recorded name them."
+          value={values.version}
+          onChange={(e) => {
+            set('version', e.currentTarget.value);
+            server.changed('version');
+            setSaved(null);
+          }}
+          error={problems.version ?? server.fieldError('version')}
+          maxLength={LIMITS.noticeVersionLength}
+          w={480}
+        />
+      </SettingsForm>
     </Stack>
   );
 }

@@ -1,10 +1,9 @@
 import { LIMITS } from '@chorus/shared';
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { runAsync } from '../common/handle';
-import { SuccessNotice } from '../common/SuccessNotice';
 import { useFormFields } from '../common/useFormFields';
 import { useServerFieldErrors } from './fieldMessages';
+import { SettingsForm } from './SettingsForm';
 import { useSetSuppressionThreshold } from './useEngagementMutations';
 
 const LABELS = { threshold: 'the threshold' };
@@ -38,36 +37,28 @@ export function ThresholdForm({ threshold }: { threshold: number }) {
   };
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={(event) => runAsync(submit(event))}
-      noValidate
-      aria-label="Set the suppression threshold"
+    <SettingsForm
+      label="Set the suppression threshold"
+      formRef={formRef}
+      onSubmit={submit}
+      saved={saved}
+      formError={server.formError}
+      submitLabel="Save threshold"
+      loading={loading}
     >
-      <Stack align="flex-start">
-        {saved && <SuccessNotice message={saved} />}
-        {server.formError && (
-          <Alert color="red" role="alert">
-            {server.formError}
-          </Alert>
-        )}
-        <TextInput
-          label="Suppression threshold"
-          description={`A whole number ${RANGE}. No released figure is smaller; figures already released keep theirs. The change is audited.`}
-          inputMode="numeric"
-          value={values.threshold}
-          onChange={(e) => {
-            set('threshold', e.currentTarget.value);
-            server.changed('threshold');
-            setSaved(null);
-          }}
-          error={problems.threshold ?? server.fieldError('threshold')}
-          w={360}
-        />
-        <Button type="submit" loading={loading}>
-          Save threshold
-        </Button>
-      </Stack>
-    </form>
+      <TextInput
+        label="Suppression threshold"
+        description={`A whole number ${RANGE}. No released figure is smaller; figures already released keep theirs. The change is audited.`}
+        inputMode="numeric"
+        value={values.threshold}
+        onChange={(e) => {
+          set('threshold', e.currentTarget.value);
+          server.changed('threshold');
+          setSaved(null);
+        }}
+        error={problems.threshold ?? server.fieldError('threshold')}
+        w={360}
+      />
+    </SettingsForm>
   );
 }
