@@ -39,6 +39,11 @@ export const LIMITS = {
    * three-byte UTF-8 characters, with 512 bytes of JSON around each response and 64 KiB besides.
    */
   bodyBytes: BATCH_SIZE * (TEXT_LENGTH * 3 + 512) + 65_536,
+  /** The range of the engagement's suppression threshold (the smallest figure released). */
+  thresholdMin: 2,
+  thresholdMax: 1_000,
+  /** Longest privacy-notice version label, in characters. */
+  noticeVersionLength: 50,
   /** Shortest staff password. */
   passwordLength: 12,
   /** Most rules in a safeguarding rule set, and the longest phrase or pattern, in characters. */

@@ -31,5 +31,5 @@ export const NAV: NavItem[] = [
   { to: '/admin/users', label: 'Users', permission: Permission.UserManage },
   { to: '/admin/api-keys', label: 'API keys', permission: Permission.ApiKeyManage },
   { to: '/admin/audit', label: 'Audit log', permission: Permission.AuditRead },
-  { to: '/admin/settings', label: 'Settings', permission: Permission.RetentionManage },
+  { to: '/admin/settings', label: 'Settings', permission: Permission.EngagementManage },
 ];

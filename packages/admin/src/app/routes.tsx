@@ -91,7 +91,7 @@ const signedInScreens: RouteObject[] = [
   { path: ADMIN_ROUTES.organisations, element: guarded(Permission.OrganisationManage, screens.organisations) },
   { path: ADMIN_ROUTES.users, element: guarded(Permission.UserManage, screens.users) },
   { path: ADMIN_ROUTES.apiKeys, element: guarded(Permission.ApiKeyManage, screens.apiKeys) },
-  { path: ADMIN_ROUTES.settings, element: guarded(Permission.RetentionManage, screens.settings) },
+  { path: ADMIN_ROUTES.settings, element: guarded(Permission.EngagementManage, screens.settings) },
   { path: ADMIN_ROUTES.questionnaire, element: guarded(Permission.QuestionnaireManage, screens.questionnaire) },
   { path: '*', element: <Navigate to="/" replace /> },
 ];

@@ -14,6 +14,30 @@ export interface ConsentData {
   noticeVersion: string;
 }
 
+/** The engagement's privacy-notice versions, oldest first. */
+export async function noticeVersionsOf(ctx: RequestContext, engagementId: string): Promise<string[]> {
+  const [engagement] = await ctx.query<{ versions: string[] }>(
+    `SELECT notice_versions AS versions FROM engagements WHERE id = $1`,
+    [engagementId],
+  );
+  return engagement?.versions ?? [];
+}
+
+/**
+ * The engagement's own spelling of `version` (matched case aside, as addNoticeVersion does);
+ * BAD_USER_INPUT naming `field` when the engagement lists no such notice.
+ */
+export function knownNotice(versions: readonly string[], field: string, version: string): string {
+  const known = versions.find((listed) => listed.toLowerCase() === version.toLowerCase());
+  if (!known) {
+    throw badInput(
+      field,
+      `noticeVersion must be one of this engagement's privacy-notice versions: ${versions.join(', ')}`,
+    );
+  }
+  return known;
+}
+
 /** The consent ledger: append-only; what stands now is derived from it. */
 export class ConsentsService {
   /** Validates a set of decisions made together: each purpose at most once. */
@@ -25,6 +49,23 @@ export class ConsentsService {
     return consents.map((consent, i) => ({
       ...consent,
       noticeVersion: validate.requiredText(`${field}.${i}.noticeVersion`, consent.noticeVersion),
+    }));
+  }
+
+  /**
+   * Refuses a decision naming a privacy notice the engagement does not list: a consent is only as
+   * good as the notice the person was shown, so it must be one of the participant's engagement's.
+   */
+  async requireKnownNotices(
+    ctx: RequestContext,
+    engagementId: string,
+    field: string,
+    decisions: readonly ConsentData[],
+  ): Promise<ConsentData[]> {
+    const versions = await noticeVersionsOf(ctx, engagementId);
+    return decisions.map((decision, i) => ({
+      ...decision,
+      noticeVersion: knownNotice(versions, `${field}.${i}.noticeVersion`, decision.noticeVersion),
     }));
   }
 

@@ -1,4 +1,4 @@
-import { Permission } from '@chorus/shared';
+import { LIMITS, Permission } from '@chorus/shared';
 import type { DataSource } from 'typeorm';
 import { audited, type UseCases } from '../access/use-case.js';
 import { AuditAction } from '../audit/audit-action.js';
@@ -10,7 +10,7 @@ import { Engagement } from './engagement.entity.js';
 export const DEFAULT_NOTICE_VERSION = 'v1';
 
 /** The range CHORUS_SUPPRESSION_THRESHOLD accepts, too. */
-export const THRESHOLD_RANGE = { min: 2, max: 1000 } as const;
+export const THRESHOLD_RANGE = { min: LIMITS.thresholdMin, max: LIMITS.thresholdMax } as const;
 
 /** Fields left out (undefined) stay as they are; the name cannot be cleared, the days can (null). */
 export interface EngagementPatch {
@@ -20,7 +20,7 @@ export interface EngagementPatch {
 }
 
 /** The longest a privacy-notice version's label may be. */
-const NOTICE_VERSION_LENGTH = 50;
+const NOTICE_VERSION_LENGTH = LIMITS.noticeVersionLength;
 
 export class EngagementsService {
   constructor(private readonly useCases: UseCases) {}

@@ -146,7 +146,9 @@ class CreateResponseImportInput {
   @Field(() => ConsentMethod, { description: 'How the consents in the file were given (WRITTEN for a paper form).' })
   consentMethod!: ConsentMethod;
 
-  @Field(() => String, { description: 'The privacy notice version the people in the file were shown.' })
+  @Field(() => String, {
+    description: 'The privacy notice version the people in the file were shown: one of engagement.noticeVersions.',
+  })
   noticeVersion!: string;
 }
 

@@ -11,6 +11,7 @@ import { badInput, consentRequired, DomainError, notFound } from '../common/erro
 import { pageOf, pageSize, type Cursors, type Page, type PageArgs } from '../common/pagination.js';
 import * as validate from '../common/validate.js';
 import type { RequestContext } from '../db/request-context.js';
+import { knownNotice, noticeVersionsOf } from '../consents/consents.service.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { newParticipantCode } from '../participants/codes.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
@@ -157,7 +158,11 @@ export class ImportsService {
     return this.useCases.run(ctx, Permission.ResponseImport, async (tx) => {
       const columns = validColumns(input.columns);
       const fileName = validate.requiredText('fileName', input.fileName);
-      const noticeVersion = validate.requiredText('noticeVersion', input.noticeVersion);
+      const noticeVersion = knownNotice(
+        await noticeVersionsOf(tx, tx.engagementId),
+        'noticeVersion',
+        validate.requiredText('noticeVersion', input.noticeVersion),
+      );
       if (!Object.values(ConsentMethod).includes(input.consentMethod)) {
         throw badInput('consentMethod', `consentMethod must be one of ${Object.values(ConsentMethod).join(', ')}`);
       }

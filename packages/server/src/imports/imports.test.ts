@@ -240,6 +240,19 @@ describe('bulk import', () => {
     expect(done).toMatchObject({ status: 'DONE', responsesStored: 1 });
   });
 
+  it('refuses a file whose people were shown a privacy notice the engagement does not list', async () => {
+    const sessionId = await server.createSession();
+    const before = await server.count('response_imports');
+    const refused = await server.gql(
+      `mutation($i: CreateResponseImportInput!) { createResponseImport(input: $i) { id } }`,
+      { i: { sessionId, fileName: 'answers.csv', columns: COLUMNS, consentMethod: 'WRITTEN', noticeVersion: 'v7' } },
+      coordinator,
+    );
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(refused)).toBe('noticeVersion');
+    expect(await server.count('response_imports')).toBe(before);
+  });
+
   it('names the mapping field of a column the file lacks, and reads only the heading for mapping', async () => {
     const sessionId = await server.createSession();
     const created = (await createImport(sessionId)).data!.createResponseImport;

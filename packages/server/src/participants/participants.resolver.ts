@@ -37,7 +37,9 @@ export class ConsentInput {
   @Field(() => ConsentMethod, { description: 'How the person gave the decision: in writing, verbally or online.' })
   method!: ConsentMethod;
 
-  @Field(() => String, { description: 'The privacy-notice version the person was shown.' })
+  @Field(() => String, {
+    description: 'The privacy-notice version the person was shown: one of engagement.noticeVersions.',
+  })
   noticeVersion!: string;
 }
 

@@ -82,7 +82,12 @@ export class ParticipantsService {
     return this.useCases.run(ctx, Permission.ParticipantRegister, async (tx) => {
       const connections = validate.distinct('connections', input.connections);
       if (!connections.length) throw badInput('connections', 'connections needs at least one connection to the city');
-      const decisions = this.consents.validateDecisions('consents', input.consents);
+      const decisions = await this.consents.requireKnownNotices(
+        tx,
+        tx.engagementId,
+        'consents',
+        this.consents.validateDecisions('consents', input.consents),
+      );
       const granted = (purpose: ConsentPurpose) => decisions.some((d) => d.purpose === purpose && d.granted);
       if (!granted(ConsentPurpose.PARTICIPATION)) {
         throw consentRequired('A participant can be registered only with PARTICIPATION consent granted', 'consents');
@@ -201,8 +206,13 @@ export class ParticipantsService {
   /** Records a later decision, e.g. QUOTE consent given after the session. */
   async recordConsent(ctx: RequestContext, rawParticipantId: string, consent: ConsentData): Promise<Consent> {
     return this.useCases.run(ctx, Permission.ConsentRecord, async (tx) => {
-      const [decision] = this.consents.validateDecisions('consent', [consent]);
       const participant = await this.lockForConsentChange(tx, rawParticipantId, 'participantId');
+      const [decision] = await this.consents.requireKnownNotices(
+        tx,
+        participant.engagementId,
+        'consent',
+        this.consents.validateDecisions('consent', [consent]),
+      );
       const audit = await this.consents.append(tx, participant.id, [decision!]);
       const current = await this.consents.current(tx, [participant.id]);
       return { result: current.get(participant.id)!.find((c) => c.purpose === decision!.purpose)!, audit };

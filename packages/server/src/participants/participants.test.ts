@@ -133,12 +133,59 @@ describe('registerParticipant', () => {
 describe('consent changes', () => {
   it('records a later QUOTE consent as a new ledger entry', async () => {
     const id = await server.registerParticipant(server.adminToken, { sessionId });
+    await server.ok(`mutation { addNoticeVersion(version: "v2") { noticeVersions } }`);
     const data = await server.ok(
       `mutation($p: ID!) { recordConsent(participantId: $p, consent: { purpose: QUOTE, granted: true, method: WRITTEN, noticeVersion: "v2" }) { purpose granted noticeVersion } }`,
       { p: id },
     );
     expect(data.recordConsent).toEqual({ purpose: 'QUOTE', granted: true, noticeVersion: 'v2' });
     expect(await server.count('consent_events', 'participant_id = $1', [id])).toBe(2);
+  });
+
+  it("refuses a consent naming a privacy notice its participant's engagement does not list, storing nothing", async () => {
+    // A notice another engagement on the install uses is no more this participant's than a made-up one.
+    await server.dataSource.query(
+      `INSERT INTO engagements (name, notice_versions, suppression_threshold) VALUES ('Another exercise', $1, 5)`,
+      [['elsewhere-2026']],
+    );
+    const id = await server.registerParticipant(server.adminToken, { sessionId });
+    const before = await server.count('consent_events', 'participant_id = $1', [id]);
+    for (const noticeVersion of ['elsewhere-2026', 'v9']) {
+      const refused = await server.gql(
+        `mutation($p: ID!, $n: String!) { recordConsent(participantId: $p, consent: { purpose: QUOTE, granted: true, method: WRITTEN, noticeVersion: $n }) { purpose } }`,
+        { p: id, n: noticeVersion },
+        server.adminToken,
+      );
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(fieldOf(refused)).toBe('consent.0.noticeVersion');
+      expect(refused.errors?.[0]?.message).toMatch(
+        /^noticeVersion must be one of this engagement's privacy-notice versions: v1/,
+      );
+    }
+    expect(await server.count('consent_events', 'participant_id = $1', [id])).toBe(before);
+
+    const participants = await server.count('participants');
+    const registration = await server.gql(
+      REGISTER,
+      {
+        i: {
+          sessionId,
+          connections: ['LIVES'],
+          consents: [consent('PARTICIPATION'), { ...consent('QUOTE'), noticeVersion: 'elsewhere-2026' }],
+        },
+      },
+      server.adminToken,
+    );
+    expect(codeOf(registration)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(registration)).toBe('consents.1.noticeVersion');
+    expect(await server.count('participants')).toBe(participants);
+
+    // The engagement's own notices are accepted whatever their case, and stored as it spells them.
+    const recorded = await server.ok(
+      `mutation($p: ID!) { recordConsent(participantId: $p, consent: { purpose: QUOTE, granted: true, method: WRITTEN, noticeVersion: "V1" }) { noticeVersion } }`,
+      { p: id },
+    );
+    expect(recorded.recordConsent.noticeVersion).toBe('v1');
   });
 
   it("withdrawing PARTICIPATION deletes the person's responses and codings at once, keeping the ledger", async () => {
