@@ -58,6 +58,6 @@ it('checks a file, shows the bad row, and imports the corrected file while showi
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByText('no problems: ready to import').waitFor({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Start the import' }).click();
-  await page.getByText('Imported: 2 participants, 2 responses', { exact: false }).waitFor({ timeout: 30_000 });
+  await page.getByText('Stored: 2 participants, 2 responses', { exact: false }).waitFor({ timeout: 30_000 });
   await checkScreen(page, 'import-done');
 });

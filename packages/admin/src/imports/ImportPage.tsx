@@ -252,7 +252,7 @@ export default function ImportPage() {
               {found.stage && <Text size="sm">{found.stage}</Text>}
               {found.status === 'DONE' && (
                 <Text mt="sm">
-                  Imported: {found.participantsStored} participants, {found.responsesStored} responses (
+                  Stored: {found.participantsStored} participants, {found.responsesStored} responses (
                   {found.flagsRaised} flagged for safeguarding).
                 </Text>
               )}
