@@ -29,7 +29,11 @@ async function sendFile(method: 'PUT' | 'POST', path: string, file: File): Promi
     method,
     body: file,
     headers: {
-      'content-type': file.type || (file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv'),
+      'content-type':
+        file.type ||
+        (file.name.toLowerCase().endsWith('.xlsx')
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'text/csv'),
       ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
     },
   });
@@ -160,12 +164,16 @@ export default function ImportPage() {
                 label="File (CSV or XLSX)"
                 accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 value={file}
-                onChange={choose}
+                onChange={(chosen) => void choose(chosen)}
                 required
                 clearable
                 clearButtonProps={{ 'aria-label': 'Remove the file' }}
               />
-              {busy && <Text size="sm" role="status">Reading the file…</Text>}
+              {busy && (
+                <Text size="sm" role="status">
+                  Reading the file…
+                </Text>
+              )}
               {problem && (
                 <Alert color="red" title="Not imported" role="alert">
                   {problem}
@@ -197,7 +205,7 @@ export default function ImportPage() {
                   required
                 />
                 <Group>
-                  <Button onClick={check} loading={busy} disabled={!sessionId || !notice || !method}>
+                  <Button onClick={() => void check()} loading={busy} disabled={!sessionId || !notice || !method}>
                     Check the file
                   </Button>
                 </Group>
@@ -237,7 +245,11 @@ export default function ImportPage() {
                 <Text size="sm">And {found.errorCount - rowErrors.length} more.</Text>
               )}
               {found.status === 'CHECKED' && (
-                <Button mt="sm" onClick={() => start({ variables: { id: found.id } })} loading={started.loading}>
+                <Button
+                  mt="sm"
+                  onClick={() => void start({ variables: { id: found.id } }).catch(() => undefined)}
+                  loading={started.loading}
+                >
                   Start the import
                 </Button>
               )}
@@ -246,9 +258,7 @@ export default function ImportPage() {
                   {started.error.message}
                 </Alert>
               )}
-              {polling && (
-                <Progress mt="sm" value={found.progress} aria-label={`Import ${found.progress}% done`} />
-              )}
+              {polling && <Progress mt="sm" value={found.progress} aria-label={`Import ${found.progress}% done`} />}
               {found.stage && <Text size="sm">{found.stage}</Text>}
               {found.status === 'DONE' && (
                 <Text mt="sm">

@@ -12,11 +12,11 @@ export const ImportSetupQuery = graphql(`
       }
     }
     engagement {
+      id
       noticeVersions
     }
   }
 `);
-
 
 export const ResponseImportQuery = graphql(`
   query ResponseImport($id: ID!) {
