@@ -11,6 +11,7 @@ export const ADMIN_ROUTES = {
   sessionEdit: '/sessions/:id/edit',
   capture: '/sessions/:id/capture',
   typeUp: '/paper-forms',
+  imports: '/imports',
   responses: '/responses',
   response: '/responses/:id',
   codebook: '/codebook',

@@ -11,6 +11,7 @@ export const NAV: NavItem[] = [
   { to: '/', label: 'Overview', permission: Permission.OverviewRead },
   { to: '/sessions', label: 'Sessions', permission: Permission.SessionRead },
   { to: '/paper-forms', label: 'Type up paper forms', permission: Permission.ParticipantRegister },
+  { to: '/imports', label: 'Import responses', permission: Permission.ResponseImport },
   { to: '/responses', label: 'Responses', permission: Permission.ResponseRead },
   { to: '/coding', label: 'Coding', permission: Permission.CodingEdit },
   { to: '/codebook', label: 'Codebook', permission: Permission.CodebookRead },
