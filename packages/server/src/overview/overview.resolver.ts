@@ -68,6 +68,9 @@ class Overview {
     description: 'Reach per channel, every channel in order, through disclosure control (threshold and ptable).',
   })
   reachByChannel!: ChannelReach[];
+
+  @Field(() => Int, { description: 'The smallest figure `reachByChannel` releases (the engagement threshold).' })
+  threshold!: number;
 }
 
 @Resolver()

@@ -24,6 +24,7 @@ export interface Overview {
   reach: AreaReach[];
   /** Released figures: through the disclosure module, like every table. */
   reachByChannel: ChannelReach[];
+  threshold: number;
 }
 
 /**
@@ -37,7 +38,7 @@ export class OverviewService {
     ctx.require(Permission.OverviewRead);
     const engagement = [ctx.engagementId];
     const [[counts], byPrompt, byArea, thisWeek, areas, channels] = await Promise.all([
-      ctx.query<Omit<Overview, 'responsesByPrompt' | 'sessionsThisWeek' | 'reach' | 'reachByChannel'>>(
+      ctx.query<Omit<Overview, 'responsesByPrompt' | 'sessionsThisWeek' | 'reach' | 'reachByChannel' | 'threshold'>>(
         `SELECT
            (SELECT count(*)::int FROM sessions WHERE engagement_id = $1 AND status = 'HELD') AS "sessionsHeld",
            (SELECT count(*)::int FROM sessions WHERE engagement_id = $1 AND status = 'PLANNED') AS "sessionsPlanned",
@@ -76,6 +77,7 @@ export class OverviewService {
       responsesByPrompt: Object.values(Prompt).map((prompt) => ({ prompt, responses: prompts.get(prompt) ?? 0 })),
       sessionsThisWeek: thisWeek,
       reachByChannel: channels.rows,
+      threshold: channels.threshold,
       reach: areas.map((area) => {
         const participants = reached.get(area.id) ?? 0;
         return {
