@@ -6,6 +6,7 @@ import { LABELS } from '../common/labels';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { OverviewQuery } from './overview.graphql';
+import { ChannelReach } from './ChannelReach';
 import { ReachChart } from './ReachChart';
 import { SpecialCategoryReach } from './SpecialCategoryReach';
 import { ThisWeek } from './ThisWeek';
@@ -60,6 +61,7 @@ export default function OverviewPage() {
               <ThisWeek sessions={overview.sessionsThisWeek} />
             </SimpleGrid>
             <ReachChart reach={overview.reach} />
+            <ChannelReach rows={overview.reachByChannel} threshold={overview.threshold} />
             {can(Permission.DemographicsAggregateRead) && <SpecialCategoryReach />}
           </Stack>
         )}

@@ -18,6 +18,10 @@ export const OverviewQuery = graphql(`
       reach {
         ...AreaReachBar
       }
+      threshold
+      reachByChannel {
+        ...ChannelReachRow
+      }
     }
   }
 `);

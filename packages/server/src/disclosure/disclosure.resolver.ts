@@ -85,7 +85,7 @@ class TableCategory {
 }
 
 @ObjectType({ description: 'One released figure: perturbed, or withheld with a reason.' })
-class TableFigure {
+export class TableFigure {
   @Field(() => Int, { nullable: true, description: 'The figure; null when withheld.' })
   value!: number | null;
 

@@ -16,6 +16,7 @@ export {
   type TableFilter,
   type TableSpec,
 } from './tables.js';
+export { computeChannelReach, type ChannelReach } from './channels.js';
 export { computeReach, type Reach, type ReachRow } from './reach.js';
 export {
   computeSpecialCategoryReach,

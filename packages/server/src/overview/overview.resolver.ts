@@ -1,6 +1,7 @@
-import { Prompt, Permission } from '@chorus/shared';
+import { Channel, Prompt, Permission } from '@chorus/shared';
 import { Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
+import { TableFigure } from '../disclosure/disclosure.resolver.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Session } from '../sessions/session.entity.js';
 
@@ -23,6 +24,18 @@ class AreaReach {
 
   @Field(() => Float, { nullable: true, description: 'Participants per 1,000 residents; null without a population.' })
   perThousand!: number | null;
+}
+
+@ObjectType({ description: 'Participants and responses through one channel, released (perturbed or withheld).' })
+class ChannelReach {
+  @Field(() => Channel, { description: 'The channel.' })
+  channel!: Channel;
+
+  @Field(() => TableFigure, { description: 'Distinct participants heard through it, released.' })
+  participants!: TableFigure;
+
+  @Field(() => TableFigure, { description: 'Responses recorded through it, released.' })
+  responses!: TableFigure;
 }
 
 @ObjectType({ description: "The engagement's progress at a glance (staff only; not suppressed)." })
@@ -50,6 +63,14 @@ class Overview {
 
   @Field(() => [AreaReach], { description: 'Reach per area, by area name.' })
   reach!: AreaReach[];
+
+  @Field(() => [ChannelReach], {
+    description: 'Reach per channel, every channel in order, through disclosure control (threshold and ptable).',
+  })
+  reachByChannel!: ChannelReach[];
+
+  @Field(() => Int, { description: 'The smallest figure `reachByChannel` releases (the engagement threshold).' })
+  threshold!: number;
 }
 
 @Resolver()

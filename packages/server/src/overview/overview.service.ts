@@ -1,6 +1,7 @@
 import { Permission, Prompt } from '@chorus/shared';
 import type { Area } from '../areas/area.entity.js';
 import type { AreasService } from '../areas/areas.service.js';
+import { computeChannelReach, type ChannelReach } from '../disclosure/index.js';
 import type { RequestContext } from '../db/request-context.js';
 import { Session } from '../sessions/session.entity.js';
 
@@ -21,6 +22,9 @@ export interface Overview {
   responsesByPrompt: { prompt: Prompt; responses: number }[];
   sessionsThisWeek: Session[];
   reach: AreaReach[];
+  /** Released figures: through the disclosure module, like every table. */
+  reachByChannel: ChannelReach[];
+  threshold: number;
 }
 
 /**
@@ -33,8 +37,8 @@ export class OverviewService {
   async overview(ctx: RequestContext, now = new Date()): Promise<Overview> {
     ctx.require(Permission.OverviewRead);
     const engagement = [ctx.engagementId];
-    const [[counts], byPrompt, byArea, thisWeek, areas] = await Promise.all([
-      ctx.query<Omit<Overview, 'responsesByPrompt' | 'sessionsThisWeek' | 'reach'>>(
+    const [[counts], byPrompt, byArea, thisWeek, areas, channels] = await Promise.all([
+      ctx.query<Omit<Overview, 'responsesByPrompt' | 'sessionsThisWeek' | 'reach' | 'reachByChannel' | 'threshold'>>(
         `SELECT
            (SELECT count(*)::int FROM sessions WHERE engagement_id = $1 AND status = 'HELD') AS "sessionsHeld",
            (SELECT count(*)::int FROM sessions WHERE engagement_id = $1 AND status = 'PLANNED') AS "sessionsPlanned",
@@ -64,6 +68,7 @@ export class OverviewService {
         .limit(50)
         .getMany(),
       this.areas.list(ctx),
+      computeChannelReach(ctx),
     ]);
     const prompts = new Map(byPrompt.map((row) => [row.prompt, row.responses]));
     const reached = new Map(byArea.map((row) => [row.area_id, row.participants]));
@@ -71,6 +76,8 @@ export class OverviewService {
       ...counts!,
       responsesByPrompt: Object.values(Prompt).map((prompt) => ({ prompt, responses: prompts.get(prompt) ?? 0 })),
       sessionsThisWeek: thisWeek,
+      reachByChannel: channels.rows,
+      threshold: channels.threshold,
       reach: areas.map((area) => {
         const participants = reached.get(area.id) ?? 0;
         return {
