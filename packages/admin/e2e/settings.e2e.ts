@@ -33,7 +33,7 @@ it("changes the engagement's name, period, threshold and notices, each kept afte
   await starts.fill('2026-06-01');
   await ends.fill('2026-05-31');
   await saveDetails.click();
-  const order = page.getByText('The last day must not be before the first day.', { exact: true });
+  const order = page.getByText('The last day must not be before the first day', { exact: true });
   await order.waitFor();
   expect(await ends.getAttribute('aria-invalid')).toBe('true');
   await expect.poll(() => ends.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -71,7 +71,7 @@ it("changes the engagement's name, period, threshold and notices, each kept afte
   await expect.poll(() => notices.getByRole('listitem').last().innerText()).toMatch(/^2026-10\s*\(current\)$/);
   await version.fill('2026-07');
   await page.getByRole('button', { name: 'Add version', exact: true }).click();
-  await page.getByText('This privacy-notice version is already listed.', { exact: true }).waitFor();
+  await page.getByText('This privacy-notice version is already listed', { exact: true }).waitFor();
   await checkScreen(page, 'settings-notice-refused');
 
   // Everything saved is what the server holds: a reload shows it.

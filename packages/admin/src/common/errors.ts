@@ -15,7 +15,11 @@ const FRIENDLY: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Your work is kept; try again.',
 };
 
-export function formErrors(error: unknown): FormErrors {
+/**
+ * `labels` name a form's fields in the words it shows them by (`endsOn` → "the last day"), so a
+ * message about one field that names another reads as English.
+ */
+export function formErrors(error: unknown, labels: FieldLabels = {}): FormErrors {
   if (!error) return { fields: {}, form: null };
   if (CombinedGraphQLErrors.is(error)) {
     const fields: Record<string, string> = {};
@@ -27,9 +31,9 @@ export function formErrors(error: unknown): FormErrors {
         typeof field === 'string' &&
         (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'CONSENT_REQUIRED')
       ) {
-        fields[field] ??= besideField(e.message, field);
+        fields[field] ??= besideField(e.message, field, labels);
       } else {
-        form ??= FRIENDLY[code] ?? sentence(e.message);
+        form ??= FRIENDLY[code] ?? sentence(e.message, labels);
       }
     }
     return { fields, form };
@@ -37,14 +41,26 @@ export function formErrors(error: unknown): FormErrors {
   return { fields: {}, form: 'Chorus could not be reached. Check the connection; your work is kept.' };
 }
 
-/** The API's messages are written for logs ("contact.phone must be a phone number"); shown alone, one starts a sentence. */
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/**
+ * The API's messages are written for logs ("contact.phone must be a phone number", "endsOn must
+ * not be before startsOn"): shown to a person, field names become the form's words, and the
+ * message starts with a capital.
+ */
+function sentence(message: string, labels: FieldLabels): string {
+  let text = message.trim();
+  for (const [field, label] of Object.entries(labels)) {
+    // A camelCase name is never English, so it goes wherever it is; a plain word only where it opens the message.
+    text = text.replace(/[A-Z]/.test(field) ? new RegExp(`\\b${field}\\b`, 'g') : new RegExp(`^${field}\\b`), label);
+  }
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Beside the field, the field's path is noise: "Must be a phone number". */
-function besideField(message: string, field: string): string {
-  return sentence(message.startsWith(`${field} `) ? message.slice(field.length + 1) : message);
+/** Beside the field, a path the form has no words for is noise: "Must be a phone number" */
+function besideField(message: string, field: string, labels: FieldLabels): string {
+  const unnamed = !(field in labels) && message.startsWith(`${field} `);
+  return sentence(unnamed ? message.slice(field.length + 1) : message, labels);
 }
 
 /** The error code of a GraphQL failure, if it is one. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formErrors } from './errors';
+import { formErrors, type FieldLabels } from './errors';
 
 // Mantine marks a field in error with aria-invalid, or (password inputs) with data-invalid.
 const PROBLEM = '[aria-invalid="true"], input[data-invalid="true"]';
@@ -9,9 +9,10 @@ const NONE: ReadonlySet<string> = new Set();
 /**
  * A form's values and the messages beside its fields: its own checks' and the server's (from the
  * mutation's `error`). A field's message goes as soon as the field changes; after a refused save
- * the keyboard moves to the first field to fix. Put `formRef` on the form.
+ * the keyboard moves to the first field to fix. Put `formRef` on the form. `labels` give the words
+ * the server's messages should use for the form's fields (see `formErrors`).
  */
-export function useFormFields<V extends Record<string, string>>(initial: V, error: unknown) {
+export function useFormFields<V extends Record<string, string>>(initial: V, error: unknown, labels?: FieldLabels) {
   const [values, setValues] = useState(initial);
   const [problems, setProblems] = useState<Partial<Record<keyof V, string>>>({});
   const [refusals, setRefusals] = useState(0);
@@ -19,7 +20,7 @@ export function useFormFields<V extends Record<string, string>>(initial: V, erro
   // The fields changed since the server's last refusal: its message for them no longer applies.
   const [edited, setEdited] = useState({ error, fields: NONE });
   const editedFields = edited.error === error ? edited.fields : NONE;
-  const errors = formErrors(error);
+  const errors = formErrors(error, labels);
   useEffect(() => {
     if (refusals || error) formRef.current?.querySelector<HTMLElement>(PROBLEM)?.focus();
   }, [refusals, error]);

@@ -2,7 +2,7 @@ import { LIMITS } from '@chorus/shared';
 import { Group, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useFormFields } from '../common/useFormFields';
-import { useServerFieldErrors } from './fieldMessages';
+import { messageAboveForm } from '../common/formMessage';
 import { SettingsForm } from './SettingsForm';
 import { useUpdateEngagement } from './useEngagementMutations';
 
@@ -17,18 +17,16 @@ export interface EngagementDetailsValues {
 /** The engagement's name and listening period (engagement.manage). */
 export function EngagementDetailsForm({ engagement }: { engagement: EngagementDetailsValues }) {
   const [update, { loading, error }] = useUpdateEngagement();
-  const { values, problems, formRef, set, accept } = useFormFields(
+  const { values, errors, errorFor, formRef, set, accept } = useFormFields(
     { name: engagement.name, startsOn: engagement.startsOn ?? '', endsOn: engagement.endsOn ?? '' },
     error,
+    LABELS,
   );
-  const server = useServerFieldErrors(error, LABELS);
   const [saved, setSaved] = useState<string | null>(null);
   const change = (field: keyof typeof values, value: string) => {
     set(field, value);
-    server.changed(field);
     setSaved(null);
   };
-  const errorFor = (field: keyof typeof values) => problems[field] ?? server.fieldError(field);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +55,7 @@ export function EngagementDetailsForm({ engagement }: { engagement: EngagementDe
       formRef={formRef}
       onSubmit={submit}
       saved={saved}
-      formError={server.formError}
+      formError={messageAboveForm(errors, Object.keys(LABELS))}
       submitLabel="Save name and period"
       loading={loading}
     >

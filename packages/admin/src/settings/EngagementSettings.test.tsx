@@ -45,10 +45,10 @@ describe('EngagementDetailsForm', () => {
     await userEvent.clear(end);
     await userEvent.type(end, '2026-05-01');
     await userEvent.click(screen.getByRole('button', { name: 'Save name and period' }));
-    expect(await screen.findByText('The last day must not be before the first day.')).toBeInTheDocument();
-    expect(end).toHaveAccessibleDescription(expect.stringContaining('The last day must not be before the first day.'));
+    expect(await screen.findByText('The last day must not be before the first day')).toBeInTheDocument();
+    expect(end).toHaveAccessibleDescription(expect.stringContaining('The last day must not be before the first day'));
     await userEvent.clear(end);
-    expect(screen.queryByText('The last day must not be before the first day.')).not.toBeInTheDocument();
+    expect(screen.queryByText('The last day must not be before the first day')).not.toBeInTheDocument();
   });
 });
 
@@ -66,7 +66,7 @@ describe('NoticeVersions', () => {
     const field = screen.getByLabelText('New version');
     await userEvent.type(field, 'V1');
     await userEvent.click(screen.getByRole('button', { name: 'Add version' }));
-    expect(await screen.findByText('This privacy-notice version is already listed.')).toBeInTheDocument();
+    expect(await screen.findByText('This privacy-notice version is already listed')).toBeInTheDocument();
     expect(field).toHaveFocus();
   });
 });

@@ -2,7 +2,7 @@ import { LIMITS } from '@chorus/shared';
 import { Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useFormFields } from '../common/useFormFields';
-import { useServerFieldErrors } from './fieldMessages';
+import { messageAboveForm } from '../common/formMessage';
 import { SettingsForm } from './SettingsForm';
 import { useAddNoticeVersion } from './useEngagementMutations';
 
@@ -11,8 +11,7 @@ const LABELS = { version: 'the version' };
 /** The privacy-notice versions, oldest first, and a form to add the next (engagement.manage). */
 export function NoticeVersions({ versions }: { versions: readonly string[] }) {
   const [add, { loading, error }] = useAddNoticeVersion();
-  const { values, problems, formRef, set, accept, reset } = useFormFields({ version: '' }, error);
-  const server = useServerFieldErrors(error, LABELS);
+  const { values, errors, errorFor, formRef, set, accept, reset } = useFormFields({ version: '' }, error, LABELS);
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -56,7 +55,7 @@ export function NoticeVersions({ versions }: { versions: readonly string[] }) {
         formRef={formRef}
         onSubmit={submit}
         saved={saved}
-        formError={server.formError}
+        formError={messageAboveForm(errors, Object.keys(LABELS))}
         submitLabel="Add version"
         loading={loading}
       >
@@ -66,10 +65,9 @@ export function NoticeVersions({ versions }: { versions: readonly string[] }) {
           value={values.version}
           onChange={(e) => {
             set('version', e.currentTarget.value);
-            server.changed('version');
             setSaved(null);
           }}
-          error={problems.version ?? server.fieldError('version')}
+          error={errorFor('version')}
           maxLength={LIMITS.noticeVersionLength}
           w={480}
         />

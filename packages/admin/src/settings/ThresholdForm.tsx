@@ -2,7 +2,7 @@ import { LIMITS } from '@chorus/shared';
 import { TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useFormFields } from '../common/useFormFields';
-import { useServerFieldErrors } from './fieldMessages';
+import { messageAboveForm } from '../common/formMessage';
 import { SettingsForm } from './SettingsForm';
 import { useSetSuppressionThreshold } from './useEngagementMutations';
 
@@ -12,8 +12,11 @@ const RANGE = `from ${LIMITS.thresholdMin} to ${LIMITS.thresholdMax.toLocaleStri
 /** The suppression threshold (disclosure.manage): the smallest figure any table releases. */
 export function ThresholdForm({ threshold }: { threshold: number }) {
   const [setThreshold, { loading, error }] = useSetSuppressionThreshold();
-  const { values, problems, formRef, set, accept } = useFormFields({ threshold: String(threshold) }, error);
-  const server = useServerFieldErrors(error, LABELS);
+  const { values, errors, errorFor, formRef, set, accept } = useFormFields(
+    { threshold: String(threshold) },
+    error,
+    LABELS,
+  );
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -42,7 +45,7 @@ export function ThresholdForm({ threshold }: { threshold: number }) {
       formRef={formRef}
       onSubmit={submit}
       saved={saved}
-      formError={server.formError}
+      formError={messageAboveForm(errors, Object.keys(LABELS))}
       submitLabel="Save threshold"
       loading={loading}
     >
@@ -53,10 +56,9 @@ export function ThresholdForm({ threshold }: { threshold: number }) {
         value={values.threshold}
         onChange={(e) => {
           set('threshold', e.currentTarget.value);
-          server.changed('threshold');
           setSaved(null);
         }}
-        error={problems.threshold ?? server.fieldError('threshold')}
+        error={errorFor('threshold')}
         w={360}
       />
     </SettingsForm>
