@@ -357,7 +357,7 @@ it('asks ethnicity, religion and disability only once the person agrees, keeps t
   await startRegistration();
   await choose(religionBox, 'Sikh');
   await page.keyboard.press('Control+Enter');
-  await page.getByText(/demographics\.religion may be kept only with SPECIAL_CATEGORY_DATA consent/).waitFor();
+  await page.getByText(/may be kept only with SPECIAL_CATEGORY_DATA consent/i).waitFor();
   await expect.poll(() => religionBox.getAttribute('aria-invalid')).toBe('true');
   await expect.poll(() => isFocused(religionBox)).toBe(true);
   // Focus opens the searchable list; closed, the screen is as the facilitator reads the refusal.

@@ -1,6 +1,7 @@
 import { Role } from '@chorus/shared';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import pino from 'pino';
+import { NOTICE_VERSIONS } from '../demo/demo-setting';
 import { seedDemoData } from '../demo/seed';
 import { startJobRunner, type JobRunner } from '../jobs/runner';
 import { JOB_TASKS } from '../jobs/tasks';
@@ -61,7 +62,8 @@ async function approvedQuote(text: string, publishedText: string) {
     areaId,
     ageBand: 'AGE_25_34',
     connections: ['LIVES'],
-    consents: ['PARTICIPATION', 'QUOTE'].map((purpose) => consent(purpose)),
+    // The demo engagement lists its own notice versions: a consent names one of them.
+    consents: ['PARTICIPATION', 'QUOTE'].map((purpose) => ({ ...consent(purpose), noticeVersion: NOTICE_VERSIONS[1] })),
   });
   const sessionId = await server.createSession(coordinator);
   const submitted = await server.submit(sessionId, [{ participantId, prompt: 'VALUES', text }], coordinator);
