@@ -86,7 +86,7 @@ it('a safeguarding lead adds, edits and disables a rule, and the new rule flags 
   await addForm.getByLabel(/^Kind/).selectOption({ label: 'Pattern' });
   await text().fill('(\\w+)+ door');
   await addForm.getByRole('button', { name: 'Add rule' }).click();
-  await addForm.getByText(/repeats a repeated group/).waitFor();
+  await addForm.getByText(/repeats a repeated group/i).waitFor();
   await expect.poll(() => text().getAttribute('aria-invalid')).toBe('true');
 
   await addForm.getByLabel(/^Kind/).selectOption({ label: 'Phrase' });

@@ -1,9 +1,13 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { formErrors } from '../common/errors';
 import { runAsync } from '../common/handle';
-import { SetNewPasswordForm } from './SetNewPasswordForm';
 import { useSignIn, type PendingReset } from './useSignIn';
+
+// Needed only after a password reset: kept out of the sign-in page's first load.
+const SetNewPasswordForm = lazy(() =>
+  import('./SetNewPasswordForm').then((module) => ({ default: module.SetNewPasswordForm })),
+);
 
 interface SignInFormProps {
   /** Fixed when re-signing in after expiry: the same person carries on. */
@@ -38,12 +42,14 @@ export function SignInForm({ email: fixedEmail, onSignedIn }: SignInFormProps) {
 
   if (reset) {
     return (
-      <SetNewPasswordForm
-        email={email.trim()}
-        temporaryPassword={password}
-        token={reset.token}
-        onSignedIn={onSignedIn}
-      />
+      <Suspense fallback={<Text role="status">Loading…</Text>}>
+        <SetNewPasswordForm
+          email={email.trim()}
+          temporaryPassword={password}
+          token={reset.token}
+          onSignedIn={onSignedIn}
+        />
+      </Suspense>
     );
   }
 
